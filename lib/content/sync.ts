@@ -1,0 +1,231 @@
+import "server-only";
+import { db, type Db } from "@/lib/db";
+import { internalPostPath } from "@/lib/links/internal";
+import { renderMarkdown } from "@/lib/markdown";
+import { foldKey } from "@/lib/users/schemas";
+import type { ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
+
+type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type SyncCounts = { created: number; updated: number; unchanged: number };
+export type SyncReport = Record<"people" | "blogs" | "posts" | "comments", SyncCounts>;
+
+const importKeyOf = (blog: string, post: string) => `content:${blog}/${post}`;
+const slugifyTag = (name: string) =>
+  foldKey(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "tag";
+
+/**
+ * syncContent: writes a validated bundle in ONE transaction. Rows are matched by handle,
+ * blog slug and import key, and written only when their source changed, so a second run
+ * writes nothing. Nothing is deleted: removing a file leaves its post in place.
+ */
+export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
+  const report: SyncReport = {
+    people: { created: 0, updated: 0, unchanged: 0 },
+    blogs: { created: 0, updated: 0, unchanged: 0 },
+    posts: { created: 0, updated: 0, unchanged: 0 },
+    comments: { created: 0, updated: 0, unchanged: 0 },
+  };
+  await db.$transaction(
+    async (tx) => {
+      const userIds = new Map<string, string>();
+      for (const person of bundle.people) {
+        userIds.set(person.handle.toLowerCase(), await syncPerson(tx, person, report.people));
+      }
+      const touched: string[] = [];
+      for (const blog of bundle.blogs) {
+        const blogId = await syncBlog(tx, blog, userIds, report.blogs);
+        for (const post of blog.posts) {
+          const { id, changed } = await syncPost(tx, blogId, blog.slug, post, userIds, report.posts);
+          if (changed) touched.push(id);
+          await syncComments(tx, id, blog.slug, post, userIds, report.comments);
+        }
+      }
+      await relinkPosts(tx, touched);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return report;
+}
+
+async function syncPerson(tx: Tx, person: LoadedPerson, counts: SyncCounts): Promise<string> {
+  const data = {
+    handle: person.handle,
+    handleKey: person.handle.toLowerCase(),
+    name: person.name,
+    nameKey: foldKey(person.name),
+    email: person.email,
+    role: person.role,
+    bio: person.bio || null,
+  };
+  const existing = await tx.user.findUnique({ where: { handleKey: data.handleKey }, select: { id: true, ...select(data) } });
+  if (!existing) {
+    const created = await tx.user.create({ data: { ...data, emailVerified: new Date() }, select: { id: true } });
+    counts.created++;
+    return created.id;
+  }
+  if (differs(existing, data)) {
+    await tx.user.update({ where: { id: existing.id }, data });
+    counts.updated++;
+  } else counts.unchanged++;
+  return existing.id;
+}
+
+async function syncBlog(tx: Tx, blog: LoadedBlog, userIds: Map<string, string>, counts: SyncCounts): Promise<string> {
+  const data = {
+    slug: blog.slug,
+    name: blog.name,
+    tagline: blog.tagline ?? null,
+    description: blog.description || null,
+    language: blog.language,
+    commentPolicy: blog.commentPolicy,
+    allowGuestComments: blog.allowGuestComments,
+    frenchTypography: blog.frenchTypography,
+    accentColor: blog.accentColor ?? null,
+  };
+  const existing = await tx.blog.findUnique({ where: { slug: blog.slug }, select: { id: true, ...select(data) } });
+  let blogId: string;
+  if (!existing) {
+    blogId = (await tx.blog.create({ data, select: { id: true } })).id;
+    counts.created++;
+  } else {
+    blogId = existing.id;
+    if (differs(existing, data)) {
+      await tx.blog.update({ where: { id: blogId }, data });
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  for (const member of blog.members) {
+    const userId = userIds.get(member.handle.toLowerCase())!;
+    const current = await tx.membership.findUnique({ where: { blogId_userId: { blogId, userId } }, select: { id: true, role: true } });
+    if (!current) await tx.membership.create({ data: { blogId, userId, role: member.role } });
+    else if (current.role !== member.role) await tx.membership.update({ where: { id: current.id }, data: { role: member.role } });
+  }
+  return blogId;
+}
+
+async function syncPost(
+  tx: Tx,
+  blogId: string,
+  blogSlug: string,
+  post: LoadedPost,
+  userIds: Map<string, string>,
+  counts: SyncCounts,
+): Promise<{ id: string; changed: boolean }> {
+  const importKey = importKeyOf(blogSlug, post.slug);
+  const existing = await tx.post.findUnique({ where: { importKey }, select: { id: true, importHash: true } });
+  if (existing && existing.importHash === post.hash) {
+    counts.unchanged++;
+    return { id: existing.id, changed: false };
+  }
+  const { html } = renderMarkdown(post.body, "article");
+  const data = {
+    blogId,
+    slug: post.slug,
+    title: post.title,
+    bodySource: post.body,
+    bodyHtml: html,
+    excerpt: post.excerpt ?? null,
+    status: post.status,
+    publishedAt: post.status === "published" ? (post.publishedAt ?? null) : null,
+    authorId: userIds.get(post.author.toLowerCase())!,
+    importKey,
+    importHash: post.hash,
+  };
+  const tagIds = [];
+  for (const name of post.tags) {
+    const slug = slugifyTag(name);
+    tagIds.push((await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id);
+  }
+  const tags = { create: tagIds.map((tagId) => ({ tagId })) };
+  if (!existing) {
+    const created = await tx.post.create({ data: { ...data, tags }, select: { id: true } });
+    counts.created++;
+    return { id: created.id, changed: true };
+  }
+  await tx.post.update({ where: { id: existing.id }, data: { ...data, tags: { deleteMany: {}, ...tags } } });
+  counts.updated++;
+  return { id: existing.id, changed: true };
+}
+
+async function syncComments(
+  tx: Tx,
+  postId: string,
+  blogSlug: string,
+  post: LoadedPost,
+  userIds: Map<string, string>,
+  counts: SyncCounts,
+) {
+  if (!post.comments.length) return;
+  const prefix = `${importKeyOf(blogSlug, post.slug)}#`;
+  const existing = await tx.comment.findMany({
+    where: { postId, importKey: { startsWith: prefix } },
+    select: { id: true, importKey: true, importHash: true },
+  });
+  const byKey = new Map(existing.map((row) => [row.importKey!, row]));
+  const ids = new Map<string, string>();
+  for (const comment of post.comments) {
+    const importKey = prefix + comment.id;
+    const row = byKey.get(importKey);
+    if (row && row.importHash === comment.hash) {
+      ids.set(comment.id, row.id);
+      counts.unchanged++;
+      continue;
+    }
+    const data = commentData(comment, postId, importKey, ids, userIds);
+    if (row) {
+      await tx.comment.update({ where: { id: row.id }, data });
+      ids.set(comment.id, row.id);
+      counts.updated++;
+    } else {
+      ids.set(comment.id, (await tx.comment.create({ data, select: { id: true } })).id);
+      counts.created++;
+    }
+  }
+}
+
+function commentData(
+  comment: LoadedComment,
+  postId: string,
+  importKey: string,
+  ids: Map<string, string>,
+  userIds: Map<string, string>,
+) {
+  return {
+    postId,
+    parentId: comment.parent ? ids.get(comment.parent)! : null,
+    authorId: comment.author ? userIds.get(comment.author.toLowerCase())! : null,
+    guestName: comment.guest?.name ?? null,
+    guestEmail: comment.guest?.email ?? null,
+    bodySource: comment.body,
+    bodyHtml: renderMarkdown(comment.body, "comment").html,
+    status: comment.status,
+    createdAt: comment.at,
+    importKey,
+    importHash: comment.hash,
+  };
+}
+
+/** relinkPosts: rewrites the Link rows of changed posts and resolves links to posts of this instance. */
+async function relinkPosts(tx: Tx, postIds: string[]) {
+  if (!postIds.length) return;
+  const posts = await tx.post.findMany({ where: { id: { in: postIds } }, select: { id: true, bodySource: true } });
+  for (const post of posts) {
+    await tx.link.deleteMany({ where: { sourcePostId: post.id } });
+    const urls = renderMarkdown(post.bodySource, "article").links;
+    for (const targetUrl of urls) {
+      const path = internalPostPath(targetUrl);
+      const target = path
+        ? await tx.post.findFirst({ where: { slug: path.post, blog: { slug: path.blog } }, select: { id: true } })
+        : null;
+      await tx.link.create({ data: { sourcePostId: post.id, targetUrl, targetPostId: target?.id ?? null } });
+    }
+  }
+}
+
+function select<T extends object>(data: T): { [K in keyof T]: true } {
+  return Object.fromEntries(Object.keys(data).map((key) => [key, true])) as { [K in keyof T]: true };
+}
+
+function differs(existing: Record<string, unknown>, data: Record<string, unknown>): boolean {
+  return Object.entries(data).some(([key, value]) => existing[key] !== value);
+}

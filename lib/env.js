@@ -1,0 +1,38 @@
+// Validates the environment once. Imported by next.config.js so that a bad .env fails
+// `next build`, and by server code through `import { env } from "@/lib/env"`.
+// Empty strings count as unset. SKIP_ENV_VALIDATION=1 skips the check (container builds).
+import { z } from "zod";
+
+const emptyAsUndefined = (value) => (value === "" ? undefined : value);
+const optional = (schema) => z.preprocess(emptyAsUndefined, schema.optional());
+const withDefault = (schema, fallback) => z.preprocess(emptyAsUndefined, schema.default(fallback));
+
+const databaseUrl = z
+  .string()
+  .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+    message: "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+  });
+
+export const EnvSchema = z.object({
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+  DATABASE_URL: withDefault(databaseUrl, "file:./data/tribune.db"),
+  DEFAULT_LOCALE: withDefault(z.enum(["fr", "en"]), "fr"),
+  CONTENT_DIR: withDefault(z.string(), "./content"),
+  NEXTAUTH_URL: optional(z.url()),
+  NEXTAUTH_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://")),
+  TIME_ZONE: withDefault(z.string(), "America/Toronto"),
+});
+
+function parseEnv() {
+  if (process.env.SKIP_ENV_VALIDATION === "1") return EnvSchema.parse({});
+  const result = EnvSchema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** env: the validated environment (defaults applied). */
+export const env = parseEnv();

@@ -1,0 +1,1 @@
+export { locales, isLocale, pickLocale, LOCALE_COOKIE, type Locale } from "./config";

@@ -1,0 +1,26 @@
+import { db, dbProvider } from "@/lib/db";
+
+/** resetDb: empties every table (not the migrations) so each test starts from nothing. */
+export async function resetDb(): Promise<void> {
+  if (dbProvider() === "postgresql") {
+    const rows = await db.$queryRawUnsafe<{ tablename: string }[]>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'",
+    );
+    if (rows.length) await db.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} CASCADE`);
+    return;
+  }
+  const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+  );
+  await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
+  for (const { name } of rows) await db.$executeRawUnsafe(`DELETE FROM "${name}"`);
+  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+}
+
+/** countRows: rows per table, to prove that a failed operation wrote nothing. */
+export async function countRows(): Promise<Record<string, number>> {
+  const [users, blogs, posts, comments, tags, links, memberships] = await Promise.all([
+    db.user.count(), db.blog.count(), db.post.count(), db.comment.count(), db.tag.count(), db.link.count(), db.membership.count(),
+  ]);
+  return { users, blogs, posts, comments, tags, links, memberships };
+}
