@@ -1,7 +1,7 @@
 // npm start: from a fresh clone to a running production instance, in one command.
 // Generates the Prisma clients, keeps a NEXTAUTH_SECRET under data/, migrates, imports the
 // demo content into an empty database, builds when the sources are newer than the build,
-// then serves the production build on PORT (3000).
+// then serves the production build on PORT (3000). `--no-serve` stops before serving.
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -59,7 +59,9 @@ if (env.SKIP_BUILD !== "1" && Math.max(...sources.map(newestMtime)) > builtAt) {
   run("Building the production app", "node", ["node_modules/next/dist/bin/next", "build"]);
 }
 
+if (process.argv.includes("--no-serve")) process.exit(0);
 console.log(`\n▶ Serving Tribune on ${env.NEXTAUTH_URL}`);
-const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env });
+const host = env.HOST ? ["-H", env.HOST] : [];
+const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", port, ...host], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -120,7 +120,7 @@ type Resources = { cleanups: Array<() => Promise<void>> }
 /** Delegates to `inner` (bound, as the adapters use private fields), with some methods replaced. */
 function wrapAdapter(inner: SqlDriverAdapter, overrides: Partial<SqlDriverAdapter>): SqlDriverAdapter {
   return new Proxy(inner, {
-    get(target, prop, _receiver) {
+    get(target, prop) {
       if (Object.hasOwn(overrides, prop)) return overrides[prop as keyof SqlDriverAdapter]
       const value: unknown = Reflect.get(target, prop, target)
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value

@@ -1,0 +1,44 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium (never `npx playwright install`: no network here).
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  use: { trace: "retain-on-failure", locale: "fr-CA" },
+  projects: [
+    { name: "sqlite", use: { ...chromium, baseURL: "http://127.0.0.1:3100" } },
+    // The same journeys against the PostgreSQL-backed server: one model, two databases.
+    { name: "postgresql", use: { ...chromium, baseURL: "http://127.0.0.1:3101" }, grep: /@both/ },
+  ],
+  webServer: {
+    command: "node_modules/.bin/tsx tests/setup/e2e-servers.ts",
+    // The PostgreSQL server starts last: when it answers, both do.
+    url: "http://127.0.0.1:3101/api/health",
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+
+const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
+
+test("[READING]: the home lists the network's blogs and latest articles @both", async ({ page }) => {
+  await page.goto("/");
+  const blogs = page.getByRole("region", { name: "Blogues" });
+  await expect(blogs.getByRole("link")).toHaveText(["Chroniques numériques", "Le carnet de Josée", "Open Margins"]);
+  const latest = page.getByRole("region", { name: "Derniers articles" });
+  await expect(latest.getByRole("listitem").first()).toBeVisible();
+});
+
+test("[READING]: the demo article shows its title and its nested discussion @both", async ({ page }) => {
+  await page.goto(DEBATE);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Fermer les commentaires\s\?\sNon\s:\sapprendre à les tenir$/);
+  const discussion = page.getByRole("region", { name: /Discussion/ });
+  await expect(discussion).toContainText("commentaires");
+  // Sylvain Dionne thanks Josée for citing him, and replies nest five levels deep.
+  await expect(discussion.getByRole("article", { name: "Sylvain Dionne" }).first()).toContainText("Merci d");
+  await expect(discussion.locator('li.comment[data-depth="5"]').first()).toBeVisible();
+  await expect(discussion.locator('li.comment[data-depth="6"]')).toHaveCount(0);
+  // The comment held for moderation is not shown to readers.
+  await expect(discussion).not.toContainText("Réjean Gagnon");
+});
+
+test("[READING]: the interface switches between French and English", async ({ page }) => {
+  await page.goto(DEBATE);
+  await page.getByRole("button", { name: "Read in English" }).click();
+  await expect(page.getByRole("heading", { name: /^Discussion/ })).toContainText("comments");
+  await page.getByRole("button", { name: "Lire en français" }).click();
+  await expect(page.getByRole("heading", { name: /^Discussion/ })).toContainText("commentaires");
+});
+
+test("[READING]: an unknown article is a 404 that leads back home", async ({ page }) => {
+  const response = await page.goto("/carnet-de-josee/nothing-here");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "Aller à l’accueil" })).toBeVisible();
+});
