@@ -5,12 +5,23 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "lib/generated/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
       // Pages and components reach the database only through lib/<domain>.
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/generated/*", "@/lib/db/client"], message: "Import from @/lib/db instead." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/generated/*", "@/lib/db/client"], message: "Import from @/lib/db instead." }] },
+      ],
     },
   },
 ];

@@ -7,11 +7,9 @@ const emptyAsUndefined = (value) => (value === "" ? undefined : value);
 const optional = (schema) => z.preprocess(emptyAsUndefined, schema.optional());
 const withDefault = (schema, fallback) => z.preprocess(emptyAsUndefined, schema.default(fallback));
 
-const databaseUrl = z
-  .string()
-  .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
-    message: "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
-  });
+const databaseUrl = z.string().refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+  message: "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+});
 
 export const EnvSchema = z.object({
   NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),

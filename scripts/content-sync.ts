@@ -15,7 +15,9 @@ try {
   const bundle = loadContent(dir);
   const report = await syncContent(bundle);
   for (const [kind, counts] of Object.entries(report)) {
-    console.log(`${kind.padEnd(9)} created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}`);
+    console.log(
+      `${kind.padEnd(9)} created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}`,
+    );
   }
 } catch (error) {
   console.error(error instanceof ContentError ? error.message : error);

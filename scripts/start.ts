@@ -49,7 +49,11 @@ if (newestMtime("prisma/schema.prisma") > newestMtime("lib/generated")) {
 }
 run("Migrating the database", tsx, ["scripts/migrate.ts"]);
 if (env.DEMO_CONTENT !== "off") {
-  run("Importing the demo content (only into an empty database)", tsx, [...withHooks, "scripts/content-sync.ts", "--if-empty"]);
+  run("Importing the demo content (only into an empty database)", tsx, [
+    ...withHooks,
+    "scripts/content-sync.ts",
+    "--if-empty",
+  ]);
 }
 
 const sources = ["app", "components", "lib", "prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
@@ -62,6 +66,9 @@ if (env.SKIP_BUILD !== "1" && Math.max(...sources.map(newestMtime)) > builtAt) {
 if (process.argv.includes("--no-serve")) process.exit(0);
 console.log(`\n▶ Serving Tribune on ${env.NEXTAUTH_URL}`);
 const host = env.HOST ? ["-H", env.HOST] : [];
-const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", port, ...host], { stdio: "inherit", env });
+const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", port, ...host], {
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -23,7 +23,9 @@ export async function PostList({ posts, showBlog = false }: { posts: PostListIte
               {post.publishedAt ? (
                 <>
                   {" · "}
-                  <time dateTime={post.publishedAt.toISOString()}>{format.dateTime(post.publishedAt, { dateStyle: "long" })}</time>
+                  <time dateTime={post.publishedAt.toISOString()}>
+                    {format.dateTime(post.publishedAt, { dateStyle: "long" })}
+                  </time>
                 </>
               ) : null}
               {" · "}

@@ -27,7 +27,9 @@ export async function listBlogs(): Promise<(BlogSummary & { postCount: number })
   const blogs = await db.blog.findMany({
     select: {
       ...blogSelect,
-      _count: { select: { posts: { where: { status: "published", deletedAt: null, publishedAt: { lte: new Date() } } } } },
+      _count: {
+        select: { posts: { where: { status: "published", deletedAt: null, publishedAt: { lte: new Date() } } } },
+      },
     },
     orderBy: { name: "asc" },
   });

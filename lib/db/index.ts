@@ -47,7 +47,9 @@ export async function disconnectDb(): Promise<void> {
  * captureQueries: runs `work` and returns the SQL statements the shared client sent meanwhile
  * (used by the query-count and query-plan tests and by the benchmarks).
  */
-export async function captureQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: { query: string; params: string }[] }> {
+export async function captureQueries<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; queries: { query: string; params: string }[] }> {
   const queries: { query: string; params: string }[] = [];
   const listener: Listener = (query, params) => queries.push({ query, params });
   listeners.add(listener);

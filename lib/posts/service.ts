@@ -25,7 +25,10 @@ export type PostListItem = {
 
 const published = () => ({ status: "published", deletedAt: null, publishedAt: { lte: new Date() } });
 
-function toListItem({ _count, ...post }: { _count: { comments: number } } & Omit<PostListItem, "commentCount">): PostListItem {
+function toListItem({
+  _count,
+  ...post
+}: { _count: { comments: number } } & Omit<PostListItem, "commentCount">): PostListItem {
   return { ...post, commentCount: _count.comments };
 }
 

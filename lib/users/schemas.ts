@@ -5,9 +5,32 @@ import { z } from "zod";
 const FORBIDDEN_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
 export const RESERVED_HANDLES = new Set([
-  "admin", "administrator", "root", "system", "tribune", "moderator", "moderators", "support",
-  "help", "api", "www", "mail", "everyone", "here", "all", "null", "undefined", "anonymous", "guest",
-  "deleted", "me", "settings", "login", "logout", "signup", "setup",
+  "admin",
+  "administrator",
+  "root",
+  "system",
+  "tribune",
+  "moderator",
+  "moderators",
+  "support",
+  "help",
+  "api",
+  "www",
+  "mail",
+  "everyone",
+  "here",
+  "all",
+  "null",
+  "undefined",
+  "anonymous",
+  "guest",
+  "deleted",
+  "me",
+  "settings",
+  "login",
+  "logout",
+  "signup",
+  "setup",
 ]);
 
 /** HandleSchema: 2–30 letters, digits, _ or -, starting with a letter or digit; unique case-insensitively. */
@@ -42,5 +65,8 @@ export const InstanceRoleSchema = z.enum(["admin", "member"]);
 
 /** foldKey: lower-case, accents removed (é→e), for matching names and handles. */
 export function foldKey(text: string): string {
-  return text.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, "")
+    .toLowerCase();
 }

@@ -12,7 +12,9 @@ test("[READING]: the home lists the network's blogs and latest articles @both", 
 
 test("[READING]: the demo article shows its title and its nested discussion @both", async ({ page }) => {
   await page.goto(DEBATE);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Fermer les commentaires\s\?\sNon\s:\sapprendre à les tenir$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    /^Fermer les commentaires\s\?\sNon\s:\sapprendre à les tenir$/,
+  );
   const discussion = page.getByRole("region", { name: /Discussion/ });
   await expect(discussion).toContainText("commentaires");
   // Sylvain Dionne thanks Josée for citing him, and replies nest five levels deep.

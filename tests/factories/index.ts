@@ -10,12 +10,21 @@ export async function createUser(options: { name?: string; handle?: string; role
   const handle = options.handle ?? `user_${unique()}`;
   const name = options.name ?? `Test ${handle}`;
   return db.user.create({
-    data: { handle, handleKey: handle.toLowerCase(), name, nameKey: foldKey(name), email: `${handle.toLowerCase()}@example.test`, role: options.role ?? "member" },
+    data: {
+      handle,
+      handleKey: handle.toLowerCase(),
+      name,
+      nameKey: foldKey(name),
+      email: `${handle.toLowerCase()}@example.test`,
+      role: options.role ?? "member",
+    },
   });
 }
 
 /** createBlog: a persisted blog, owned by `owner` when given. */
-export async function createBlog(options: { slug?: string; name?: string; language?: "fr" | "en"; ownerId?: string } = {}) {
+export async function createBlog(
+  options: { slug?: string; name?: string; language?: "fr" | "en"; ownerId?: string } = {},
+) {
   const slug = options.slug ?? `blog-${unique()}`;
   return db.blog.create({
     data: {
@@ -48,7 +57,12 @@ export async function createPost(options: {
       bodySource: body,
       bodyHtml: renderMarkdown(body).html,
       status,
-      publishedAt: options.publishedAt === undefined ? (status === "published" ? new Date(Date.now() - 60_000) : null) : options.publishedAt,
+      publishedAt:
+        options.publishedAt === undefined
+          ? status === "published"
+            ? new Date(Date.now() - 60_000)
+            : null
+          : options.publishedAt,
     },
   });
 }

@@ -47,7 +47,10 @@ test("content sync: a second run changes nothing", async () => {
     assert.equal(counts.created + counts.updated, 0, `${kind} changed on the second run`);
   }
   assert.deepEqual(await db.post.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }), before);
-  assert.deepEqual(await db.comment.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }), commentsBefore);
+  assert.deepEqual(
+    await db.comment.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } }),
+    commentsBefore,
+  );
 });
 
 test("content sync: an edited file updates its post and only it", async () => {
@@ -87,7 +90,10 @@ test("content sync: invalid front matter names the file and the field and writes
 test("content sync: a comment whose parent comes later is refused with its file and field", async () => {
   const dir = copyContent();
   const file = join(dir, "blogs/open-margins/comments/bad.yml");
-  writeFileSync(join(dir, "blogs/open-margins/posts/bad.md"), "---\ntitle: Bad\nauthor: priya\npublishedAt: 2026-10-01T10:00:00Z\n---\nBody\n");
+  writeFileSync(
+    join(dir, "blogs/open-margins/posts/bad.md"),
+    "---\ntitle: Bad\nauthor: priya\npublishedAt: 2026-10-01T10:00:00Z\n---\nBody\n",
+  );
   writeFileSync(file, "- id: a\n  author: tom\n  parent: b\n  at: 2026-10-02T10:00:00Z\n  body: hi\n");
   assert.throws(() => loadContent(dir), /bad\.yml: comment field "0\.parent"/);
   assert.deepEqual(await countRows(), { users: 0, blogs: 0, posts: 0, comments: 0, tags: 0, links: 0, memberships: 0 });

@@ -38,8 +38,16 @@ test("pages: drafts and future posts stay off the lists", async () => {
   const blog = await createBlog({ ownerId: user.id });
   await createPost({ blogId: blog.id, authorId: user.id, slug: "visible" });
   await createPost({ blogId: blog.id, authorId: user.id, slug: "draft", status: "draft" });
-  await createPost({ blogId: blog.id, authorId: user.id, slug: "future", publishedAt: new Date(Date.now() + 86_400_000) });
-  assert.deepEqual((await listBlogPosts(blog.id)).map((p) => p.slug), ["visible"]);
+  await createPost({
+    blogId: blog.id,
+    authorId: user.id,
+    slug: "future",
+    publishedAt: new Date(Date.now() + 86_400_000),
+  });
+  assert.deepEqual(
+    (await listBlogPosts(blog.id)).map((p) => p.slug),
+    ["visible"],
+  );
   assert.equal(await getPublishedPost(blog.id, "draft"), null);
   assert.ok((await listLatestPosts(100)).every((p) => p.slug !== "draft" && p.slug !== "future"));
   assert.ok((await listBlogs()).some((b) => b.slug === blog.slug && b.postCount === 1));
@@ -53,14 +61,20 @@ test("pages: the article's queries do not grow with its comments", async () => {
   for (let i = 0; i < 3; i++) await createComment({ postId: small.id, authorId: user.id });
   let parentId: string | null = null;
   for (let i = 0; i < 60; i++) {
-    const comment = await createComment({ postId: large.id, authorId: i % 2 ? user.id : null, parentId: i % 3 ? parentId : null });
+    const comment = await createComment({
+      postId: large.id,
+      authorId: i % 2 ? user.id : null,
+      parentId: i % 3 ? parentId : null,
+    });
     parentId = comment.id;
   }
   const count = async (postId: string, slug: string) =>
-    (await captureQueries(async () => {
-      await getPublishedPost(blog.id, slug);
-      await listPostThread(postId);
-    })).queries.length;
+    (
+      await captureQueries(async () => {
+        await getPublishedPost(blog.id, slug);
+        await listPostThread(postId);
+      })
+    ).queries.length;
   assert.equal(await count(large.id, large.slug), await count(small.id, small.slug));
 });
 
@@ -88,7 +102,8 @@ test("pages: every page query uses an index", async () => {
 const growing = ["Post", "Comment", "PostTag", "Link", "Membership", "Mention", "Notification"];
 
 function fullScan(line: string): boolean {
-  if (dbProvider() === "postgresql") return growing.some((t) => line.includes(`Seq Scan on "${t}"`) || line.includes(`Seq Scan on ${t} `));
+  if (dbProvider() === "postgresql")
+    return growing.some((t) => line.includes(`Seq Scan on "${t}"`) || line.includes(`Seq Scan on ${t} `));
   // SQLite: "SCAN Post" is a full scan; "SCAN Post USING INDEX" / "SEARCH" are fine.
   return growing.some((t) => new RegExp(`^SCAN ${t}(?! USING (COVERING )?INDEX)`).test(line.replace(/^[-|` ]+/, "")));
 }

@@ -20,7 +20,13 @@ export async function resetDb(): Promise<void> {
 /** countRows: rows per table, to prove that a failed operation wrote nothing. */
 export async function countRows(): Promise<Record<string, number>> {
   const [users, blogs, posts, comments, tags, links, memberships] = await Promise.all([
-    db.user.count(), db.blog.count(), db.post.count(), db.comment.count(), db.tag.count(), db.link.count(), db.membership.count(),
+    db.user.count(),
+    db.blog.count(),
+    db.post.count(),
+    db.comment.count(),
+    db.tag.count(),
+    db.link.count(),
+    db.membership.count(),
   ]);
   return { users, blogs, posts, comments, tags, links, memberships };
 }

@@ -50,7 +50,10 @@ if (prepared.status !== 0) {
   await cleanup();
   process.exit(prepared.status ?? 1);
 }
-for (const [url, port] of [[`file:${sqliteFile}`, E2E_PORTS.sqlite], [pgUrl, E2E_PORTS.postgresql]] as const) {
+for (const [url, port] of [
+  [`file:${sqliteFile}`, E2E_PORTS.sqlite],
+  [pgUrl, E2E_PORTS.postgresql],
+] as const) {
   const server = spawn(tsx, ["scripts/start.ts"], { stdio: "inherit", env: { ...envFor(url, port), SKIP_BUILD: "1" } });
   server.on("exit", (code) => {
     if (!cleaned) {

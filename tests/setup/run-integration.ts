@@ -20,7 +20,13 @@ const runDir = resolve("data", "test", runId);
 mkdirSync(runDir, { recursive: true });
 const adminUrl = process.env.PG_ADMIN_URL || DEFAULT_PG_ADMIN_URL;
 const pgName = `tribune_test_${runId}`;
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", TEST_DB: kind, TEST_RUN_DIR: runDir, NEXTAUTH_URL: "http://localhost:3999" };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "test",
+  TEST_DB: kind,
+  TEST_RUN_DIR: runDir,
+  NEXTAUTH_URL: "http://localhost:3999",
+};
 
 let status = 1;
 try {
@@ -34,21 +40,27 @@ try {
     try {
       await applyMigrations(url.toString());
     } catch (error) {
-      console.error(`PostgreSQL is required for these tests and did not answer at ${url.host}: ${(error as Error).message}`);
+      console.error(
+        `PostgreSQL is required for these tests and did not answer at ${url.host}: ${(error as Error).message}`,
+      );
       throw error;
     }
     env.TEST_DATABASE_URL = url.toString();
   }
   const args = [
     ...nodeTestArgs,
-    "--import", "./tests/setup/integration-env.ts",
-    "--test", "--test-concurrency=1", "--test-reporter=spec",
+    "--import",
+    "./tests/setup/integration-env.ts",
+    "--test",
+    "--test-concurrency=1",
+    "--test-reporter=spec",
     ...(files.length ? files : findTests("tests/integration")),
   ];
   console.log(`Integration tests on ${kind}${kind === "postgresql" ? ` (database ${pgName})` : ""}`);
   status = spawnSync(process.execPath, args, { stdio: "inherit", env }).status ?? 1;
 } finally {
-  if (kind === "postgresql") await dropPgDatabase(adminUrl, pgName).catch((e) => console.error("could not drop", pgName, e));
+  if (kind === "postgresql")
+    await dropPgDatabase(adminUrl, pgName).catch((e) => console.error("could not drop", pgName, e));
   rmSync(runDir, { recursive: true, force: true });
 }
 process.exit(status);

@@ -29,7 +29,9 @@ for (const [input, forbidden] of attacks) {
 }
 
 test("markdown: links come from the syntax tree, not from code", () => {
-  const { links } = renderMarkdown("See [this](/open-margins/link-generously) and `[not](/a/b)`\n\n```\n[no](/c/d)\n```");
+  const { links } = renderMarkdown(
+    "See [this](/open-margins/link-generously) and `[not](/a/b)`\n\n```\n[no](/c/d)\n```",
+  );
   assert.deepEqual(links, ["/open-margins/link-generously"]);
 });
 

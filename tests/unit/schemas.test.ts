@@ -36,7 +36,10 @@ test("content: a published article needs a date with a time zone", () => {
 });
 
 test("links: recognizes links to articles of this instance", () => {
-  assert.deepEqual(internalPostPath("/open-margins/link-generously"), { blog: "open-margins", post: "link-generously" });
+  assert.deepEqual(internalPostPath("/open-margins/link-generously"), {
+    blog: "open-margins",
+    post: "link-generously",
+  });
   assert.deepEqual(internalPostPath("https://tribune.test/a/b", "https://tribune.test"), { blog: "a", post: "b" });
   assert.equal(internalPostPath("https://elsewhere.test/a/b", "https://tribune.test"), null);
   assert.equal(internalPostPath("/a"), null);

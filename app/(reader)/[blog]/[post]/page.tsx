@@ -42,7 +42,9 @@ export default async function PostPage({ params }: Props) {
           {post.publishedAt ? (
             <>
               {" · "}
-              <time dateTime={post.publishedAt.toISOString()}>{format.dateTime(post.publishedAt, { dateStyle: "long" })}</time>
+              <time dateTime={post.publishedAt.toISOString()}>
+                {format.dateTime(post.publishedAt, { dateStyle: "long" })}
+              </time>
             </>
           ) : null}
         </p>
