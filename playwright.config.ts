@@ -31,14 +31,29 @@ export default defineConfig({
     // The same journeys against the PostgreSQL-backed server: one model, two databases.
     { name: "postgresql", use: { ...chromium, baseURL: "http://127.0.0.1:3101" }, grep: /@both/ },
   ],
-  webServer: {
-    command: "node_modules/.bin/tsx tests/setup/e2e-servers.ts",
-    // The PostgreSQL server starts last: when it answers, both do.
-    url: "http://127.0.0.1:3101/api/health",
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  webServer: [
+    {
+      // A real SMTP server on loopback; tests read what it received over HTTP.
+      command: "node_modules/.bin/tsx tests/setup/smtp-sink.ts --port 2526 --http 2527",
+      url: "http://127.0.0.1:2527/messages",
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      // GitHub's OAuth endpoints, stood in on loopback (the app's GITHUB_URL points here).
+      command: "node_modules/.bin/tsx tests/setup/github-stand-in.ts --port 2528",
+      url: "http://127.0.0.1:2528/health",
+      reuseExistingServer: false,
+    },
+    {
+      command: "node_modules/.bin/tsx tests/setup/e2e-servers.ts",
+      // The PostgreSQL server starts last: when it answers, both do.
+      url: "http://127.0.0.1:3101/api/health",
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+  ],
 });

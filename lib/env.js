@@ -19,6 +19,15 @@ export const EnvSchema = z.object({
   NEXTAUTH_URL: optional(z.url()),
   NEXTAUTH_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://")),
+  REDIS_PREFIX: withDefault(z.string().regex(/^[\w:.-]+$/), "tribune"),
+  TRUST_PROXY: optional(z.string().regex(/^\d+$/, "must be the number of proxies in front (e.g. 1)")),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")),
+  MAIL_FROM: withDefault(z.string(), "Tribune <no-reply@localhost>"),
+  OUTBOX_DIR: withDefault(z.string(), "data/outbox"),
+  GITHUB_ID: optional(z.string()),
+  GITHUB_SECRET: optional(z.string()),
+  GITHUB_URL: withDefault(z.url(), "https://github.com"),
+  GITHUB_API_URL: withDefault(z.url(), "https://api.github.com"),
   TIME_ZONE: withDefault(z.string(), "America/Toronto"),
 });
 

@@ -1,10 +1,14 @@
-// npm run content:sync [-- --dir ./content]: imports content/ into the database, idempotently.
+// npm run content:sync [-- --dir ./content] [--demo]: imports content/ into the database, idempotently.
+// --demo also puts the instance in demo mode: the demo's people get the README's password.
 import { parseArgs } from "node:util";
 import { env } from "../lib/env.js";
+import { enableDemoAccounts, hashPassword } from "../lib/auth";
 import { ContentError, loadContent, syncContent } from "../lib/content";
 import { db, disconnectDb } from "../lib/db";
 
-const { values } = parseArgs({ options: { dir: { type: "string" }, "if-empty": { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { dir: { type: "string" }, "if-empty": { type: "boolean" }, demo: { type: "boolean" } },
+});
 const dir = values.dir ?? env.CONTENT_DIR;
 
 try {
@@ -18,6 +22,10 @@ try {
     console.log(
       `${kind.padEnd(9)} created ${counts.created}, updated ${counts.updated}, unchanged ${counts.unchanged}`,
     );
+  }
+  if (values.demo) {
+    const people = await enableDemoAccounts(hashPassword);
+    console.log(`Demo mode on: ${people} demo people can sign in with the README's demo password.`);
   }
 } catch (error) {
   console.error(error instanceof ContentError ? error.message : error);

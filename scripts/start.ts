@@ -53,6 +53,7 @@ if (env.DEMO_CONTENT !== "off") {
     ...withHooks,
     "scripts/content-sync.ts",
     "--if-empty",
+    "--demo",
   ]);
 }
 

@@ -38,10 +38,10 @@ export const BlogSlugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(2, "A blog address needs at least 2 characters")
-  .max(60, "A blog address has at most 60 characters")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens")
-  .refine((slug) => !RESERVED_BLOG_SLUGS.has(slug), "This address is reserved");
+  .min(2, "validation.blogSlugTooShort")
+  .max(60, "validation.blogSlugTooLong")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "validation.slugChars")
+  .refine((slug) => !RESERVED_BLOG_SLUGS.has(slug), "validation.blogSlugReserved");
 
 export const LanguageSchema = z.enum(["fr", "en"]);
 export const CommentPolicySchema = z.enum(["open", "members", "closed"]);

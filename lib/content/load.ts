@@ -4,6 +4,7 @@ import { basename, join, relative } from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { plainMessage } from "@/lib/i18n/plain";
 import {
   BlogFileSchema,
   BlogSlugSchema,
@@ -46,7 +47,7 @@ export function loadContent(root: string): ContentBundle {
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       const field = issue.path.length ? `field "${issue.path.join(".")}"` : "(whole file)";
-      problems.push(`${rel(file)}: ${what} ${field}: ${issue.message}`);
+      problems.push(`${rel(file)}: ${what} ${field}: ${plainMessage(issue.message)}`);
     }
     return null;
   }

@@ -4,8 +4,8 @@ export const PostSlugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, "An article address cannot be empty")
-  .max(120, "An article address has at most 120 characters")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens");
+  .min(1, "validation.postSlugEmpty")
+  .max(120, "validation.postSlugTooLong")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "validation.slugChars");
 
 export const PostStatusSchema = z.enum(["draft", "scheduled", "published"]);

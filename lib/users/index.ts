@@ -8,3 +8,12 @@ export {
   RESERVED_HANDLES,
   foldKey,
 } from "./schemas";
+/** UpdateProfileSchema: the profile form (handle, name, bio, links). */
+export { UpdateProfileSchema, type UpdateProfileInput } from "./profile-schemas";
+/** getPublicProfile / getEditableProfile / updateProfile: profile reads and the one profile write. */
+export { getPublicProfile, getEditableProfile, updateProfile, type PublicProfile } from "./profile";
+/** deleteAccount / exportAccount: leaving the instance, and taking one's data along. */
+export { deleteAccount, exportAccount } from "./account";
+/** avatarSvg: a generated avatar (initials on a colour derived from the handle). */
+export { avatarSvg } from "./avatar";
+export { getAvatarSvg } from "./avatar-service";

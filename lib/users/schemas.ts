@@ -37,14 +37,14 @@ export const RESERVED_HANDLES = new Set([
 export const HandleSchema = z
   .string()
   .trim()
-  .min(2, "A handle needs at least 2 characters")
-  .max(30, "A handle has at most 30 characters")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "Use letters, digits, _ and -, starting with a letter or digit");
+  .min(2, "validation.handleTooShort")
+  .max(30, "validation.handleTooLong")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "validation.handleChars");
 
 /** PublicHandleSchema: HandleSchema, refusing the reserved words (for sign-up and profile edits). */
 export const PublicHandleSchema = HandleSchema.refine(
   (handle) => !RESERVED_HANDLES.has(handle.toLowerCase()),
-  "This handle is reserved",
+  "validation.handleReserved",
 );
 
 /** DisplayNameSchema: any Unicode letters, NFC-normalized, without controls or bidi overrides. */
@@ -54,12 +54,16 @@ export const DisplayNameSchema = z
   .pipe(
     z
       .string()
-      .min(1, "A name cannot be empty")
-      .max(60, "A name has at most 60 characters")
-      .refine((name) => !FORBIDDEN_NAME_CHARS.test(name), "A name cannot contain control or invisible characters"),
+      .min(1, "validation.nameEmpty")
+      .max(60, "validation.nameTooLong")
+      .refine((name) => !FORBIDDEN_NAME_CHARS.test(name), "validation.nameInvisible"),
   );
 
-export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254));
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("validation.emailInvalid").max(254, "validation.emailInvalid"));
 
 export const InstanceRoleSchema = z.enum(["admin", "member"]);
 

@@ -25,6 +25,13 @@ const envFor = (databaseUrl: string, port: number): NodeJS.ProcessEnv => ({
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_SECRET: "e2e-secret-not-for-production-use",
   NEXT_TELEMETRY_DISABLED: "1",
+  SMTP_URL: "smtp://127.0.0.1:2526",
+  // Tests stand for many people: each sends its own X-Forwarded-For (tests/e2e/fixtures.ts).
+  TRUST_PROXY: "1",
+  GITHUB_ID: "stand-in-client",
+  GITHUB_SECRET: "stand-in-secret",
+  GITHUB_URL: "http://127.0.0.1:2528",
+  GITHUB_API_URL: "http://127.0.0.1:2528",
 });
 
 let cleaned = false;

@@ -1,0 +1,78 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import {
+  EmailOnlySchema,
+  ResetPasswordSchema,
+  SignUpSchema,
+  requestPasswordReset,
+  resendVerification,
+  resetPassword,
+  signUp,
+  verifyEmail,
+} from "@/lib/auth";
+import { failure, parseForm, type FormState } from "@/lib/forms";
+import { clientIp } from "@/lib/security";
+
+const currentLocale = async () => ((await getLocale()) === "en" ? "en" : "fr") as "fr" | "en";
+
+/** signUpAction: creates the account and mails the verification link. */
+export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = parseForm(SignUpSchema, form);
+  if (!parsed.data) return parsed.state;
+  try {
+    await signUp(parsed.data, await currentLocale(), clientIp(await headers()));
+    return { ok: true, data: { email: parsed.data.email } };
+  } catch (error) {
+    return failure(error, form);
+  }
+}
+
+/** resendVerificationAction: another verification link (answers the same whether or not the account exists). */
+export async function resendVerificationAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = parseForm(EmailOnlySchema, form);
+  if (!parsed.data) return parsed.state;
+  try {
+    await resendVerification(parsed.data.email, await currentLocale());
+    return { ok: true };
+  } catch (error) {
+    return failure(error, form);
+  }
+}
+
+/** verifyEmailAction: confirms an address from the link's token (a POST, so mail scanners cannot). */
+export async function verifyEmailAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const token = String(form.get("token") ?? "");
+  try {
+    await verifyEmail(token);
+  } catch (error) {
+    return failure(error);
+  }
+  redirect("/login?verified=1");
+}
+
+/** requestResetAction: mails a reset link if the account exists. */
+export async function requestResetAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = parseForm(EmailOnlySchema, form);
+  if (!parsed.data) return parsed.state;
+  try {
+    await requestPasswordReset(parsed.data.email, await currentLocale(), clientIp(await headers()));
+    return { ok: true };
+  } catch (error) {
+    return failure(error, form);
+  }
+}
+
+/** resetPasswordAction: sets the new password, then sends the person to sign in. */
+export async function resetPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const parsed = parseForm(ResetPasswordSchema, form);
+  if (!parsed.data) return parsed.state;
+  try {
+    await resetPassword(parsed.data.token, parsed.data.password);
+  } catch (error) {
+    return failure(error);
+  }
+  redirect("/login?reset=1");
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { getViewer } from "@/lib/auth";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signUpTitle") };
+}
+
+export default async function SignUpPage() {
+  if (await getViewer()) redirect("/");
+  const t = await getTranslations("auth");
+  return (
+    <div className="narrow">
+      <h1>{t("signUpTitle")}</h1>
+      <SignUpForm />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+import { isDemoMode } from "@/lib/auth";
+
+/** DemoBanner: says plainly that this instance runs the demo (its people sign in with the README's passwords). */
+export async function DemoBanner() {
+  if (!(await isDemoMode())) return null;
+  const t = await getTranslations("site");
+  return (
+    <p className="demo-banner" role="note">
+      {t("demoBanner")}
+    </p>
+  );
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { changeEmailMail, resetPasswordMail, sendMail, verifyEmailMail } from "@/lib/mail";
+import { consume } from "@/lib/security";
+import { foldKey } from "@/lib/users/schemas";
+import { appUrl } from "./app-url";
+import { hashPassword, verifyPassword } from "./password";
+import type { SignUpInput } from "./schemas";
+import { consumeToken, issueToken, tokenLifetimeMinutes } from "./tokens";
+
+type Locale = "fr" | "en";
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
+
+/**
+ * signUp: creates an unverified account and mails its verification link. A taken handle or
+ * email is a CONFLICT naming the field; nothing is written then.
+ */
+export async function signUp(input: SignUpInput, locale: Locale, ip: string): Promise<void> {
+  await consume("signUp", ip);
+  const clash = await db.user.findFirst({
+    where: { OR: [{ handleKey: input.handle.toLowerCase() }, { email: input.email }] },
+    select: { handleKey: true },
+  });
+  if (clash) {
+    const field = clash.handleKey === input.handle.toLowerCase() ? "handle" : "email";
+    throw new AppError("CONFLICT", `validation.${field}Taken`, { field });
+  }
+  let user;
+  try {
+    user = await db.user.create({
+      data: {
+        handle: input.handle,
+        handleKey: input.handle.toLowerCase(),
+        name: input.name,
+        nameKey: foldKey(input.name),
+        email: input.email,
+        passwordHash: await hashPassword(input.password),
+        locale,
+      },
+      select: { id: true, name: true, email: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "validation.emailTaken", { field: "email" });
+    throw error;
+  }
+  await sendVerification(user.id, user.email!, user.name, locale);
+}
+
+async function sendVerification(userId: string, email: string, name: string, locale: Locale) {
+  const token = await issueToken("verify_email", { userId, email });
+  const url = appUrl(`/verify-email?token=${token}`);
+  const expiresInMinutes = tokenLifetimeMinutes("verify_email");
+  await sendMail({ to: email, ...verifyEmailMail({ locale, name, url, expiresInMinutes }) });
+}
+
+/** resendVerification: a new link for an unverified account (silently nothing otherwise). */
+export async function resendVerification(email: string, locale: Locale): Promise<void> {
+  await consume("mail", email);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, emailVerified: true } });
+  if (user && !user.emailVerified) await sendVerification(user.id, email, user.name, locale);
+}
+
+/** verifyEmail: marks the address verified (sign-up or a changed address). */
+export async function verifyEmail(token: string): Promise<void> {
+  const row = await consumeToken("verify_email", token).catch(() => consumeToken("change_email", token));
+  if (!row.userId || !row.email) throw new AppError("INVALID_INPUT", "errors.linkInvalid");
+  try {
+    await db.user.update({
+      where: { id: row.userId },
+      data: { email: row.email, pendingEmail: null, emailVerified: new Date() },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "validation.emailTaken", { field: "email" });
+    throw error;
+  }
+}
+
+/** requestPasswordReset: mails a reset link when the account exists; answers the same either way. */
+export async function requestPasswordReset(email: string, locale: Locale, ip: string): Promise<void> {
+  await consume("passwordReset", `${email}|${ip}`);
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, deletedAt: true, locale: true },
+  });
+  if (!user || user.deletedAt) return;
+  const token = await issueToken("reset_password", { userId: user.id, email });
+  const url = appUrl(`/reset-password/${token}`);
+  const mail = resetPasswordMail({
+    locale,
+    name: user.name,
+    url,
+    expiresInMinutes: tokenLifetimeMinutes("reset_password"),
+  });
+  await sendMail({ to: email, ...mail });
+}
+
+/** resetPassword: sets a new password from a reset link, verifies the address, and signs out everywhere. */
+export async function resetPassword(token: string, password: string): Promise<void> {
+  const row = await consumeToken("reset_password", token);
+  if (!row.userId) throw new AppError("INVALID_INPUT", "errors.linkInvalid");
+  await db.user.update({
+    where: { id: row.userId },
+    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 }, emailVerified: new Date() },
+  });
+}
+
+/** changePassword: needs the current password (when one is set); other sessions are signed out. */
+export async function changePassword(userId: string, current: string, password: string): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, current))) {
+    throw new AppError("INVALID_INPUT", "validation.currentPasswordWrong", { field: "current" });
+  }
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+}
+
+/** requestEmailChange: keeps the current address until the new one is confirmed from its own mailbox. */
+export async function requestEmailChange(userId: string, newEmail: string, locale: Locale): Promise<void> {
+  await consume("mail", userId);
+  const taken = await db.user.findUnique({ where: { email: newEmail }, select: { id: true } });
+  if (taken) throw new AppError("CONFLICT", "validation.emailTaken", { field: "email" });
+  const user = await db.user.update({
+    where: { id: userId },
+    data: { pendingEmail: newEmail },
+    select: { name: true },
+  });
+  const token = await issueToken("change_email", { userId, email: newEmail });
+  const url = appUrl(`/verify-email?token=${token}`);
+  const mail = changeEmailMail({
+    locale,
+    name: user.name,
+    url,
+    newEmail,
+    expiresInMinutes: tokenLifetimeMinutes("change_email"),
+  });
+  await sendMail({ to: newEmail, ...mail });
+}
+
+/** signOutEverywhere: every session issued so far stops working, this one included. */
+export async function signOutEverywhere(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertSameOrigin, clientIp, consume } from "@/lib/security";
+import { userIdForApiToken } from "./api-tokens";
+import { getViewer, type Viewer } from "./session";
+
+/**
+ * viewerForRequest: who is calling a route handler. A bearer token runs as its owner (no
+ * cookie, so no CSRF check); otherwise the session cookie, and then mutations must come from
+ * our own origin. Every API call is rate limited per token or address.
+ */
+export async function viewerForRequest(request: Request, options: { mutation: boolean }): Promise<Viewer | null> {
+  const auth = request.headers.get("authorization");
+  if (auth?.startsWith("Bearer ")) {
+    const token = auth.slice(7).trim();
+    await consume("api", `token:${token.slice(0, 12)}`);
+    const userId = await userIdForApiToken(token);
+    if (!userId) throw new AppError("UNAUTHENTICATED", "errors.badToken");
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, handle: true, name: true, email: true, image: true, role: true, locale: true },
+    });
+    return user;
+  }
+  await consume("api", `ip:${clientIp(request.headers)}`);
+  if (options.mutation) assertSameOrigin(request);
+  return getViewer();
+}

@@ -1,0 +1,58 @@
+import { AppError } from "@/lib/errors";
+
+// Server actions need none of this: Next refuses an action whose Origin does not match the
+// Host (or X-Forwarded-Host) header, and next.config.js must not widen that check with
+// `serverActions.allowedOrigins`. Route handlers get no such check, hence assertSameOrigin.
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// next-auth v4's session cookie, plain and on HTTPS; large sessions are split into `.0`, `.1`…
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+function hasSessionCookie(request: Request): boolean {
+  const cookie = request.headers.get("cookie");
+  if (!cookie) return false;
+  return cookie.split(";").some((pair) => SESSION_COOKIE.test(pair.split("=")[0]?.trim() ?? ""));
+}
+
+function originOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const { origin } = new URL(url);
+    return origin === "null" ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+// The app's own origin is NEXTAUTH_URL's; the request's host is accepted too, as Next does for
+// server actions (X-Forwarded-Host, else Host): a cross-site page can set neither.
+function isAppOrigin(origin: string, request: Request): boolean {
+  if (origin === originOf(process.env.NEXTAUTH_URL)) return true;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  return Boolean(host) && new URL(origin).host === host;
+}
+
+/** isSameOriginRequest: true when the request comes from the app's own pages (Origin, else Sec-Fetch-Site or Referer). */
+export function isSameOriginRequest(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin !== null) {
+    const parsed = originOf(origin);
+    return parsed !== null && isAppOrigin(parsed, request);
+  }
+  if (request.headers.get("sec-fetch-site") === "same-origin") return true;
+  const referer = originOf(request.headers.get("referer"));
+  return referer !== null && isAppOrigin(referer, request);
+}
+
+/**
+ * assertSameOrigin: throws AppError FORBIDDEN when a mutating request authenticated by the
+ * session cookie comes from another site. Requests without that cookie, or carrying an
+ * `Authorization: Bearer` token (which a cross-site form cannot set), need no check; the
+ * handler must then authenticate them by the token, never by the cookie.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  if (!hasSessionCookie(request)) return;
+  if (/^Bearer\s+\S/i.test(request.headers.get("authorization") ?? "")) return;
+  if (!isSameOriginRequest(request)) throw new AppError("FORBIDDEN", "Cross-site request refused");
+}

@@ -1,0 +1,165 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { AppError } from "@/lib/errors";
+
+// Fixed windows: `points` attempts per key within `duration` seconds; the window starts at the
+// key's first attempt. Keys are chosen by the caller (see the comment of each limit).
+export const LIMITS = {
+  /** 5 attempts per 15 minutes per email+IP; reward() after a successful sign-in clears it. */
+  signIn: { points: 5, duration: 15 * 60 },
+  /** 5 new accounts per hour per IP. */
+  signUp: { points: 5, duration: 60 * 60 },
+  /** 3 reset requests per hour per email (consume a second key per IP to stop sweeps). */
+  passwordReset: { points: 3, duration: 60 * 60 },
+  /** 10 comments per 5 minutes per user. */
+  comment: { points: 10, duration: 5 * 60 },
+  /** 120 requests per minute per API token (or per IP without one). */
+  api: { points: 120, duration: 60 },
+  /** 5 messages per hour per recipient address (verification, reset): no mail bombing. */
+  mail: { points: 5, duration: 60 * 60 },
+} as const satisfies Record<string, { points: number; duration: number }>;
+
+export type LimitName = keyof typeof LIMITS;
+
+export interface LimiterOptions {
+  /** Redis connection URL; without it the counts live in this process's memory. */
+  redisUrl?: string;
+  /** Prefix of every Redis key, so several apps (or test runs) can share one Redis. */
+  prefix?: string;
+}
+
+/** A set of the named limiters over one store; each app instance holds one. */
+export interface LimiterSet {
+  consume(limit: LimitName, key: string): Promise<void>;
+  reward(limit: LimitName, key: string): Promise<void>;
+  /** Resolves once the store accepts commands (at once in memory). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Keys are normalized (an email in another case is the same key) and hashed, so Redis holds
+// no email addresses and key length is bounded.
+function storeKey(key: string): string {
+  return createHash("sha256").update(key.trim().toLowerCase()).digest("base64url").slice(0, 32);
+}
+
+function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? "" : "s"}`;
+}
+
+function rateLimited(msBeforeNext: number): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new AppError("RATE_LIMITED", `Too many attempts. Try again in ${waitText(retryAfterSeconds)}.`, {
+    retryAfterSeconds,
+  });
+}
+
+function connectRedis(url: string): Redis {
+  // No offline queue: while Redis is down a command fails at once and the in-memory
+  // insurance limiter answers, instead of requests hanging until it comes back.
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  let warned = false;
+  client.on("ready", () => (warned = false));
+  client.on("error", (error: Error) => {
+    if (warned) return;
+    warned = true;
+    console.error(`Rate limits: Redis unavailable, counting in memory until it returns (${error.message})`);
+  });
+  return client;
+}
+
+/** createLimiters: the named limiters in memory, or in Redis (with an in-memory fallback) when redisUrl is set. */
+export function createLimiters({ redisUrl, prefix = "tribune" }: LimiterOptions = {}): LimiterSet {
+  const redis = redisUrl ? connectRedis(redisUrl) : undefined;
+  const make = (name: LimitName): RateLimiterAbstract => {
+    const { points, duration } = LIMITS[name];
+    const memory = new RateLimiterMemory({ points, duration, keyPrefix: `rl:${name}` });
+    if (!redis) return memory;
+    // The insurance limiter counts per instance: while Redis is down each instance allows the
+    // full quota on its own, which is the price of staying up.
+    return new RateLimiterRedis({
+      storeClient: redis,
+      points,
+      duration,
+      keyPrefix: `${prefix}:rl:${name}`,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    });
+  };
+  const limiters = Object.fromEntries((Object.keys(LIMITS) as LimitName[]).map((name) => [name, make(name)])) as Record<
+    LimitName,
+    RateLimiterAbstract
+  >;
+
+  return {
+    async consume(limit, key) {
+      try {
+        await limiters[limit].consume(storeKey(key));
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) throw rateLimited(rejection.msBeforeNext);
+        throw rejection;
+      }
+    },
+    async reward(limit, key) {
+      await limiters[limit].delete(storeKey(key));
+    },
+    async ready() {
+      if (!redis || redis.status === "ready") return;
+      await new Promise<void>((resolve, reject) => {
+        redis.once("ready", resolve);
+        redis.once("end", () => reject(new Error("Redis connection closed")));
+      });
+    },
+    async close() {
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+// One set per process, created on first use; parked on globalThis so hot reload in
+// development does not open a new Redis connection per edit.
+const holder = globalThis as typeof globalThis & { tribuneLimiters?: LimiterSet };
+
+function limiters(): LimiterSet {
+  holder.tribuneLimiters ??= createLimiters({
+    redisUrl: process.env.REDIS_URL || undefined,
+    prefix: process.env.REDIS_PREFIX || "tribune",
+  });
+  return holder.tribuneLimiters;
+}
+
+/** consume: counts one attempt under the limit; throws AppError RATE_LIMITED (details.retryAfterSeconds) when over it. */
+export function consume(limit: LimitName, key: string): Promise<void> {
+  return limiters().consume(limit, key);
+}
+
+/** reward: forgets the key's attempts (e.g. after a successful sign-in). */
+export function reward(limit: LimitName, key: string): Promise<void> {
+  return limiters().reward(limit, key);
+}
+
+/** clientIp: the client's address as seen by the nearest trusted proxy, or "local" when unknown. */
+export function clientIp(headers: Headers): string {
+  // TRUST_PROXY=N: N reverse proxies stand in front of the app, each appending the address it
+  // saw to X-Forwarded-For. Entries left of those are whatever the client sent, so the
+  // client's address is the N-th from the right (with one proxy, the last).
+  const hops = Number.parseInt(process.env.TRUST_PROXY ?? "", 10);
+  if (hops > 0) {
+    const forwarded = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const ip = forwarded[Math.max(0, forwarded.length - hops)];
+    if (ip) return ip;
+  }
+  // Without TRUST_PROXY no header can be trusted (Next fills X-Forwarded-For only when the
+  // client sent none). X-Real-IP is still read for proxies that set it; a client that forges
+  // it to spread its attempts over several keys, so set TRUST_PROXY behind a proxy.
+  return headers.get("x-real-ip")?.trim() || "local";
+}

@@ -1,0 +1,9 @@
+/** First-run set-up: the code printed in the log, then the first admin and blog in one transaction. */
+export {
+  needsSetup,
+  announceSetupCode,
+  completeSetup,
+  createAdminFromCli,
+  SetupSchema,
+  type SetupInput,
+} from "./service";

@@ -1,0 +1,149 @@
+import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { extractLink, waitForMail } from "./helpers/mailbox";
+
+const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+async function signUp(page: Page, who: { name: string; handle: string; email: string; password: string }) {
+  await page.goto("/signup");
+  await page.getByLabel("Nom", { exact: true }).fill(who.name);
+  await page.getByLabel("Identifiant").fill(who.handle);
+  await page.getByLabel("Courriel").fill(who.email);
+  await page.getByLabel("Mot de passe").fill(who.password);
+  await page.getByRole("button", { name: "Créer un compte" }).click();
+  await expect(page.getByRole("heading", { name: "Vérifiez votre boîte de réception" })).toBeVisible();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  const form = page.getByRole("form", { name: "Avec votre mot de passe" });
+  await form.getByLabel("Courriel").fill(email);
+  await form.getByLabel("Mot de passe").fill(password);
+  await form.getByRole("button", { name: "Se connecter" }).click();
+}
+
+test("[ACCOUNTS]: sign up, confirm the address from the mail, sign in and out", async ({ page }) => {
+  const id = unique();
+  const who = {
+    name: "Marie-Ève Test",
+    handle: `me${id}`,
+    email: `me${id}@example.test`,
+    password: "une phrase de passe",
+  };
+  await signUp(page, who);
+  const mail = await waitForMail(who.email, { subject: /confirm/i });
+  await page.goto(extractLink(mail.text));
+  await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
+  await expect(page.getByText("Votre adresse est confirmée")).toBeVisible();
+  await signIn(page, who.email, who.password);
+  await expect(page.getByRole("link", { name: who.name })).toBeVisible();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+});
+
+test("[ACCOUNTS]: an unconfirmed account cannot sign in yet and is told why", async ({ page }) => {
+  const id = unique();
+  await signUp(page, {
+    name: "Pas Encore",
+    handle: `pe${id}`,
+    email: `pe${id}@example.test`,
+    password: "une phrase de passe",
+  });
+  await signIn(page, `pe${id}@example.test`, "une phrase de passe");
+  await expect(page.getByText("Confirmez d’abord votre adresse")).toBeVisible();
+});
+
+test("[ACCOUNTS]: sign in with a magic link from the mail", async ({ page }) => {
+  const id = unique();
+  const email = `ml${id}@example.test`;
+  await signUp(page, { name: "Lien Magique", handle: `ml${id}`, email, password: "une phrase de passe" });
+  await page.goto("/login");
+  const form = page.getByRole("form", { name: "Avec un lien par courriel" });
+  await form.getByLabel("Courriel").fill(email);
+  await form.getByRole("button", { name: "M’envoyer un lien de connexion" }).click();
+  await expect(page.getByText("un lien de connexion est en route")).toBeVisible();
+  const mail = await waitForMail(email, { subject: /connexion|sign/i });
+  await page.goto(extractLink(mail.text));
+  await expect(page.getByRole("link", { name: "Lien Magique" })).toBeVisible();
+});
+
+test("[ACCOUNTS]: reset a forgotten password by mail; the old one stops working", async ({ page }) => {
+  const id = unique();
+  const email = `rp${id}@example.test`;
+  await signUp(page, { name: "Reset Test", handle: `rp${id}`, email, password: "ancienne phrase" });
+  await page.goto("/reset-password");
+  await page.getByLabel("Courriel").fill(email);
+  await page.getByRole("button", { name: "Envoyer le lien" }).click();
+  await expect(page.getByText("un lien pour choisir un nouveau mot de passe est en route")).toBeVisible();
+  const mail = await waitForMail(email, { subject: /mot de passe|password/i });
+  await page.goto(extractLink(mail.text));
+  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("nouvelle phrase secrète");
+  await page.getByLabel("Répétez le nouveau mot de passe").fill("nouvelle phrase secrète");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByText("Votre mot de passe est changé")).toBeVisible();
+  await signIn(page, email, "ancienne phrase");
+  await expect(page.getByText("Courriel ou mot de passe incorrect")).toBeVisible();
+  await signIn(page, email, "nouvelle phrase secrète");
+  await expect(page.getByRole("link", { name: "Reset Test" })).toBeVisible();
+});
+
+test("[ACCOUNTS]: repeated wrong passwords are rate limited with a clear message", async ({ page }) => {
+  const email = `rl${unique()}@example.test`;
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn(page, email, `wrong password ${attempt}`);
+    await expect(page.getByText("Courriel ou mot de passe incorrect")).toBeVisible();
+  }
+  await signIn(page, email, "wrong password 6");
+  await expect(page.getByText(/Trop de tentatives\. Réessayez dans \d+ minutes?\./)).toBeVisible();
+});
+
+test("[ACCOUNTS]: bad sign-up input gets clear messages and saves nothing", async ({ page }) => {
+  const id = unique();
+  await page.goto("/signup");
+  await page.getByRole("button", { name: "Créer un compte" }).click();
+  await expect(page.getByText("Entrez un nom.")).toBeVisible();
+  await expect(page.getByText("Un identifiant compte au moins 2 caractères.")).toBeVisible();
+  await expect(page.getByText("Entrez une adresse courriel valide.")).toBeVisible();
+  await page.getByLabel("Nom", { exact: true }).fill("Eve\u202Enomis");
+  await page.getByLabel("Identifiant").fill("admin");
+  await page.getByLabel("Courriel").fill(`bad${id}@example.test`);
+  await page.getByLabel("Mot de passe").fill("short");
+  await page.getByRole("button", { name: "Créer un compte" }).click();
+  await expect(page.getByText("Un nom ne peut pas contenir de caractères de contrôle ou invisibles.")).toBeVisible();
+  await expect(page.getByText("Cet identifiant est réservé.")).toBeVisible();
+  await expect(page.getByText("Utilisez au moins 10 caractères.")).toBeVisible();
+  // The fields keep what was typed (but never the password), and nothing was saved:
+  await expect(page.getByLabel("Courriel")).toHaveValue(`bad${id}@example.test`);
+  await page.getByLabel("Nom", { exact: true }).fill("Eve Simon");
+  await page.getByLabel("Identifiant").fill(`eve${id}`);
+  await page.getByLabel("Mot de passe").fill("x".repeat(201));
+  await page.getByRole("button", { name: "Créer un compte" }).click();
+  await expect(page.getByText("Utilisez au plus 200 caractères.")).toBeVisible();
+  await page.getByLabel("Mot de passe").fill("une phrase de passe");
+  await page.getByRole("button", { name: "Créer un compte" }).click();
+  await expect(page.getByRole("heading", { name: "Vérifiez votre boîte de réception" })).toBeVisible();
+});
+
+test("[ACCOUNTS]: the demo's people sign in with the README's password; the banner says demo", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("note")).toContainText("Instance de démonstration");
+  await signIn(page, "josee@demo.tribune.test", "tribune-demo");
+  await expect(page.getByRole("link", { name: "Josée Lavoie" })).toBeVisible();
+});
+
+test("[ACCOUNTS]: sign out everywhere ends the other sessions too", async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const a = await first.newPage();
+  const b = await second.newPage();
+  await signIn(a, "sylvain@demo.tribune.test", "tribune-demo");
+  await signIn(b, "sylvain@demo.tribune.test", "tribune-demo");
+  await expect(b.getByRole("link", { name: "Sylvain Dionne" })).toBeVisible();
+  await a.goto("/settings");
+  await a.getByRole("button", { name: "Se déconnecter partout" }).click();
+  await expect(a.getByText("Vous êtes déconnecté sur tous vos appareils")).toBeVisible();
+  await b.reload();
+  await expect(b.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await first.close();
+  await second.close();
+});
