@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { env } from "../env.js";
+import { loadMessages } from "./catalog";
 import { isLocale, pickLocale, LOCALE_COOKIE, type Locale } from "./config";
 
 // The reader's choice (cookie) wins, then the browser's languages, then the instance default.
@@ -13,6 +14,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
     const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
     locale = isLocale(cookie) ? cookie : (pickLocale((await headers()).get("accept-language")) ?? env.DEFAULT_LOCALE);
   }
-  const messages = (await import(`./messages/${locale}.json`)).default;
+  const messages = loadMessages(locale);
   return { locale, messages, timeZone: env.TIME_ZONE };
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { readdirSync } from "node:fs";
+import { loadMessages } from "@/lib/i18n/catalog";
 import { pickLocale } from "@/lib/i18n/config";
 
 const keys = (value: unknown, prefix = ""): string[] =>
@@ -9,8 +10,8 @@ const keys = (value: unknown, prefix = ""): string[] =>
     : [prefix.slice(0, -1)];
 
 test("i18n: French and English have exactly the same messages", () => {
-  const read = (locale: string) => JSON.parse(readFileSync(`lib/i18n/messages/${locale}.json`, "utf8"));
-  assert.deepEqual(keys(read("fr")).sort(), keys(read("en")).sort());
+  assert.deepEqual(readdirSync("lib/i18n/messages/fr").sort(), readdirSync("lib/i18n/messages/en").sort());
+  assert.deepEqual(keys(loadMessages("fr")).sort(), keys(loadMessages("en")).sort());
 });
 
 test("i18n: Accept-Language picks the best supported language", () => {
