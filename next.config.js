@@ -16,6 +16,12 @@ const nextConfig = {
     "@prisma/adapter-pg",
   ],
   typedRoutes: false,
+  // `npm run typecheck` (the first stage of `npm test`) checks the whole project with tsc;
+  // the build does not check the same files a second time.
+  typescript: { ignoreBuildErrors: true },
+  // Forms upload images (a blog's logo and header, an article's cover: 5 MiB each at most,
+  // checked again by lib/uploads); Next's default action body limit is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "12mb" } },
   // Server actions are refused unless their Origin matches the Host: never widen that with
   // `experimental.serverActions.allowedOrigins` (it is the actions' CSRF protection).
   // Headers that never vary, on every path including static assets; proxy.ts adds the

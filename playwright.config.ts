@@ -26,10 +26,26 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   timeout: 30_000,
   use: { trace: "retain-on-failure", locale: "fr-CA" },
+  // Visual references live in the repository; a run compares and, under CI, never rewrites them.
+  snapshotPathTemplate: "tests/e2e/__screenshots__/{arg}{ext}",
+  updateSnapshots: process.env.CI ? "none" : "missing",
+  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.002 } },
   projects: [
-    { name: "sqlite", use: { ...chromium, baseURL: "http://127.0.0.1:3100" } },
+    // The design pass runs first, on the untouched demo content (other journeys add to it).
+    { name: "design", use: { ...chromium, baseURL: "http://127.0.0.1:3100" }, testMatch: /design\.spec\.ts/ },
+    {
+      name: "sqlite",
+      use: { ...chromium, baseURL: "http://127.0.0.1:3100" },
+      testIgnore: /design\.spec\.ts/,
+      dependencies: ["design"],
+    },
     // The same journeys against the PostgreSQL-backed server: one model, two databases.
-    { name: "postgresql", use: { ...chromium, baseURL: "http://127.0.0.1:3101" }, grep: /@both/ },
+    {
+      name: "postgresql",
+      use: { ...chromium, baseURL: "http://127.0.0.1:3101" },
+      grep: /@both/,
+      testIgnore: /design\.spec\.ts/,
+    },
   ],
   webServer: [
     {

@@ -24,6 +24,7 @@ export const EnvSchema = z.object({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")),
   MAIL_FROM: withDefault(z.string(), "Tribune <no-reply@localhost>"),
   OUTBOX_DIR: withDefault(z.string(), "data/outbox"),
+  UPLOADS_DIR: withDefault(z.string(), "data/uploads"),
   GITHUB_ID: optional(z.string()),
   GITHUB_SECRET: optional(z.string()),
   GITHUB_URL: withDefault(z.url(), "https://github.com"),

@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
+import styles from "./account.module.css";
 
 export function DangerZone({ handle }: { handle: string }) {
   const t = useTranslations("settings");
@@ -22,7 +23,7 @@ export function DangerZone({ handle }: { handle: string }) {
       <form action={signOutEverywhereAction}>
         <SubmitButton className="button button--secondary">{t("signOutEverywhere")}</SubmitButton>
       </form>
-      <form action={action} className="stack danger" noValidate>
+      <form action={action} className={`stack ${styles.danger}`} noValidate>
         <h3>{t("deleteAccount")}</h3>
         <p>{t("deleteExplain")}</p>
         <FormMessage state={state} />

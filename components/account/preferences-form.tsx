@@ -6,6 +6,7 @@ import { preferencesAction } from "@/app/(account)/settings/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
+import styles from "./account.module.css";
 
 type Prefs = Record<string, { inApp: boolean; email: boolean }>;
 
@@ -16,7 +17,7 @@ export function PreferencesForm({ preferences }: { preferences: Prefs }) {
     <form action={action} className="stack" aria-labelledby="notifications-heading">
       <h2 id="notifications-heading">{t("notifications")}</h2>
       <FormMessage state={state} success={t("saved")} />
-      <table className="prefs">
+      <table className={styles.prefs}>
         <thead>
           <tr>
             <th scope="col">{t("notifyWhen")}</th>

@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
+import styles from "./account.module.css";
 
 type Token = {
   id: string;
@@ -28,7 +29,7 @@ export function TokensSection({ tokens }: { tokens: Token[] }) {
       {state.ok && state.data?.token ? (
         <div className="notice" role="status">
           <p>{t("tokenOnce")}</p>
-          <code className="token" data-testid="new-token">
+          <code className={styles.token} data-testid="new-token">
             {state.data.token}
           </code>
         </div>
@@ -39,7 +40,7 @@ export function TokensSection({ tokens }: { tokens: Token[] }) {
         <SubmitButton>{t("createToken")}</SubmitButton>
       </form>
       {tokens.length ? (
-        <ul className="token-list">
+        <ul className={styles.tokenList}>
           {tokens.map((token) => (
             <li key={token.id}>
               <strong>{token.name}</strong> <code>{token.prefix}…</code>{" "}

@@ -1,43 +1,129 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CommentNode, ThreadComment } from "@/lib/comments";
+import { Avatar } from "@/components/users/avatar";
+import type { CommentNode, ThreadItem } from "@/lib/comments";
+import { CommentActions } from "./comment-actions";
+import styles from "./comment-thread.module.css";
+import discussion from "./discussion.module.css";
+import { discussionLabels } from "./labels";
 
-type Node = CommentNode<ThreadComment>;
+type Node = CommentNode<ThreadItem>;
+export type ThreadPermissions = {
+  signedIn: boolean;
+  canComment: boolean;
+  asGuest: boolean;
+  held: boolean;
+  canModerate: boolean;
+};
+type Props = {
+  comments: Node[];
+  postId: string;
+  /** Path of the article, for permalinks ("/blog/post"). */
+  basePath: string;
+  permissions: ThreadPermissions;
+  /** The form the server opens (no-JavaScript path): ?reply=<id> or ?edit=<id>. */
+  open?: { reply?: string; edit?: string };
+  /** Replies deeper than this continue on the comment's own page. */
+  maxDepth?: number;
+};
 
-/** CommentThread: the discussion as nested lists (server-rendered, readable without JavaScript). */
-export async function CommentThread({ comments }: { comments: Node[] }) {
-  const [t, format] = await Promise.all([getTranslations("comment"), getFormatter()]);
+/**
+ * CommentThread: the discussion as nested lists, readable and collapsible without JavaScript
+ * (<details>), with thread lines, capped indentation, badges for the article's author and the
+ * blog's moderators, and each comment's actions.
+ */
+export async function CommentThread({ comments, postId, basePath, permissions, open = {}, maxDepth = 6 }: Props) {
+  const [t, d, format, labels] = await Promise.all([
+    getTranslations("comment"),
+    getTranslations("discussion"),
+    getFormatter(),
+    discussionLabels(),
+  ]);
+  const now = new Date();
+  const count = (nodes: Node[]): number => nodes.reduce((sum, node) => sum + 1 + count(node.replies), 0);
 
-  const authorName = (comment: Node) =>
-    comment.author?.name ?? (comment.guestName ? t("guest", { name: comment.guestName }) : t("deletedUser"));
+  const authorOf = (comment: Node) =>
+    comment.author ? (
+      <Link className={`${styles.author} p-author h-card`} href={`/u/${comment.author.handle}`}>
+        <span className="p-name">{comment.author.name}</span>
+      </Link>
+    ) : (
+      <span className={`${styles.author} p-author h-card`}>
+        <span className="p-name">{comment.guestName ? t("guest", { name: comment.guestName }) : t("deletedUser")}</span>
+      </span>
+    );
 
-  const renderList = (nodes: Node[]) => (
-    <ol className="comment-list">
-      {nodes.map((comment) => (
-        <li key={comment.id} className="comment" data-depth={comment.depth}>
-          <article id={`comment-${comment.id}`} aria-label={authorName(comment)}>
-            {comment.status === "approved" ? (
-              <>
-                <header className="meta">
-                  <strong>{authorName(comment)}</strong>
-                  {" · "}
-                  <a href={`#comment-${comment.id}`} aria-label={t("permalink")}>
-                    <time dateTime={comment.createdAt.toISOString()}>
-                      {format.dateTime(comment.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </time>
-                  </a>
-                  {comment.editedAt ? ` · ${t("edited")}` : null}
-                </header>
-                <div className="comment__body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
-              </>
-            ) : (
-              <p className="comment__placeholder">{comment.status === "pending" ? t("pending") : t("hidden")}</p>
-            )}
-          </article>
-          {comment.replies.length ? renderList(comment.replies) : null}
-        </li>
-      ))}
-    </ol>
-  );
+  const renderComment = (comment: Node) => {
+    const visible = comment.bodyHtml !== "" && (comment.status === "approved" || comment.isHeld);
+    const replyCount = count(comment.replies);
+    return (
+      <li key={comment.id} className={styles.comment} data-depth={comment.depth}>
+        <article
+          id={`comment-${comment.id}`}
+          className={`${styles.body} h-entry`}
+          aria-label={visible ? undefined : t("hidden")}
+        >
+          {visible ? (
+            <>
+              <header className={styles.head}>
+                <Avatar handle={comment.author?.handle ?? "guest"} image={comment.author?.image} size={28} />
+                {authorOf(comment)}
+                {comment.isPostAuthor ? <span className={styles.badge}>{t("badgeAuthor")}</span> : null}
+                {comment.isModerator ? (
+                  <span className={`${styles.badge} ${styles.badgeMod}`}>{t("badgeModerator")}</span>
+                ) : null}
+                {comment.isHeld ? <span className={discussion.heldTag}>{d("held")}</span> : null}
+                <a className={`${styles.time} u-url`} href={`${basePath}#comment-${comment.id}`}>
+                  <time
+                    className="dt-published"
+                    dateTime={comment.createdAt.toISOString()}
+                    title={format.dateTime(comment.createdAt, { dateStyle: "full", timeStyle: "short" })}
+                  >
+                    {format.relativeTime(comment.createdAt, now)}
+                  </time>
+                </a>
+                {comment.editedAt ? <span className="meta">· {t("edited")}</span> : null}
+              </header>
+              <div
+                className={`${styles.text} prose e-content`}
+                dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
+              />
+              <CommentActions
+                postId={postId}
+                path={basePath}
+                comment={comment}
+                mention={comment.author && !comment.isOwn ? `@${comment.author.name} ` : ""}
+                canReply={permissions.canComment}
+                canLike={permissions.signedIn && !comment.isOwn && !comment.isHeld}
+                canModerate={permissions.canModerate}
+                asGuest={permissions.asGuest}
+                held={permissions.held}
+                openForm={
+                  open.reply === comment.id ? "reply" : open.edit === comment.id && comment.isOwn ? "edit" : null
+                }
+                editBody={comment.ownSource ?? undefined}
+                likesText={d("likes", { count: comment.likeCount })}
+                labels={labels}
+              />
+            </>
+          ) : (
+            <p className={styles.placeholder}>{t("hidden")}</p>
+          )}
+        </article>
+        {replyCount === 0 ? null : comment.depth >= maxDepth ? (
+          <Link className={styles.continue} href={`${basePath}/comments/${comment.id}`}>
+            {t("continueThread", { count: replyCount })}
+          </Link>
+        ) : (
+          <details className={styles.toggle} open>
+            <summary>{t("replies", { count: replyCount })}</summary>
+            <ol className={styles.replies}>{comment.replies.map(renderComment)}</ol>
+          </details>
+        )}
+      </li>
+    );
+  };
 
-  return renderList(comments);
+  if (!comments.length) return <p className={styles.empty}>{t("empty")}</p>;
+  return <ol className={styles.thread}>{comments.map(renderComment)}</ol>;
 }

@@ -1,13 +1,14 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/actions";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-
-export function SignOutButton() {
-  const t = useTranslations("nav");
+/** SignOutButton: a plain form post; works without JavaScript and ships none. */
+export async function SignOutButton() {
+  const t = await getTranslations("nav");
   return (
-    <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: "/" })}>
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="link-button">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

@@ -1,28 +1,44 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale } from "@/app/actions";
+import { setLocale, setTheme } from "@/app/actions";
 import { Avatar } from "@/components/users/avatar";
 import { getViewer } from "@/lib/auth";
+import { unreadCount } from "@/lib/notifications";
+import { getTheme, nextTheme } from "@/lib/theme";
 import { SignOutButton } from "./sign-out-button";
+import styles from "./site-header.module.css";
 
 export async function SiteHeader() {
-  const [t, nav, locale, viewer] = await Promise.all([
+  const [t, nav, locale, viewer, theme] = await Promise.all([
     getTranslations("site"),
     getTranslations("nav"),
     getLocale(),
     getViewer(),
+    getTheme(),
   ]);
   const other = locale === "fr" ? "en" : "fr";
+  const unread = viewer ? await unreadCount(viewer) : 0;
+  const bell = await getTranslations("notifications");
+  const upcoming = nextTheme(theme);
   return (
-    <header className="site-header">
-      <div className="container site-header__inner">
-        <Link href="/" className="site-header__brand">
+    <header className={styles.header} data-print="hide">
+      <div className={`container ${styles.inner}`}>
+        <Link href="/" className={styles.brand}>
+          <span className={styles.mark} aria-hidden="true">
+            T
+          </span>
           {t("name")}
         </Link>
-        <nav aria-label={nav("label")} className="site-nav">
+        <nav aria-label={nav("label")} className={styles.nav}>
+          <Link href="/search">{nav("search")}</Link>
           {viewer ? (
             <>
-              <Link href={`/u/${viewer.handle}`} className="site-nav__me">
+              <Link href="/write">{nav("write")}</Link>
+              <Link href="/notifications" className={styles.bell} aria-label={bell("bell", { count: unread })}>
+                <span aria-hidden="true">🔔</span>
+                {unread > 0 ? <span className={styles.count}>{unread}</span> : null}
+              </Link>
+              <Link href={`/u/${viewer.handle}`} className={styles.me}>
                 <Avatar handle={viewer.handle} image={viewer.image} size={24} />
                 <span>{viewer.name}</span>
               </Link>
@@ -35,12 +51,22 @@ export async function SiteHeader() {
               <Link href="/signup">{nav("signUp")}</Link>
             </>
           )}
-          <form action={setLocale}>
-            <input type="hidden" name="locale" value={other} />
-            <button type="submit" className="link-button" lang={other} aria-label={t("switchToLabel")}>
-              {t("switchTo")}
-            </button>
-          </form>
+          <span className={styles.tools}>
+            <form action={setTheme}>
+              <input type="hidden" name="theme" value={upcoming} />
+              <button type="submit" className={styles.tool} title={t(`themeSwitch.${upcoming}`)}>
+                <span aria-hidden="true">{theme === "dark" ? "☾" : theme === "light" ? "☀" : "◐"}</span>
+                <span className="visually-hidden">{t("themeLabel")} </span>
+                {t(`theme.${theme}`)}
+              </button>
+            </form>
+            <form action={setLocale}>
+              <input type="hidden" name="locale" value={other} />
+              <button type="submit" className={styles.tool} lang={other} aria-label={t("switchToLabel")}>
+                {t("switchTo")}
+              </button>
+            </form>
+          </span>
         </nav>
       </div>
     </header>

@@ -26,3 +26,18 @@ export function canWritePost(actor: Actor, role: BlogRole | null, authorId?: str
   if (role === "owner") return true;
   return role === "author" && (authorId === undefined || authorId === actor.id);
 }
+
+/** canOpenBlog: admins always create blogs; other signed-in people when the instance allows it. */
+export function canOpenBlog(actor: Actor, openCreation: boolean): boolean {
+  return Boolean(actor && (isAdmin(actor) || openCreation));
+}
+
+/** canAppointBlogOwner: only instance admins create a blog on someone else's behalf. */
+export function canAppointBlogOwner(actor: Actor): boolean {
+  return isAdmin(actor);
+}
+
+/** canChangeInstanceSettings: instance-wide settings (e.g. open blog creation) are for admins. */
+export function canChangeInstanceSettings(actor: Actor): boolean {
+  return isAdmin(actor);
+}

@@ -8,3 +8,27 @@ export {
   CommentPolicySchema,
   MembershipRoleSchema,
 } from "./schemas";
+/** resolveBlogSlug: { blog } at a current slug, { redirectTo } (permanent) for an old one, or null. */
+export { resolveBlogSlug, type ResolvedBlogSlug } from "./slugs";
+/** getMembershipRole / listManageableBlogs: a person's role on a blog; the blogs they belong to, with role. */
+export { getMembershipRole, listManageableBlogs, type ManageableBlog } from "./access";
+/** canCreateBlog / isOpenBlogCreation / setOpenBlogCreation: who may open a blog; the admin-only switch. */
+export { canCreateBlog, isOpenBlogCreation, setOpenBlogCreation } from "./access";
+/** createBlog / updateBlogSettings: blog writes (owner checks inside; old slugs become redirects). */
+export { createBlog, updateBlogSettings, type BlogSettings } from "./manage";
+/** getBlogSettings / listAllBlogs: the settings form (null unless manager); every blog with owners (admins). */
+export { getBlogSettings, listAllBlogs, type AdminBlog } from "./manage";
+/** listMembers / addMember / changeMemberRole / removeMember: membership; the last owner always stays. */
+export { listMembers, addMember, changeMemberRole, removeMember, type BlogMember } from "./members";
+/** Form schemas of the blog back office, shared by actions and services. */
+export {
+  CreateBlogSchema,
+  UpdateBlogSettingsSchema,
+  AddMemberSchema,
+  MemberRoleSchema,
+  MemberIdSchema,
+  AccentColorSchema,
+  BlogNameSchema,
+  type CreateBlogInput,
+  type UpdateBlogSettingsInput,
+} from "./manage-schemas";

@@ -22,6 +22,7 @@ export const RESERVED_BLOG_SLUGS = new Set([
   "atom.xml",
   "rss",
   "sitemap.xml",
+  "sitemap",
   "robots.txt",
   "favicon.ico",
   "_next",

@@ -10,6 +10,9 @@ const blogSelect = {
   description: true,
   language: true,
   accentColor: true,
+  logoUrl: true,
+  headerImageUrl: true,
+  frenchTypography: true,
 } as const;
 
 export type BlogSummary = {
@@ -20,6 +23,9 @@ export type BlogSummary = {
   description: string | null;
   language: string;
   accentColor: string | null;
+  logoUrl: string | null;
+  headerImageUrl: string | null;
+  frenchTypography: boolean;
 };
 
 /** listBlogs: every blog of the instance, by name, with its count of published articles. */

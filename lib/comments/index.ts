@@ -1,4 +1,65 @@
-/** listPostThread: an article's discussion as a tree with placeholders for hidden parents. */
+/** listPostThread: an article's discussion as a tree with placeholders for hidden parents (anonymous view). */
 export { listPostThread, type ThreadComment } from "./service";
 /** buildCommentTree: pure flat-list → tree (oldest first, hidden leaves pruned). */
 export { buildCommentTree, countVisible, type CommentNode, type FlatComment } from "./tree";
+/** Schemas shared by forms, the API and the services (body 1–5,000 characters, guest identity, sort). */
+export {
+  CreateCommentSchema,
+  EditCommentSchema,
+  RejectCommentSchema,
+  CommentBodySchema,
+  ListCommentsQuerySchema,
+  ThreadSortSchema,
+  CommentStatusSchema,
+  CommentPolicySchema,
+  MAX_COMMENT_LENGTH,
+  type CreateCommentInput,
+  type EditCommentInput,
+  type RejectCommentInput,
+  type ThreadSort,
+  type CommentStatus,
+  type CommentPolicy,
+} from "./schemas";
+/** Pure rules: effective policy, who may comment (and held or not), who sees a held comment. */
+export { effectivePolicy, commentAccess, canSeeComment, type CommentAccess, type CommentRefusal } from "./rules";
+/** createComment: policy, parent, rate limit, mentions; comment + mentions + notices + follow in one transaction. */
+export { createComment, type CreatedComment } from "./create-comment";
+/** editComment: own comment only; revision kept, editedAt set, new mentions notified. */
+export { editComment } from "./edit-comment";
+/** deleteComment: own comment becomes a placeholder (HTML blanked, source kept for moderators). */
+export { deleteComment } from "./delete-comment";
+/** approveComment / rejectComment: moderators' transitions, each with a ModerationEvent. */
+export { approveComment, rejectComment } from "./moderate-comment";
+/** toggleLike: one like per person, not on one's own comment; followPost / unfollowPost. */
+export { toggleLike, followPost, unfollowPost } from "./reactions";
+/** listThread / getComment / getCommentContext / commentCounts: reads with a constant query count. */
+export {
+  listThread,
+  flattenThread,
+  assertPublicThread,
+  getComment,
+  getCommentContext,
+  commentCounts,
+  type ThreadItem,
+  type ThreadResult,
+  type ThreadViewer,
+} from "./thread";
+/** CommentViewer: the acting person as comment services take them. */
+export type { CommentViewer } from "./context";
+/** API shapes of the discussion endpoints and their converters (ISO dates). */
+export {
+  ApiCommentSchema,
+  ApiCommentNodeSchema,
+  ApiThreadSchema,
+  ApiCreateCommentSchema,
+  ApiEditCommentSchema,
+  toApiComment,
+  toApiTree,
+  toApiViewer,
+} from "./api-schemas";
+/** registerCommentPaths: adds the discussion endpoints to an OpenAPI registry. */
+export { registerCommentPaths } from "./openapi";
+/** previewComment: renders a draft comment exactly as it would appear (for the form's preview). */
+export { previewComment } from "./preview";
+/** linkImportedMentions: resolves the @mentions of imported comments (no notification). */
+export { linkImportedMentions } from "./imported-mentions";

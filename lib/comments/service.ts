@@ -10,7 +10,7 @@ export type ThreadComment = {
   editedAt: Date | null;
   bodyHtml: string;
   guestName: string | null;
-  author: { handle: string; name: string } | null;
+  author: { id: string; handle: string; name: string; image: string | null } | null;
 };
 
 /**
@@ -29,7 +29,7 @@ export async function listPostThread(postId: string): Promise<{ tree: CommentNod
       editedAt: true,
       bodyHtml: true,
       guestName: true,
-      author: { select: { handle: true, name: true } },
+      author: { select: { id: true, handle: true, name: true, image: true } },
     },
     orderBy: { createdAt: "asc" },
   });

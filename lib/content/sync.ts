@@ -1,7 +1,9 @@
 import "server-only";
 import { db, type Db } from "@/lib/db";
-import { internalPostPath } from "@/lib/links/internal";
+import { linkImportedMentions } from "@/lib/comments";
+import { syncPostLinks } from "@/lib/links";
 import { renderMarkdown } from "@/lib/markdown";
+import { reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
 import type { ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
 
@@ -25,25 +27,31 @@ export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
     posts: { created: 0, updated: 0, unchanged: 0 },
     comments: { created: 0, updated: 0, unchanged: 0 },
   };
+  const touched: string[] = [];
+  const changedComments: string[] = [];
   await db.$transaction(
     async (tx) => {
       const userIds = new Map<string, string>();
       for (const person of bundle.people) {
         userIds.set(person.handle.toLowerCase(), await syncPerson(tx, person, report.people));
       }
-      const touched: string[] = [];
       for (const blog of bundle.blogs) {
         const blogId = await syncBlog(tx, blog, userIds, report.blogs);
         for (const post of blog.posts) {
           const { id, changed } = await syncPost(tx, blogId, blog.slug, post, userIds, report.posts);
           if (changed) touched.push(id);
-          await syncComments(tx, id, blog.slug, post, userIds, report.comments);
+          changedComments.push(...(await syncComments(tx, id, blog.slug, post, userIds, report.comments)));
         }
       }
       await relinkPosts(tx, touched);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  // After the commit: the index is derived data, rebuilt from the rows just written.
+  await reindexPosts(touched);
+  // Mentions resolve against the people now stored (links to profiles, Mention rows); imports
+  // notify nobody.
+  await linkImportedMentions(changedComments);
   return report;
 }
 
@@ -154,8 +162,9 @@ async function syncComments(
   post: LoadedPost,
   userIds: Map<string, string>,
   counts: SyncCounts,
-) {
-  if (!post.comments.length) return;
+): Promise<string[]> {
+  if (!post.comments.length) return [];
+  const changed: string[] = [];
   const prefix = `${importKeyOf(blogSlug, post.slug)}#`;
   const existing = await tx.comment.findMany({
     where: { postId, importKey: { startsWith: prefix } },
@@ -180,7 +189,9 @@ async function syncComments(
       ids.set(comment.id, (await tx.comment.create({ data, select: { id: true } })).id);
       counts.created++;
     }
+    changed.push(ids.get(comment.id)!);
   }
+  return changed;
 }
 
 function commentData(
@@ -209,17 +220,7 @@ function commentData(
 async function relinkPosts(tx: Tx, postIds: string[]) {
   if (!postIds.length) return;
   const posts = await tx.post.findMany({ where: { id: { in: postIds } }, select: { id: true, bodySource: true } });
-  for (const post of posts) {
-    await tx.link.deleteMany({ where: { sourcePostId: post.id } });
-    const urls = renderMarkdown(post.bodySource, "article").links;
-    for (const targetUrl of urls) {
-      const path = internalPostPath(targetUrl);
-      const target = path
-        ? await tx.post.findFirst({ where: { slug: path.post, blog: { slug: path.blog } }, select: { id: true } })
-        : null;
-      await tx.link.create({ data: { sourcePostId: post.id, targetUrl, targetPostId: target?.id ?? null } });
-    }
-  }
+  for (const post of posts) await syncPostLinks(tx, post.id, renderMarkdown(post.bodySource, "article").links);
 }
 
 function select<T extends object>(data: T): { [K in keyof T]: true } {

@@ -41,15 +41,26 @@ export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
  * creates for them: post_search_data, _idx, _content, _docsize, _config). The engine ignores them
  * in diffs and drift checks instead of proposing to drop them. Add names here, in one place.
  */
-export const EXTERNAL_TABLES: readonly string[] = [];
+export const EXTERNAL_TABLES: readonly string[] = [
+  // Search (prisma/migrations/*/…_search): PostgreSQL's table, SQLite's document table, FTS5 table and shadows.
+  "post_search",
+  "post_search_doc",
+  "post_search_data",
+  "post_search_idx",
+  "post_search_content",
+  "post_search_docsize",
+  "post_search_config",
+];
 
 /** Enums made outside schema.prisma (none: the model has no enums). */
 export const EXTERNAL_ENUMS: readonly string[] = [];
 
 export const DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export function schemaFilter(): SchemaFilter {
-  return { externalTables: [...EXTERNAL_TABLES], externalEnums: [...EXTERNAL_ENUMS] };
+/** The engine's filter; on PostgreSQL it wants names qualified with their schema (`public.post_search`). */
+export function schemaFilter(provider: Provider): SchemaFilter {
+  const qualify = (name: string) => (provider === "postgresql" ? `public.${name}` : name);
+  return { externalTables: EXTERNAL_TABLES.map(qualify), externalEnums: EXTERNAL_ENUMS.map(qualify) };
 }
 
 export function providerOf(url: string): Provider {
@@ -457,7 +468,7 @@ export async function applyMigrations(databaseUrl: string): Promise<{ applied: s
   const migrationsList = await readMigrationsList(provider);
   const schema = readSchemas()[provider];
   return withEngine(provider, databaseUrl, schema, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList, filters: schemaFilter() });
+    const out = await engine.applyMigrations({ migrationsList, filters: schemaFilter(provider) });
     return { applied: out.appliedMigrationNames };
   });
 }
@@ -467,7 +478,7 @@ export async function migrationStatus(databaseUrl: string): Promise<DiagnoseMigr
   const provider = providerOf(databaseUrl);
   const migrationsList = await readMigrationsList(provider);
   return withEngine(provider, databaseUrl, readSchemas()[provider], (engine) =>
-    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: schemaFilter() }),
+    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: schemaFilter(provider) }),
   );
 }
 
@@ -495,7 +506,7 @@ async function diffMigrationsToSchema(
       to: { tag: "schemaDatamodel", files: [{ path: schema.path, content: schema.text }] },
       script: true,
       exitCode: true,
-      filters: schemaFilter(),
+      filters: schemaFilter(provider),
     });
     const script = out.stdout ?? "";
     return { exitCode: out.exitCode, script: isEmptyMigration(script) ? "" : script };

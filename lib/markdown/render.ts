@@ -1,61 +1,90 @@
-import type { Root as MdRoot, Link } from "mdast";
-import type { Root as HastRoot, Element } from "hast";
+import type { Root as HastRoot } from "hast";
+import type { Root as MdRoot } from "mdast";
+import rehypeHighlight from "rehype-highlight";
+import rehypeRaw from "rehype-raw";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
-import { visit } from "unist-util-visit";
+import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
+import { unified, type PluggableList } from "unified";
+import { highlightOptions } from "./highlight";
+import { sizeImages } from "./images";
+import { collectLinks, hardenLinks, rewriteFragments } from "./links";
 import { articleSchema, commentSchema } from "./sanitize";
+import { demoteTitles, toCommentSubset } from "./subset";
+import { countWords, extractPlainText, readingMinutes } from "./text";
+import { addHeadingAnchors, collectHeadings, outlineHeadings, rehypeHeadingIds } from "./toc";
+import { applyFrenchTypography } from "./typography";
+import { resolveOptions, type RenderKind, type RenderOptions, type Rendered } from "./types";
+import { indexTree } from "./walk";
 
-export type RenderKind = "article" | "comment";
-export type Rendered = { html: string; links: string[] };
+// The pipeline, in order:
+//   markdown → mdast (CommonMark + GFM) → links collected → kind subset → caller's remark plugins
+//   → French typography → hast → heading ids → highlighting → SANITIZE → fragment links,
+//   outline, plain text → heading anchors, image sizes, rel → HTML.
+// Everything user-written passes the sanitizer; only the pipeline's own additions, built
+// from already-sanitized values (ids, src, href), come after it.
+// Raw HTML in articles is parsed (rehype-raw) so the sanitizer keeps its safe part (a <kbd>,
+// a <details>) and drops the rest; comments accept no raw HTML at all.
 
-/** collectLinks: the URLs of the markdown's links, from the syntax tree (never inside code). */
-function collectLinks(tree: MdRoot): string[] {
-  const urls = new Set<string>();
-  visit(tree, "link", (node: Link) => {
-    urls.add(node.url);
-  });
-  return [...urls];
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+const footnoteLabels = {
+  en: { footnoteLabel: "Footnotes", footnoteBackLabel: (i: number) => `Back to reference ${i + 1}` },
+  fr: { footnoteLabel: "Notes", footnoteBackLabel: (i: number) => `Retour à l’appel de note ${i + 1}` },
+} satisfies Record<string, RemarkRehypeOptions>;
+
+/** htmlStage: mdast → sanitized hast (and the serializer), built once per kind and locale. */
+function createHtmlStage(kind: RenderKind, locale: "fr" | "en") {
+  // No clobber prefix here: the sanitizer adds "user-content-" to every id, footnotes included.
+  const plugins: PluggableList = [
+    [remarkRehype, { clobberPrefix: "", allowDangerousHtml: kind === "article", ...footnoteLabels[locale] }],
+  ];
+  if (kind === "article") plugins.push(rehypeRaw);
+  if (kind === "article") plugins.push(rehypeHeadingIds);
+  plugins.push([rehypeHighlight, highlightOptions]);
+  plugins.push([rehypeSanitize, kind === "article" ? articleSchema : commentSchema]);
+  plugins.push(rehypeStringify);
+  return unified().use(plugins).freeze();
 }
 
-/** hardenLinks: links leaving the site open without handing over the page; comment links are user content. */
-function hardenLinks(kind: RenderKind) {
-  return (tree: HastRoot) => {
-    visit(tree, "element", (node: Element) => {
-      if (node.tagName !== "a") return;
-      const href = String(node.properties.href ?? "");
-      const external = /^https?:\/\//i.test(href);
-      if (kind === "comment") node.properties.rel = ["ugc", "nofollow", "noopener"];
-      else if (external) node.properties.rel = ["noopener"];
-    });
-  };
+const htmlStages = new Map<string, ReturnType<typeof createHtmlStage>>();
+
+function htmlStage(kind: RenderKind, locale: "fr" | "en") {
+  const key = `${kind}:${locale}`;
+  let stage = htmlStages.get(key);
+  if (!stage) htmlStages.set(key, (stage = createHtmlStage(kind, locale)));
+  return stage;
 }
 
-const processors = {
-  article: unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype)
-    .use(rehypeSanitize, articleSchema)
-    .use(hardenLinks, "article")
-    .use(rehypeStringify),
-  comment: unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype)
-    .use(rehypeSanitize, commentSchema)
-    .use(hardenLinks, "comment")
-    .use(rehypeStringify),
-};
-
-/** renderMarkdown: sanitized HTML plus the links found, from one parse of the source. */
-export function renderMarkdown(source: string, kind: RenderKind = "article"): Rendered {
-  const processor = processors[kind];
-  const mdast = processor.parse(source) as MdRoot;
+/** renderMarkdown: sanitized HTML, links, outline and text of markdown, from one parse (pure, uncached). */
+export function renderMarkdown(source: string, options: RenderKind | RenderOptions = {}): Rendered {
+  const settings = resolveOptions(options);
+  const mdast = parser.parse(source);
   const links = collectLinks(mdast);
-  const hast = processor.runSync(mdast);
-  return { html: String(processor.stringify(hast as HastRoot)), links };
+  if (settings.kind === "comment") toCommentSubset(mdast);
+  else demoteTitles(mdast);
+  if (settings.remarkPlugins.length > 0) unified().use(settings.remarkPlugins).runSync(mdast);
+  if (settings.frenchTypography) applyFrenchTypography(mdast);
+
+  const stage = htmlStage(settings.kind, settings.locale);
+  const hast = stage.runSync(mdast as MdRoot) as HastRoot;
+  const index = indexTree(hast);
+  rewriteFragments(index.links, index.ids);
+  hardenLinks(index.links, settings.kind, settings.siteUrl);
+  const outline = settings.kind === "article" ? outlineHeadings(index.headings) : [];
+  const headings = collectHeadings(outline);
+  const plainText = extractPlainText(hast);
+  addHeadingAnchors(outline);
+  sizeImages(index.images);
+  const words = countWords(plainText);
+  return {
+    html: String(stage.stringify(hast)),
+    links,
+    headings,
+    words,
+    readingMinutes: readingMinutes(words),
+    plainText,
+  };
 }

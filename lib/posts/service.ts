@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { publicPostWhere } from "./public";
 
 const listSelect = {
   id: true,
@@ -23,7 +24,7 @@ export type PostListItem = {
   commentCount: number;
 };
 
-const published = () => ({ status: "published", deletedAt: null, publishedAt: { lte: new Date() } });
+const published = () => publicPostWhere();
 
 function toListItem({
   _count,

@@ -36,9 +36,9 @@ test("[ACCOUNTS]: sign up, confirm the address from the mail, sign in and out", 
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await expect(page.getByText("Votre adresse est confirmée")).toBeVisible();
   await signIn(page, who.email, who.password);
-  await expect(page.getByRole("link", { name: who.name })).toBeVisible();
+  await expect(page.getByRole("link", { name: who.name, exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Se connecter", exact: true })).toBeVisible();
 });
 
 test("[ACCOUNTS]: an unconfirmed account cannot sign in yet and is told why", async ({ page }) => {
@@ -64,7 +64,7 @@ test("[ACCOUNTS]: sign in with a magic link from the mail", async ({ page }) => 
   await expect(page.getByText("un lien de connexion est en route")).toBeVisible();
   const mail = await waitForMail(email, { subject: /connexion|sign/i });
   await page.goto(extractLink(mail.text));
-  await expect(page.getByRole("link", { name: "Lien Magique" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Lien Magique", exact: true })).toBeVisible();
 });
 
 test("[ACCOUNTS]: reset a forgotten password by mail; the old one stops working", async ({ page }) => {
@@ -84,7 +84,7 @@ test("[ACCOUNTS]: reset a forgotten password by mail; the old one stops working"
   await signIn(page, email, "ancienne phrase");
   await expect(page.getByText("Courriel ou mot de passe incorrect")).toBeVisible();
   await signIn(page, email, "nouvelle phrase secrète");
-  await expect(page.getByRole("link", { name: "Reset Test" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Reset Test", exact: true })).toBeVisible();
 });
 
 test("[ACCOUNTS]: repeated wrong passwords are rate limited with a clear message", async ({ page }) => {
@@ -128,7 +128,7 @@ test("[ACCOUNTS]: the demo's people sign in with the README's password; the bann
   await page.goto("/");
   await expect(page.getByRole("note")).toContainText("Instance de démonstration");
   await signIn(page, "josee@demo.tribune.test", "tribune-demo");
-  await expect(page.getByRole("link", { name: "Josée Lavoie" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Josée Lavoie", exact: true })).toBeVisible();
 });
 
 test("[ACCOUNTS]: sign out everywhere ends the other sessions too", async ({ browser }) => {
@@ -138,12 +138,12 @@ test("[ACCOUNTS]: sign out everywhere ends the other sessions too", async ({ bro
   const b = await second.newPage();
   await signIn(a, "sylvain@demo.tribune.test", "tribune-demo");
   await signIn(b, "sylvain@demo.tribune.test", "tribune-demo");
-  await expect(b.getByRole("link", { name: "Sylvain Dionne" })).toBeVisible();
+  await expect(b.getByRole("link", { name: "Sylvain Dionne", exact: true })).toBeVisible();
   await a.goto("/settings");
   await a.getByRole("button", { name: "Se déconnecter partout" }).click();
   await expect(a.getByText("Vous êtes déconnecté sur tous vos appareils")).toBeVisible();
   await b.reload();
-  await expect(b.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await expect(b.getByRole("link", { name: "Se connecter", exact: true })).toBeVisible();
   await first.close();
   await second.close();
 });

@@ -34,6 +34,10 @@ test("content sync: imports the demo network (3 blogs, 2 in French, a debate of 
   assert.equal(busiest?.blog.language, "fr");
   assert.ok(busiest!._count.comments >= 25, `the debate has ${busiest!._count.comments} comments`);
   assert.equal(await db.comment.count({ where: { status: "pending" } }), 1);
+  // "@Sylvain Dionne", "@Josée", "@EtienneDenis": resolved to people, rendered as profile links.
+  assert.ok((await db.mention.count()) >= 10, "the debate's mentions are recorded");
+  const mentioned = await db.comment.findFirst({ where: { bodySource: { contains: "@Sylvain Dionne" } } });
+  assert.match(mentioned!.bodyHtml, /<a href="\/u\/sylvain" class="mention"[^>]*>@Sylvain Dionne<\/a>/);
   const crossLinks = await db.link.count({ where: { targetPostId: { not: null } } });
   assert.ok(crossLinks >= 3, `articles link to each other (${crossLinks} internal links)`);
 });

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { getBlogBySlug, listBlogs } from "@/lib/blogs";
-import { listPostThread } from "@/lib/comments";
+import { listPostThread, listThread } from "@/lib/comments";
+import { listActiveDiscussions } from "@/lib/home";
+import { getArticle } from "@/lib/posts/article";
+import { listPublicPosts } from "@/lib/posts/listing";
 import { loadContent, syncContent } from "@/lib/content";
 import { captureQueries, db, dbProvider, disconnectDb } from "@/lib/db";
 import { checkHealth } from "@/lib/db/health";
@@ -87,7 +90,11 @@ test("pages: every page query uses an index", async () => {
     await listLatestPosts(10);
     await listBlogPosts(blog.id);
     await getPublishedPost(blog.id, post.slug);
-    await listPostThread(post.id);
+    await getArticle(blog.id, post.slug);
+    await listThread(post.id, null);
+    await listActiveDiscussions(5);
+    await listPublicPosts({ blogId: blog.id }, 1);
+    await listPublicPosts({ tagSlug: "medias" }, 1);
   });
   assert.ok(queries.length >= 5);
   const scans: string[] = [];

@@ -9,8 +9,10 @@ export async function resetDb(): Promise<void> {
     if (rows.length) await db.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} CASCADE`);
     return;
   }
+  // Ordinary tables only: FTS5 virtual tables follow their content tables by triggers, and
+  // better-sqlite3's defensive mode refuses writes to their shadow tables (type 'shadow').
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
   );
   await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
   for (const { name } of rows) await db.$executeRawUnsafe(`DELETE FROM "${name}"`);

@@ -1,68 +1,91 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound, permanentRedirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { CommentThread } from "@/components/comments/comment-thread";
-import { getBlogBySlug } from "@/lib/blogs";
-import { listPostThread } from "@/lib/comments";
-import { getPublishedPost } from "@/lib/posts";
+import { ArticleHeader } from "@/components/articles/article-header";
+import styles from "@/components/articles/article.module.css";
+import { CitedBy } from "@/components/articles/cited-by";
+import { GoneNotice } from "@/components/articles/gone-notice";
+import { TableOfContents } from "@/components/articles/table-of-contents";
+import { accentStyle } from "@/components/blogs/blog-list";
+import { Discussion } from "@/components/comments/discussion";
+import { JsonLd } from "@/components/seo/json-ld";
+import { getViewer } from "@/lib/auth";
+import { resolveBlogSlug } from "@/lib/blogs";
+import { listThread } from "@/lib/comments";
+import { resolvePostSlug } from "@/lib/posts";
+import { getArticle, isPostRemoved } from "@/lib/posts/article";
+import { articleMetadata, blogPostingJsonLd } from "@/lib/seo";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ blog: string; post: string }> };
+type Props = {
+  params: Promise<{ blog: string; post: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const load = cache(async (blogSlug: string, postSlug: string) => {
-  const blog = await getBlogBySlug(blogSlug);
-  const post = blog ? await getPublishedPost(blog.id, postSlug) : null;
-  return blog && post ? { blog, post } : null;
+  const resolved = await resolveBlogSlug(blogSlug);
+  if (!resolved) return { kind: "missing" as const };
+  if (!resolved.blog) return { kind: "moved" as const, to: `/${resolved.redirectTo}/${postSlug}` };
+  const blog = resolved.blog;
+  const article = await getArticle(blog.id, postSlug);
+  if (article) return { kind: "found" as const, blog, article };
+  // An old address of the article moves permanently; a removed article says so (410 page).
+  const post = await resolvePostSlug(blog.id, postSlug);
+  if (post && "redirectTo" in post) return { kind: "moved" as const, to: `/${blog.slug}/${post.redirectTo}` };
+  return { kind: "missing" as const, blog };
 });
+
+const param = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { blog, post } = await params;
   const found = await load(blog, post);
-  return found ? { title: found.post.title, description: found.post.excerpt ?? undefined } : {};
+  return found.kind === "found" ? articleMetadata(found.article, found.blog) : {};
 }
 
-export default async function PostPage({ params }: Props) {
-  const slugs = await params;
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const [slugs, query] = await Promise.all([params, searchParams]);
   const found = await load(slugs.blog, slugs.post);
-  if (!found) notFound();
-  const { blog, post } = found;
-  const [t, format, thread] = await Promise.all([getTranslations("post"), getFormatter(), listPostThread(post.id)]);
+  if (found.kind === "moved") permanentRedirect(found.to);
+  if (found.kind === "missing") {
+    if (found.blog && (await isPostRemoved(found.blog.id, slugs.post))) return <GoneNotice blog={found.blog} />;
+    notFound();
+  }
+  const { blog, article } = found;
+  const basePath = `/${blog.slug}/${article.slug}`;
+  const sortParam = param(query.sort);
+  const sort = sortParam === "newest" || sortParam === "liked" ? sortParam : "oldest";
+  const viewer = await getViewer();
+  const [t, thread] = await Promise.all([getTranslations("post"), listThread(article.id, viewer, { sort })]);
   return (
-    <article className="article" lang={blog.language}>
-      <header>
-        <p className="meta">
-          <Link href={`/${blog.slug}`}>{blog.name}</Link>
-        </p>
-        <h1>{post.title}</h1>
-        <p className="meta">
-          {t("by", { name: post.author.name })}
-          {post.publishedAt ? (
-            <>
-              {" · "}
-              <time dateTime={post.publishedAt.toISOString()}>
-                {format.dateTime(post.publishedAt, { dateStyle: "long" })}
-              </time>
-            </>
-          ) : null}
-        </p>
-        {post.tags.length ? (
-          <ul className="tags" aria-label={t("tags")}>
-            {post.tags.map((tag) => (
-              <li key={tag.slug}>{tag.name}</li>
-            ))}
-          </ul>
-        ) : null}
-      </header>
-      <div className="prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
-      <section className="discussion" aria-labelledby="discussion-heading">
-        <h2 id="discussion-heading">
-          {t("discussion")} <span className="meta">({t("comments", { count: thread.count })})</span>
-        </h2>
-        {thread.tree.length ? <CommentThread comments={thread.tree} /> : <p>{t("noComments")}</p>}
-      </section>
-    </article>
+    <div lang={blog.language} style={accentStyle(blog.accentColor)} data-accent>
+      <JsonLd data={blogPostingJsonLd({ ...article, commentCount: thread.count }, blog)} />
+      <article className={`${styles.article} h-entry`}>
+        <ArticleHeader blog={blog} article={article} />
+        <TableOfContents entries={article.toc} />
+        <div className={`${styles.body} prose e-content`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <a className="u-url" href={basePath} hidden>
+          {article.title}
+        </a>
+      </article>
+      <div className={styles.article}>
+        <CitedBy citations={article.citedBy} />
+        <section className={styles.section} aria-labelledby="discussion-heading" id="discussion">
+          <h2 id="discussion-heading">
+            {t("discussion")} <span className={styles.sectionCount}>({t("comments", { count: thread.count })})</span>
+          </h2>
+          <Discussion
+            postId={article.id}
+            basePath={basePath}
+            thread={thread}
+            signedIn={Boolean(viewer)}
+            sort={sort}
+            open={{ reply: param(query.reply), edit: param(query.edit) }}
+          />
+        </section>
+      </div>
+    </div>
   );
 }

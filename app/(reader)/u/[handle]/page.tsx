@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
+import styles from "@/components/users/profile.module.css";
 import { getPublicProfile } from "@/lib/users";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +19,8 @@ export default async function ProfilePage({ params }: Props) {
   if (!profile) notFound();
   const [t, format] = await Promise.all([getTranslations("profile"), getFormatter()]);
   return (
-    <div className="h-card stack-lg">
-      <header className="profile-header">
+    <div className={`h-card stack-lg ${styles.page}`}>
+      <header className={styles.header}>
         <Avatar handle={profile.handle} image={profile.image} size={72} />
         <div>
           <h1 className="p-name">{profile.name}</h1>
@@ -31,7 +32,7 @@ export default async function ProfilePage({ params }: Props) {
       </header>
       {profile.bioHtml ? <div className="p-note prose" dangerouslySetInnerHTML={{ __html: profile.bioHtml }} /> : null}
       {profile.links.length ? (
-        <ul className="profile-links">
+        <ul className={styles.links}>
           {profile.links.map((link) => (
             <li key={link.url}>
               <a className="u-url" href={link.url} rel="me nofollow noopener">

@@ -1,0 +1,129 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getViewer, requireViewer } from "@/lib/auth";
+import {
+  approveComment,
+  createComment,
+  deleteComment,
+  editComment,
+  followPost,
+  previewComment,
+  rejectComment,
+  toggleLike,
+  unfollowPost,
+} from "@/lib/comments";
+import { failure, formValues, type FormState } from "@/lib/forms";
+import { clientIp } from "@/lib/security";
+
+const Id = z.string().min(1).max(64);
+const PathSchema = z.string().regex(/^\/[a-z0-9-]+\/[a-z0-9-]+$/);
+
+// The discussion's client components carry no i18n runtime: messages leave the server translated.
+async function translated(state: FormState): Promise<FormState> {
+  const t = await getTranslations();
+  const text = (key: string) => (t.has(key) ? t(key) : key);
+  const fieldErrors = state.fieldErrors
+    ? Object.fromEntries(Object.entries(state.fieldErrors).map(([field, keys]) => [field, keys.map(text)]))
+    : undefined;
+  const minutes = Math.max(1, Math.ceil(Number(state.data?.retryAfterSeconds ?? 60) / 60));
+  const message =
+    state.message === "errors.rateLimited"
+      ? t("errors.rateLimited", { minutes })
+      : state.message && text(state.message);
+  return { ...state, message, fieldErrors };
+}
+
+// Every action goes back to the article it was posted from, re-rendered with the change.
+function refresh(form: FormData) {
+  const path = PathSchema.safeParse(form.get("path"));
+  if (path.success) revalidatePath(path.data);
+}
+
+/** createCommentAction: a new comment or reply; guests when the blog allows them (held). */
+export async function createCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const viewer = await getViewer();
+  try {
+    const created = await createComment(
+      viewer,
+      {
+        postId: String(form.get("postId") ?? ""),
+        parentId: String(form.get("parentId") ?? "") || undefined,
+        body: String(form.get("body") ?? ""),
+        guestName: String(form.get("guestName") ?? "") || undefined,
+        guestEmail: String(form.get("guestEmail") ?? "") || undefined,
+      },
+      { ip: clientIp(await headers()) },
+    );
+    refresh(form);
+    return { ok: true, data: { id: created.id, status: created.status } };
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of error.issues) {
+        const key = String(issue.path[0] ?? "body");
+        (fieldErrors[key] ??= []).push(issue.message.startsWith("validation.") ? issue.message : "validation.invalid");
+      }
+      return translated({ ok: false, message: "errors.checkFields", fieldErrors, values: formValues(form) });
+    }
+    return translated(failure(error, form));
+  }
+}
+
+/** editCommentAction: changes one's own comment (the earlier text is kept for moderators). */
+export async function editCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer("/");
+  try {
+    await editComment(viewer, Id.parse(form.get("commentId")), String(form.get("body") ?? ""));
+    refresh(form);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      const key = error.issues[0]?.message ?? "validation.invalid";
+      return translated({ ok: false, message: "errors.checkFields", fieldErrors: { body: [key] } });
+    }
+    return translated(failure(error, form));
+  }
+}
+
+/** deleteCommentAction: one's own comment becomes a placeholder; replies stay in place. */
+export async function deleteCommentAction(form: FormData): Promise<void> {
+  const viewer = await requireViewer("/");
+  await deleteComment(viewer, Id.parse(form.get("commentId")));
+  refresh(form);
+}
+
+/** likeAction: one like per person, toggled (the no-JavaScript path of the like button). */
+export async function likeAction(form: FormData): Promise<void> {
+  const viewer = await requireViewer("/");
+  await toggleLike(viewer, Id.parse(form.get("commentId")));
+  refresh(form);
+}
+
+/** moderateAction: approve a held comment, or remove it (as spam or not), in place. */
+export async function moderateAction(form: FormData): Promise<void> {
+  const viewer = await requireViewer("/");
+  const id = Id.parse(form.get("commentId"));
+  const verdict = z.enum(["approve", "removed", "spam"]).parse(form.get("verdict"));
+  if (verdict === "approve") await approveComment(viewer, id);
+  else await rejectComment(viewer, id, { as: verdict });
+  refresh(form);
+}
+
+/** followAction: follow or stop following the article's discussion. */
+export async function followAction(form: FormData): Promise<void> {
+  const viewer = await requireViewer("/");
+  const postId = Id.parse(form.get("postId"));
+  if (form.get("follow") === "1") await followPost(viewer, postId);
+  else await unfollowPost(viewer, postId);
+  refresh(form);
+}
+
+/** previewCommentAction: the rendered HTML of a draft, for the form's preview tab. */
+export async function previewCommentAction(postId: string, body: string): Promise<string> {
+  const viewer = await getViewer();
+  return previewComment(viewer, Id.parse(postId), String(body).slice(0, 10_000));
+}

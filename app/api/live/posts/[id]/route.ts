@@ -1,0 +1,20 @@
+import { apiError } from "@/lib/api";
+import { assertPublicThread } from "@/lib/comments";
+import { liveEventStream } from "@/lib/live";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/live/posts/{id}: Server-Sent Events for one public article (comment.created,
+ * comment.edited, comment.removed with ids only; the page refetches each comment through the
+ * API, where permissions apply). Heartbeat every 25 s; the subscription ends with the request.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    await assertPublicThread(id);
+    return liveEventStream(id, request.signal);
+  } catch (error) {
+    return apiError(error);
+  }
+}

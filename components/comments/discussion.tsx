@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { followAction } from "@/app/(reader)/[blog]/[post]/actions";
+import type { ThreadResult } from "@/lib/comments";
+import { CommentForm } from "./comment-form";
+import { CommentThread } from "./comment-thread";
+import { LiveUpdates } from "./live-updates";
+import styles from "./discussion.module.css";
+import { discussionLabels } from "./labels";
+
+const SORTS = ["oldest", "newest", "liked"] as const;
+type Sort = (typeof SORTS)[number];
+
+type Props = {
+  postId: string;
+  basePath: string;
+  thread: ThreadResult;
+  signedIn: boolean;
+  sort: Sort;
+  open: { reply?: string; edit?: string };
+};
+
+/** Discussion: sorting, following, the comment form (or why one cannot comment), the thread, live news. */
+export async function Discussion({ postId, basePath, thread, signedIn, sort, open }: Props) {
+  const [t, labels] = await Promise.all([getTranslations("discussion"), discussionLabels()]);
+  const access = thread.viewer;
+  const permissions = {
+    signedIn,
+    canComment: access.canComment,
+    asGuest: access.canComment ? access.asGuest : false,
+    held: access.canComment ? access.held : false,
+    canModerate: access.canModerate,
+  };
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <ul className={styles.sorts} aria-label={t("sortLabel")}>
+          {SORTS.map((option) => (
+            <li key={option}>
+              <Link
+                href={option === "oldest" ? `${basePath}#discussion` : `${basePath}?sort=${option}#discussion`}
+                aria-current={option === sort ? "true" : undefined}
+                scroll={false}
+              >
+                {t("sort", { sort: option })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {signedIn ? (
+          <form action={followAction}>
+            <input type="hidden" name="postId" value={postId} />
+            <input type="hidden" name="path" value={basePath} />
+            <input type="hidden" name="follow" value={access.isFollowing ? "0" : "1"} />
+            <button type="submit" className="link-button">
+              {access.isFollowing ? t("unfollow") : t("follow")}
+            </button>
+          </form>
+        ) : null}
+      </div>
+      {access.canComment ? (
+        <CommentForm
+          postId={postId}
+          path={basePath}
+          asGuest={access.asGuest}
+          held={access.held}
+          label={t("addComment")}
+          labels={labels}
+        />
+      ) : (
+        <p className={styles.refusal}>
+          {access.reason === "signIn" ? (
+            <Link href={`/login?from=${encodeURIComponent(`${basePath}#discussion`)}`}>{t("signInToComment")}</Link>
+          ) : access.reason === "membersOnly" ? (
+            t("membersOnly")
+          ) : (
+            t("closed")
+          )}
+        </p>
+      )}
+      <CommentThread comments={thread.tree} postId={postId} basePath={basePath} permissions={permissions} open={open} />
+      <LiveUpdates postId={postId} labels={labels} />
+    </>
+  );
+}

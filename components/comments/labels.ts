@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+
+/**
+ * DiscussionLabels: every text the discussion's client components show, translated on the
+ * server and passed down as props, so the article page ships no i18n runtime to the browser.
+ */
+export type DiscussionLabels = Awaited<ReturnType<typeof discussionLabels>>;
+
+export async function discussionLabels() {
+  const t = await getTranslations("discussion");
+  const plural = (key: "newComments", sample = 7) => ({
+    one: t(key, { count: 1 }),
+    other: t(key, { count: sample }).replace(String(sample), "#"),
+  });
+  return {
+    reply: t("reply"),
+    edit: t("edit"),
+    delete: t("delete"),
+    deleteConfirm: t("deleteConfirm"),
+    save: t("save"),
+    cancel: t("cancel"),
+    send: t("send"),
+    preview: t("preview"),
+    like: t("like"),
+    unlike: t("unlike"),
+    approve: t("approve"),
+    reject: t("reject"),
+    spam: t("spam"),
+    guestName: t("guestName"),
+    guestEmail: t("guestEmail"),
+    markdownHint: t("markdownHint"),
+    heldNotice: t("heldNotice"),
+    heldHint: t("heldHint"),
+    mentionSuggestions: t("mentionSuggestions"),
+    changedComments: t("changedComments"),
+    showNew: t("showNew"),
+    addComment: t("addComment"),
+    newComments: plural("newComments"),
+  };
+}

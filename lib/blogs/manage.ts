@@ -1,0 +1,200 @@
+import "server-only";
+import { canAppointBlogOwner, isAdmin, type Actor, type BlogRole } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { deleteUpload, saveImageUpload } from "@/lib/uploads";
+import { assertCanManageBlog, canCreateBlog, getMembershipRole } from "./access";
+import {
+  CreateBlogSchema,
+  UpdateBlogSettingsSchema,
+  parseBlogInput,
+  type CreateBlogInput,
+  type UpdateBlogSettingsInput,
+} from "./manage-schemas";
+import { assertSlugFree, isUniqueViolation, moveBlogSlug, slugTaken } from "./slugs";
+
+const settingsSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  tagline: true,
+  description: true,
+  language: true,
+  commentPolicy: true,
+  allowGuestComments: true,
+  frenchTypography: true,
+  accentColor: true,
+  logoUrl: true,
+  headerImageUrl: true,
+} as const;
+
+export type BlogSettings = {
+  id: string;
+  slug: string;
+  name: string;
+  tagline: string | null;
+  description: string | null;
+  language: string;
+  commentPolicy: string;
+  allowGuestComments: boolean;
+  frenchTypography: boolean;
+  accentColor: string | null;
+  logoUrl: string | null;
+  headerImageUrl: string | null;
+};
+
+/** getBlogSettings: the settings form of the blog at `slug`, or null unless the actor may manage it. */
+export async function getBlogSettings(actor: Actor, slug: string): Promise<BlogSettings | null> {
+  if (!actor) return null;
+  const blog = await db.blog.findUnique({ where: { slug }, select: settingsSelect });
+  if (!blog) return null;
+  const role = await getMembershipRole(actor.id, blog.id);
+  return role === "owner" || isAdmin(actor) ? blog : null;
+}
+
+/**
+ * createBlog: a new blog whose owner is the creator, or (admins only) the person named by
+ * ownerHandle. A slug in use, or kept as another blog's old address, is a CONFLICT.
+ */
+export async function createBlog(actor: Actor, input: CreateBlogInput): Promise<{ id: string; slug: string }> {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
+  const data = parseBlogInput(CreateBlogSchema, input);
+  if (!(await canCreateBlog(actor))) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const ownerId = await ownerIdFor(actor, data.ownerHandle);
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertSlugFree(tx, data.slug, null);
+      const blog = await tx.blog.create({
+        data: {
+          slug: data.slug,
+          name: data.name,
+          tagline: data.tagline,
+          language: data.language,
+          frenchTypography: data.language === "fr",
+          memberships: { create: { userId: ownerId, role: "owner" } },
+        },
+        select: { id: true, slug: true },
+      });
+      if (ownerId !== actor.id) {
+        await tx.moderationEvent.create({
+          data: {
+            actorId: actor.id,
+            blogId: blog.id,
+            action: "blog.member.add",
+            targetType: "user",
+            targetId: ownerId,
+            meta: JSON.stringify({ role: "owner" }),
+          },
+        });
+      }
+      return blog;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw slugTaken();
+    throw error;
+  }
+}
+
+async function ownerIdFor(actor: NonNullable<Actor>, handle: string | undefined): Promise<string> {
+  if (!handle) return actor.id;
+  if (!canAppointBlogOwner(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const owner = await db.user.findUnique({
+    where: { handleKey: handle.toLowerCase() },
+    select: { id: true, deletedAt: true },
+  });
+  if (!owner || owner.deletedAt)
+    throw new AppError("INVALID_INPUT", "validation.handleUnknown", { field: "ownerHandle" });
+  return owner.id;
+}
+
+/**
+ * updateBlogSettings: owners (and admins) change the blog's identity and settings. A new slug
+ * leaves the old one as a permanent redirect; a slug another blog uses or used is a CONFLICT,
+ * and then nothing is saved (uploaded files included).
+ */
+export async function updateBlogSettings(
+  actor: Actor,
+  blogId: string,
+  input: UpdateBlogSettingsInput,
+): Promise<{ slug: string }> {
+  await assertCanManageBlog(actor, blogId);
+  const { logo, removeLogo, headerImage, removeHeaderImage, slug, ...fields } = parseBlogInput(
+    UpdateBlogSettingsSchema,
+    input,
+  );
+  const before = await db.blog.findUniqueOrThrow({
+    where: { id: blogId },
+    select: { slug: true, logoUrl: true, headerImageUrl: true },
+  });
+  const logoUrl = await uploadOrKeep(logo, "logo", removeLogo ? null : before.logoUrl);
+  let headerImageUrl: string | null;
+  try {
+    headerImageUrl = await uploadOrKeep(headerImage, "header", removeHeaderImage ? null : before.headerImageUrl);
+  } catch (error) {
+    if (logoUrl !== before.logoUrl) await deleteUpload(logoUrl);
+    throw error;
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      await moveBlogSlug(tx, blogId, before.slug, slug);
+      await tx.blog.update({ where: { id: blogId }, data: { ...fields, logoUrl, headerImageUrl } });
+    });
+  } catch (error) {
+    // Nothing was saved: the files uploaded for this attempt go too.
+    if (logoUrl !== before.logoUrl) await deleteUpload(logoUrl);
+    if (headerImageUrl !== before.headerImageUrl) await deleteUpload(headerImageUrl);
+    throw isUniqueViolation(error) ? slugTaken() : error;
+  }
+  if (logoUrl !== before.logoUrl) await deleteUpload(before.logoUrl);
+  if (headerImageUrl !== before.headerImageUrl) await deleteUpload(before.headerImageUrl);
+  return { slug };
+}
+
+async function uploadOrKeep(file: File | undefined, purpose: "logo" | "header", current: string | null) {
+  if (!file) return current;
+  try {
+    return (await saveImageUpload(file, { purpose })).url;
+  } catch (error) {
+    // The form shows the refusal next to the file input it came from.
+    if (error instanceof AppError) {
+      throw new AppError(error.code, error.message, {
+        ...error.details,
+        field: purpose === "logo" ? "logo" : "headerImage",
+      });
+    }
+    throw error;
+  }
+}
+
+export type AdminBlog = {
+  id: string;
+  slug: string;
+  name: string;
+  owners: { id: string; handle: string; name: string }[];
+  memberCount: number;
+  createdAt: Date;
+};
+
+/** listAllBlogs: every blog with its owners (admins only). */
+export async function listAllBlogs(actor: Actor): Promise<AdminBlog[]> {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
+  if (!isAdmin(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const blogs = await db.blog.findMany({
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      createdAt: true,
+      memberships: {
+        select: { role: true, user: { select: { id: true, handle: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+    orderBy: { name: "asc" },
+  });
+  return blogs.map(({ memberships, ...blog }) => ({
+    ...blog,
+    owners: memberships.filter((m) => (m.role as BlogRole) === "owner").map((m) => m.user),
+    memberCount: memberships.length,
+  }));
+}

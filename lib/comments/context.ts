@@ -1,0 +1,74 @@
+import "server-only";
+import type { BlogRole } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { publicPostWhere } from "@/lib/posts/public";
+import { canModerateComments, commentAccess, effectivePolicy, type CommentAccess } from "./rules";
+import type { CommentPolicy } from "./schemas";
+
+/** The acting person as comment services need them (lib/auth's Viewer fits). */
+export type CommentViewer = { id: string; role: string; name?: string };
+export type Actor = CommentViewer | null;
+
+/** What every comment operation needs to know about the article and the viewer's place in its blog. */
+export type PostContext = {
+  postId: string;
+  blogId: string;
+  authorId: string;
+  policy: CommentPolicy;
+  allowGuests: boolean;
+  viewerRole: BlogRole | null;
+  canModerate: boolean;
+  access: CommentAccess;
+};
+
+/**
+ * loadPostContext: the public article (NOT_FOUND otherwise) with its effective comment policy
+ * and the viewer's blog role; a constant number of queries.
+ */
+export async function loadPostContext(postId: string, viewer: Actor): Promise<PostContext> {
+  const post = await db.post.findFirst({
+    where: { id: postId, ...publicPostWhere() },
+    select: {
+      id: true,
+      blogId: true,
+      authorId: true,
+      commentPolicy: true,
+      blog: { select: { commentPolicy: true, allowGuestComments: true } },
+    },
+  });
+  if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
+  const membership = viewer
+    ? await db.membership.findUnique({
+        where: { blogId_userId: { blogId: post.blogId, userId: viewer.id } },
+        select: { role: true },
+      })
+    : null;
+  return contextOf(post, viewer, (membership?.role as BlogRole | undefined) ?? null);
+}
+
+/** contextOf: the same as loadPostContext for an already loaded post and role. */
+export function contextOf(
+  post: {
+    id: string;
+    blogId: string;
+    authorId: string;
+    commentPolicy: string | null;
+    blog: { commentPolicy: string; allowGuestComments: boolean };
+  },
+  viewer: Actor,
+  viewerRole: BlogRole | null,
+): PostContext {
+  const policy = effectivePolicy(post.commentPolicy, post.blog.commentPolicy);
+  const allowGuests = post.blog.allowGuestComments;
+  return {
+    postId: post.id,
+    blogId: post.blogId,
+    authorId: post.authorId,
+    policy,
+    allowGuests,
+    viewerRole,
+    canModerate: canModerateComments(viewer, viewerRole),
+    access: commentAccess({ policy, allowGuests, viewer, viewerRole }),
+  };
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { publishLive } from "@/lib/live";
+import { consume } from "@/lib/security";
+import { loadPostContext, type Actor, type CommentViewer } from "./context";
+import { prepareNotices, sendNoticeMail, writeNotices } from "./notify";
+import { renderCommentBody } from "./render-body";
+import { assertCanComment, canSeeComment } from "./rules";
+import { CreateCommentSchema, type CreateCommentInput } from "./schemas";
+
+/** What the caller learns: the new comment's id and whether it waits for moderation. */
+export type CreatedComment = { id: string; postId: string; parentId: string | null; status: "approved" | "pending" };
+
+/** The parent a reply hangs under: same article, still standing, and visible to the replier. */
+async function checkParent(parentId: string, postId: string, viewer: Actor, canModerate: boolean) {
+  const parent = await db.comment.findUnique({
+    where: { id: parentId },
+    select: { id: true, postId: true, status: true, authorId: true },
+  });
+  // Never trust a parent id from a form: it must belong to this very article.
+  if (!parent || parent.postId !== postId)
+    throw new AppError("INVALID_INPUT", "errors.parentInvalid", { field: "parentId" });
+  if (["deleted", "removed", "spam"].includes(parent.status))
+    throw new AppError("INVALID_INPUT", "errors.parentGone", { field: "parentId" });
+  if (!canSeeComment(parent, viewer, canModerate))
+    throw new AppError("INVALID_INPUT", "errors.parentInvalid", { field: "parentId" });
+  return parent;
+}
+
+/**
+ * createComment: a comment or reply by a signed-in person, or by a guest where the blog allows
+ * it (held for moderation). Checks the article's policy, the parent, the rate limit and the
+ * mention cap; then writes the comment, its mentions, the notices (reply, mention, comment on
+ * your article, followed thread: one per person, most specific kind, preferences honoured,
+ * never the actor) and the author's follow in ONE transaction. After commit: emails and the
+ * live event. A held comment notifies nobody until it is approved.
+ */
+export async function createComment(
+  viewer: CommentViewer | null,
+  input: CreateCommentInput,
+  meta: { ip?: string } = {},
+): Promise<CreatedComment> {
+  const data = CreateCommentSchema.parse(input);
+  const context = await loadPostContext(data.postId, viewer);
+  assertCanComment(context.access);
+  const asGuest = context.access.asGuest;
+  if (asGuest && (!data.guestName || !data.guestEmail)) {
+    const field = data.guestName ? "guestEmail" : "guestName";
+    throw new AppError("INVALID_INPUT", "validation.guestIdentityRequired", { field });
+  }
+  const parent = data.parentId ? await checkParent(data.parentId, data.postId, viewer, context.canModerate) : null;
+  await consume("comment", viewer ? viewer.id : `guest:${meta.ip ?? "unknown"}`);
+
+  const rendered = await renderCommentBody(data.body, context);
+  const status = context.access.held ? "pending" : "approved";
+  const actorId = viewer?.id ?? null;
+  const notices =
+    status === "approved"
+      ? await prepareNotices({
+          actorId,
+          mentionedIds: rendered.mentions.map((user) => user.id),
+          parentAuthorId: parent?.authorId,
+          postAuthorId: context.authorId,
+          followersOf: data.postId,
+        })
+      : { inApp: [], email: [] };
+
+  const comment = await db.$transaction(async (tx) => {
+    const created = await tx.comment.create({
+      data: {
+        postId: data.postId,
+        parentId: parent?.id ?? null,
+        authorId: actorId,
+        guestName: asGuest ? data.guestName : null,
+        guestEmail: asGuest ? data.guestEmail : null,
+        bodySource: data.body,
+        bodyHtml: rendered.html,
+        status,
+      },
+      select: { id: true },
+    });
+    if (rendered.mentions.length)
+      await tx.mention.createMany({
+        data: rendered.mentions.map((user) => ({ userId: user.id, commentId: created.id })),
+      });
+    await writeNotices(tx, notices, { actorId, postId: data.postId, commentId: created.id });
+    if (viewer)
+      await tx.follow.upsert({
+        where: { userId_postId: { userId: viewer.id, postId: data.postId } },
+        create: { userId: viewer.id, postId: data.postId },
+        update: {},
+      });
+    return created;
+  });
+
+  if (status === "approved") {
+    sendNoticeMail(notices, {
+      postId: data.postId,
+      commentId: comment.id,
+      actorName: viewer?.name ?? data.guestName ?? "",
+      excerpt: rendered.plainText,
+    });
+    await publishLive({
+      type: "comment.created",
+      postId: data.postId,
+      commentId: comment.id,
+      parentId: parent?.id ?? null,
+    });
+  }
+  return { id: comment.id, postId: data.postId, parentId: parent?.id ?? null, status };
+}

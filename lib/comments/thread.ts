@@ -1,0 +1,263 @@
+import "server-only";
+import type { BlogRole } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isPublic, publicPostWhere } from "@/lib/posts/public";
+import { contextOf, type Actor, type PostContext } from "./context";
+import { canSeeComment } from "./rules";
+import type { ThreadSort } from "./schemas";
+import { buildCommentTree, type CommentNode } from "./tree";
+
+/** One comment as readers get it: a hidden one is a placeholder (no body, no author). */
+export type ThreadItem = {
+  id: string;
+  postId: string;
+  parentId: string | null;
+  status: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  bodyHtml: string;
+  likeCount: number;
+  guestName: string | null;
+  author: { id: string; handle: string; name: string; image: string | null } | null;
+  /** Written by the article's author (badge). */
+  isPostAuthor: boolean;
+  /** Written by an owner or moderator of the blog (badge). */
+  isModerator: boolean;
+  /** Written by the viewer: they may edit or delete it. */
+  isOwn: boolean;
+  viewerHasLiked: boolean;
+  /** Held for moderation (shown only to moderators and its author). */
+  isHeld: boolean;
+  /** The markdown source, for the viewer's own comments only (their edit form). */
+  ownSource: string | null;
+};
+
+export type ThreadViewer = PostContext["access"] & { canModerate: boolean; isFollowing: boolean };
+export type ThreadResult = {
+  tree: CommentNode<ThreadItem>[];
+  /** Approved comments: what a reader can count. */
+  count: number;
+  viewer: ThreadViewer;
+};
+
+const rowSelect = {
+  id: true,
+  postId: true,
+  parentId: true,
+  authorId: true,
+  guestName: true,
+  status: true,
+  createdAt: true,
+  editedAt: true,
+  bodyHtml: true,
+  bodySource: true,
+  likeCount: true,
+} as const;
+const authorSelect = { id: true, handle: true, name: true, image: true, deletedAt: true } as const;
+const postSelect = {
+  id: true,
+  blogId: true,
+  authorId: true,
+  commentPolicy: true,
+  blog: { select: { commentPolicy: true, allowGuestComments: true } },
+} as const;
+
+type CommentRow = {
+  id: string;
+  postId: string;
+  parentId: string | null;
+  authorId: string | null;
+  guestName: string | null;
+  status: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  bodyHtml: string;
+  bodySource: string;
+  likeCount: number;
+};
+type Author = { id: string; handle: string; name: string; image: string | null; deletedAt: Date | null };
+
+/** What turns rows into items for one viewer. */
+type Lens = {
+  context: PostContext;
+  viewer: Actor;
+  authors: Map<string, Author>;
+  staff: Set<string>;
+  liked: Set<string>;
+};
+
+function toItem({ authorId, bodySource, ...row }: CommentRow, lens: Lens): ThreadItem {
+  const visible = canSeeComment({ status: row.status, authorId }, lens.viewer, lens.context.canModerate);
+  const author = authorId ? lens.authors.get(authorId) : undefined;
+  const shown = visible && author && !author.deletedAt;
+  return {
+    id: row.id,
+    postId: row.postId,
+    parentId: row.parentId,
+    status: row.status,
+    createdAt: row.createdAt,
+    editedAt: visible ? row.editedAt : null,
+    bodyHtml: visible ? row.bodyHtml : "",
+    likeCount: visible ? row.likeCount : 0,
+    guestName: visible ? row.guestName : null,
+    author: shown ? { id: author.id, handle: author.handle, name: author.name, image: author.image } : null,
+    isPostAuthor: Boolean(visible && authorId && authorId === lens.context.authorId),
+    isModerator: Boolean(visible && authorId && lens.staff.has(authorId)),
+    isOwn: Boolean(visible && authorId && authorId === lens.viewer?.id),
+    viewerHasLiked: visible && lens.liked.has(row.id),
+    isHeld: row.status === "pending",
+    ownSource: visible && authorId && authorId === lens.viewer?.id ? bodySource : null,
+  };
+}
+
+const isShown = (item: ThreadItem) => item.status === "approved" || (item.status === "pending" && item.bodyHtml !== "");
+
+/**
+ * loadThread: every comment of a public article turned into items for the viewer, in a
+ * CONSTANT number of queries whatever the thread's size: the post, then (together) the
+ * comments, their authors, the blog's staff, the viewer's likes and follow.
+ */
+async function loadThread(postId: string, viewer: Actor) {
+  const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: postSelect });
+  if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
+  const [rows, authors, memberships, likes, follow] = await Promise.all([
+    db.comment.findMany({ where: { postId }, select: rowSelect, orderBy: { createdAt: "asc" } }),
+    // Authors through a join on the comments, not an IN list of ids that would grow (and be split) with the thread.
+    db.user.findMany({ where: { comments: { some: { postId } } }, select: authorSelect }),
+    db.membership.findMany({ where: { blogId: post.blogId }, select: { userId: true, role: true } }),
+    viewer
+      ? db.reaction.findMany({
+          where: { userId: viewer.id, kind: "like", comment: { postId } },
+          select: { commentId: true },
+        })
+      : Promise.resolve([]),
+    viewer
+      ? db.follow.findUnique({ where: { userId_postId: { userId: viewer.id, postId } }, select: { id: true } })
+      : Promise.resolve(null),
+  ]);
+  const role = (memberships.find((m) => m.userId === viewer?.id)?.role as BlogRole | undefined) ?? null;
+  const context = contextOf(post, viewer, role);
+  const lens: Lens = {
+    context,
+    viewer,
+    authors: new Map(authors.map((author) => [author.id, author])),
+    staff: new Set(memberships.filter((m) => m.role === "owner" || m.role === "moderator").map((m) => m.userId)),
+    liked: new Set(likes.map((like) => like.commentId)),
+  };
+  const items = rows.map((row) => toItem(row, lens));
+  const count = rows.filter((row) => row.status === "approved").length;
+  return { context, items, count, isFollowing: Boolean(follow) };
+}
+
+function sortRoots(tree: CommentNode<ThreadItem>[], sort: ThreadSort): CommentNode<ThreadItem>[] {
+  if (sort === "newest") return [...tree].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  if (sort === "liked")
+    return [...tree].sort((a, b) => b.likeCount - a.likeCount || a.createdAt.getTime() - b.createdAt.getTime());
+  return tree;
+}
+
+/**
+ * listThread: an article's discussion for the viewer as a tree: top-level threads in the
+ * chosen order, replies oldest first; held comments only for the blog's moderators and their
+ * author; placeholders for hidden comments with visible replies. Constant query count.
+ */
+export async function listThread(
+  postId: string,
+  viewer: Actor,
+  options: { sort?: ThreadSort } = {},
+): Promise<ThreadResult> {
+  const { context, items, count, isFollowing } = await loadThread(postId, viewer);
+  const tree = sortRoots(buildCommentTree(items, isShown), options.sort ?? "oldest");
+  return { tree, count, viewer: { ...context.access, canModerate: context.canModerate, isFollowing } };
+}
+
+/** flattenThread: the tree in reading order, each comment with its depth (the API's `format=flat`). */
+export function flattenThread(tree: readonly CommentNode<ThreadItem>[]): (ThreadItem & { depth: number })[] {
+  return tree.flatMap(({ replies, ...item }) => [item, ...flattenThread(replies)]);
+}
+
+/**
+ * getCommentContext: a comment's own page: the chain of its ancestors (root first, without
+ * their other replies) and the subtree rooted at it, for branches deeper than the article shows.
+ */
+export async function getCommentContext(
+  commentId: string,
+  viewer: Actor,
+): Promise<{ postId: string; ancestors: ThreadItem[]; comment: CommentNode<ThreadItem> }> {
+  const found = await db.comment.findUnique({ where: { id: commentId }, select: { postId: true } });
+  if (!found) throw new AppError("NOT_FOUND", "errors.notFound");
+  const { items } = await loadThread(found.postId, viewer);
+  const path: CommentNode<ThreadItem>[] = [];
+  const search = (nodes: CommentNode<ThreadItem>[]): boolean =>
+    nodes.some((node) => {
+      path.push(node);
+      if (node.id === commentId || search(node.replies)) return true;
+      path.pop();
+      return false;
+    });
+  if (!search(buildCommentTree(items, isShown))) throw new AppError("NOT_FOUND", "errors.notFound");
+  const comment = path.pop()!;
+  const ancestors = path.map(({ replies: _replies, depth: _depth, ...item }) => item);
+  return { postId: found.postId, ancestors, comment };
+}
+
+/**
+ * getComment: one comment as the viewer may see it (live updates refetch through it). A
+ * deleted or removed one comes back as a placeholder; a held one is NOT_FOUND except to
+ * moderators and its author.
+ */
+export async function getComment(commentId: string, viewer: Actor): Promise<ThreadItem> {
+  const row = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { ...rowSelect, post: { select: { ...postSelect, ...publicFields } } },
+  });
+  if (!row || !isPublic(row.post)) throw new AppError("NOT_FOUND", "errors.notFound");
+  const { post, ...comment } = row;
+  const memberships = await db.membership.findMany({
+    where: { blogId: post.blogId, userId: { in: [viewer?.id, comment.authorId].filter((id): id is string => !!id) } },
+    select: { userId: true, role: true },
+  });
+  const [author, like] = await Promise.all([
+    comment.authorId ? db.user.findUnique({ where: { id: comment.authorId }, select: authorSelect }) : null,
+    viewer
+      ? db.reaction.findUnique({
+          where: { commentId_userId_kind: { commentId, userId: viewer.id, kind: "like" } },
+          select: { id: true },
+        })
+      : null,
+  ]);
+  const role = (memberships.find((m) => m.userId === viewer?.id)?.role as BlogRole | undefined) ?? null;
+  const context = contextOf(post, viewer, role);
+  const staffRole = memberships.find((m) => m.userId === comment.authorId)?.role;
+  const item = toItem(comment, {
+    context,
+    viewer,
+    authors: new Map(author ? [[author.id, author]] : []),
+    staff: new Set(staffRole === "owner" || staffRole === "moderator" ? [comment.authorId!] : []),
+    liked: new Set(like ? [commentId] : []),
+  });
+  if (item.status === "pending" && !isShown(item)) throw new AppError("NOT_FOUND", "errors.notFound");
+  return item;
+}
+
+const publicFields = { status: true, deletedAt: true, publishedAt: true } as const;
+
+/** commentCounts: approved comments per article, in one grouped query (article lists). */
+export async function commentCounts(postIds: readonly string[]): Promise<Record<string, number>> {
+  if (!postIds.length) return {};
+  const groups = await db.comment.groupBy({
+    by: ["postId"],
+    where: { postId: { in: [...postIds] }, status: "approved" },
+    _count: { _all: true },
+  });
+  const counts: Record<string, number> = Object.fromEntries(postIds.map((id) => [id, 0]));
+  for (const group of groups) counts[group.postId] = group._count._all;
+  return counts;
+}
+
+/** assertPublicThread: NOT_FOUND unless the article is public (the live stream checks this before subscribing). */
+export async function assertPublicThread(postId: string): Promise<void> {
+  const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: { id: true } });
+  if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
+}

@@ -1,0 +1,20 @@
+/** instanceFeed / blogFeed / tagFeed / commentsFeed: RSS or Atom XML of the 20 newest items, null when the blog, tag or article does not exist. */
+export { instanceFeed, blogFeed, tagFeed, commentsFeed, type FeedResult } from "./service";
+/** feedResponse: a feed as an HTTP response (404 for null, 5-minute public cache). */
+export { feedResponse } from "./response";
+/** feedAlternates: `alternates.types` advertising a page's feeds in its metadata. */
+export { feedAlternates, type FeedScope, type FeedTitles } from "./discovery";
+/** publicPostWhere: the single Prisma condition for "anyone may read this article now". */
+export { publicPostWhere } from "./public";
+/** urls: absolute URLs of the public pages and feeds (from NEXTAUTH_URL). */
+export { urls, type FeedFormat } from "./urls";
+/** countSitemaps / listSitemapEntries: the public URLs cut into sitemap files of SITEMAP_CHUNK_SIZE. */
+export { countSitemaps, listSitemapEntries, SITEMAP_CHUNK_SIZE, type SitemapEntry } from "./sitemap";
+/** sitemapDocument / sitemapUrlset: /sitemap.xml (urlset, or an index past 45,000 URLs) and its files. */
+export { sitemapDocument, sitemapUrlset } from "./sitemap-xml";
+/** BlogFeedParamsSchema / TagFeedParamsSchema / CommentsFeedParamsSchema: route params of the feed URLs. */
+export { BlogFeedParamsSchema, TagFeedParamsSchema, CommentsFeedParamsSchema } from "./schemas";
+/** escapeXml / renderRss / renderAtom: the pure feed writers. */
+export { escapeXml, renderRss, renderAtom, type FeedDocument, type FeedEntry } from "./xml";
+/** feedLabels / feedLanguage: feed titles in the feed's language ("fr" | "en", default DEFAULT_LOCALE). */
+export { feedLabels, feedLanguage } from "./labels";

@@ -1,0 +1,8 @@
+/** LiveEvent: comment.created / comment.edited / comment.removed with ids only (no bodies). */
+export { LiveEventSchema, type LiveEvent, type LiveListener } from "./events";
+/** createLiveBus: a bus in memory or over Redis; liveBus: this process's one (REDIS_URL decides). */
+export { createLiveBus, liveBus, type LiveBus, type LiveBusOptions } from "./bus";
+/** publishLive / subscribeLive / closeLiveBus: the process bus; publishing never throws. */
+export { publishLive, subscribeLive, closeLiveBus } from "./bus";
+/** liveEventStream: the SSE response for one article, with heartbeat and cleanup on abort. */
+export { liveEventStream, HEARTBEAT_MS } from "./sse";

@@ -1,0 +1,51 @@
+import type { Link, Parent, PhrasingContent, Root, Text } from "mdast";
+import type { MentionUser, ResolvedMentions } from "./match";
+import { forEachMentionableText } from "./parse";
+import { phrasesAt, stripInvisible } from "./scan";
+
+function mentionLink(user: MentionUser, written: string): Link {
+  return {
+    type: "link",
+    url: `/u/${encodeURIComponent(user.handle)}`,
+    children: [{ type: "text", value: `@${stripInvisible(written)}` }],
+    data: { hProperties: { className: ["mention"], dataUserId: user.id } },
+  };
+}
+
+/** splitMentions: the text node's content with each resolved mention turned into a link. */
+function splitMentions(value: string, resolved: ResolvedMentions): PhrasingContent[] | null {
+  const parts: PhrasingContent[] = [];
+  let from = 0;
+  for (let at = value.indexOf("@"); at !== -1; at = value.indexOf("@", at + 1)) {
+    if (at < from) continue;
+    for (const phrase of phrasesAt(value, at)) {
+      const user = resolved.byKey.get(phrase.key);
+      if (!user) continue;
+      if (at > from) parts.push({ type: "text", value: value.slice(from, at) });
+      parts.push(mentionLink(user, value.slice(at + 1, phrase.end)));
+      from = phrase.end;
+      at = phrase.end - 1;
+      break;
+    }
+  }
+  if (!parts.length) return null;
+  if (from < value.length) parts.push({ type: "text", value: value.slice(from) });
+  return parts;
+}
+
+/**
+ * remarkMentions: a remark plugin turning each resolved "@Name" / "@handle" of the text (never
+ * code, never a link's text) into `<a class="mention" href="/u/<handle>" data-user-id="<id>">`,
+ * reading the longest match first as resolveMentions did. Unknown names stay plain text.
+ */
+export function remarkMentions(resolved: ResolvedMentions) {
+  return function attacher() {
+    return (tree: Root) => {
+      if (!resolved.byKey.size) return;
+      forEachMentionableText(tree, (node: Text, parent: Parent, index: number) => {
+        const parts = splitMentions(node.value, resolved);
+        if (parts) parent.children.splice(index, 1, ...(parts as Parent["children"]));
+      });
+    };
+  };
+}

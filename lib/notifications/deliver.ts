@@ -1,0 +1,77 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env.js";
+import { appUrl } from "@/lib/auth/app-url";
+import { isLocale } from "@/lib/i18n";
+import { sendMail } from "@/lib/mail";
+import { commentNotificationMail } from "./mail";
+import type { NotificationDraft } from "./plan";
+import { oneClickUnsubscribeUrl, unsubscribePageUrl, unsubscribeToken } from "./unsubscribe";
+
+/** What the mails about one comment need; bodies are never logged. */
+export type CommentMailJob = {
+  drafts: NotificationDraft[];
+  commentId: string;
+  postId: string;
+  actorName: string;
+  excerpt: string;
+};
+
+const pending = new Set<Promise<void>>();
+
+async function deliver(job: CommentMailJob): Promise<void> {
+  const [post, users] = await Promise.all([
+    db.post.findUnique({
+      where: { id: job.postId },
+      select: { title: true, slug: true, blog: { select: { slug: true } } },
+    }),
+    db.user.findMany({
+      where: { id: { in: job.drafts.map((draft) => draft.userId) }, deletedAt: null, email: { not: null } },
+      select: { id: true, email: true, locale: true },
+    }),
+  ]);
+  if (!post) return;
+  const url = appUrl(`/${post.blog.slug}/${post.slug}#comment-${job.commentId}`);
+  for (const draft of job.drafts) {
+    const user = users.find((candidate) => candidate.id === draft.userId);
+    if (!user?.email) continue;
+    const token = unsubscribeToken(user.id, draft.kind);
+    const mail = commentNotificationMail({
+      locale: isLocale(user.locale) ? user.locale : env.DEFAULT_LOCALE,
+      kind: draft.kind,
+      actorName: job.actorName,
+      postTitle: post.title,
+      excerpt: job.excerpt,
+      url,
+      unsubscribeUrl: unsubscribePageUrl(token),
+    });
+    await sendMail({
+      to: user.email,
+      ...mail,
+      // RFC 2369 and RFC 8058: mail clients show their own "unsubscribe" button, one POST away.
+      headers: {
+        "List-Unsubscribe": `<${oneClickUnsubscribeUrl(token)}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
+    });
+  }
+}
+
+/**
+ * queueCommentMail: sends the notices' emails after the comment is saved, without making the
+ * commenter wait for SMTP. A failure is logged (without the body) and never undoes the comment.
+ */
+export function queueCommentMail(job: CommentMailJob): void {
+  if (!job.drafts.length) return;
+  const task = deliver(job)
+    .catch((error: unknown) => {
+      console.error(`[notifications] mail for comment ${job.commentId} failed:`, (error as Error).message);
+    })
+    .finally(() => pending.delete(task));
+  pending.add(task);
+}
+
+/** flushNotificationMail: resolves once every queued notification mail has been handed over (tests, shutdown). */
+export async function flushNotificationMail(): Promise<void> {
+  while (pending.size) await Promise.all([...pending]);
+}

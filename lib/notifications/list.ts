@@ -1,0 +1,82 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { NotificationKind } from "./preferences";
+
+/** One line of the notifications page and of the bell's menu. */
+export type NotificationItem = {
+  id: string;
+  kind: NotificationKind;
+  createdAt: Date;
+  readAt: Date | null;
+  actor: { handle: string; name: string; image: string | null } | null;
+  post: { id: string; title: string; slug: string; blogSlug: string } | null;
+  commentId: string | null;
+  /** Where the notice leads: the comment's permalink, else the article. */
+  href: string | null;
+};
+
+/** ListNotificationsQuerySchema: `?unread=1&cursor=<id>&limit=20`. */
+export const ListNotificationsQuerySchema = z.object({
+  unread: z
+    .enum(["1", "true", "0", "false"])
+    .optional()
+    .transform((value) => value === "1" || value === "true"),
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+/** MarkReadSchema: `{ ids: [...] }` or `{ all: true }`. */
+export const MarkReadSchema = z.union([
+  z.object({ all: z.literal(true) }),
+  z.object({ ids: z.array(z.string().max(64)).min(1).max(100) }),
+]);
+
+type Viewer = { id: string };
+
+/**
+ * listNotifications: the viewer's notices, newest first, by pages of `limit` (cursor: the last
+ * id of the previous page). Only ever the viewer's own.
+ */
+export async function listNotifications(
+  viewer: Viewer,
+  options: { unreadOnly?: boolean; cursor?: string; limit?: number } = {},
+): Promise<{ items: NotificationItem[]; nextCursor: string | null }> {
+  const limit = options.limit ?? 20;
+  const rows = await db.notification.findMany({
+    where: { userId: viewer.id, ...(options.unreadOnly ? { readAt: null } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
+    take: limit + 1,
+    select: {
+      id: true,
+      kind: true,
+      createdAt: true,
+      readAt: true,
+      commentId: true,
+      actor: { select: { handle: true, name: true, image: true } },
+      post: { select: { id: true, title: true, slug: true, blog: { select: { slug: true } } } },
+    },
+  });
+  const items = rows.slice(0, limit).map(({ post, ...row }) => ({
+    ...row,
+    kind: row.kind as NotificationKind,
+    post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
+    href: post ? `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}` : null,
+  }));
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** unreadCount: how many notices the viewer has not read (the bell's number). */
+export function unreadCount(viewer: Viewer): Promise<number> {
+  return db.notification.count({ where: { userId: viewer.id, readAt: null } });
+}
+
+/** markRead: marks the given notices (only the viewer's own) or all of them read; returns how many changed. */
+export async function markRead(viewer: Viewer, ids: readonly string[] | "all"): Promise<number> {
+  const { count } = await db.notification.updateMany({
+    where: { userId: viewer.id, readAt: null, ...(ids === "all" ? {} : { id: { in: [...ids] } }) },
+    data: { readAt: new Date() },
+  });
+  return count;
+}

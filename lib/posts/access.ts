@@ -1,0 +1,69 @@
+import "server-only";
+import { canWritePost, type Actor, type BlogRole } from "@/lib/auth/policy";
+import type { LinkTx } from "@/lib/links";
+import { AppError } from "@/lib/errors";
+
+export type Tx = LinkTx;
+
+const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
+
+/** blogRoleOf: the actor's role on the blog, or null. */
+export async function blogRoleOf(tx: Tx, actor: Actor, blogId: string): Promise<BlogRole | null> {
+  if (!actor) return null;
+  const membership = await tx.membership.findUnique({
+    where: { blogId_userId: { blogId, userId: actor.id } },
+    select: { role: true },
+  });
+  return (membership?.role as BlogRole | undefined) ?? null;
+}
+
+/** requireBlogWriter: the blog's frenchTypography flag when the actor may write there; NOT_FOUND otherwise. */
+export async function requireBlogWriter(tx: Tx, actor: Actor, blogId: string) {
+  const blog = await tx.blog.findUnique({
+    where: { id: blogId },
+    select: { id: true, slug: true, frenchTypography: true },
+  });
+  const role = blog ? await blogRoleOf(tx, actor, blogId) : null;
+  if (!blog || !role || !canWritePost(actor, role)) throw notFound();
+  return { ...blog, role };
+}
+
+const writableSelect = {
+  id: true,
+  blogId: true,
+  authorId: true,
+  slug: true,
+  title: true,
+  bodySource: true,
+  excerpt: true,
+  coverImageUrl: true,
+  status: true,
+  publishedAt: true,
+  deletedAt: true,
+  blog: { select: { slug: true, frenchTypography: true, language: true } },
+} as const;
+
+export type WritablePost = {
+  id: string;
+  blogId: string;
+  authorId: string;
+  slug: string;
+  title: string;
+  bodySource: string;
+  excerpt: string | null;
+  coverImageUrl: string | null;
+  status: string;
+  publishedAt: Date | null;
+  deletedAt: Date | null;
+  blog: { slug: string; frenchTypography: boolean; language: string };
+};
+
+/**
+ * requireWritablePost: the post when the actor may edit it (its author with the author role,
+ * or an owner of its blog). Anyone else gets NOT_FOUND, so drafts never leak their existence.
+ */
+export async function requireWritablePost(tx: Tx, actor: Actor, postId: string): Promise<WritablePost> {
+  const post = await tx.post.findUnique({ where: { id: postId }, select: writableSelect });
+  if (!post || !canWritePost(actor, await blogRoleOf(tx, actor, post.blogId), post.authorId)) throw notFound();
+  return post;
+}

@@ -1,0 +1,111 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { publicPostWhere } from "./public";
+
+export type TocEntry = { depth: 2 | 3; id: string; text: string };
+export type Citation = { slug: string; title: string; blog: { slug: string; name: string }; author: { name: string } };
+
+export type Article = {
+  id: string;
+  slug: string;
+  title: string;
+  bodyHtml: string;
+  excerpt: string | null;
+  coverImageUrl: string | null;
+  publishedAt: Date;
+  updatedAt: Date;
+  author: { id: string; handle: string; name: string; image: string | null };
+  tags: { slug: string; name: string }[];
+  readingMinutes: number;
+  toc: TocEntry[];
+  citedBy: Citation[];
+};
+
+const decode = (text: string) =>
+  text
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+/** tableOfContents: the h2/h3 headings (with ids) of rendered, sanitized article HTML. */
+export function tableOfContents(html: string): TocEntry[] {
+  const entries: TocEntry[] = [];
+  for (const match of html.matchAll(/<h([23]) id="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)) {
+    const text = decode(match[3]!.replace(/<a [^>]*class="heading-anchor"[\s\S]*?<\/a>/g, "")).trim();
+    if (text) entries.push({ depth: Number(match[1]) as 2 | 3, id: match[2]!, text });
+  }
+  return entries;
+}
+
+/** readingMinutes: about 230 words a minute, at least one. */
+export function readingMinutes(html: string): number {
+  const words = decode(html.replace(/<pre[\s\S]*?<\/pre>/g, " "))
+    .split(/\s+/)
+    .filter(Boolean).length;
+  return Math.max(1, Math.round(words / 230));
+}
+
+/**
+ * getArticle: a public article of a blog with what its page shows (author, tags, table of
+ * contents, reading time, the articles that cite it). Three queries, cached per request.
+ */
+export const getArticle = cache(async (blogId: string, slug: string): Promise<Article | null> => {
+  const now = new Date();
+  const post = await db.post.findFirst({
+    where: { blogId, slug, ...publicPostWhere(now) },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      bodyHtml: true,
+      excerpt: true,
+      coverImageUrl: true,
+      publishedAt: true,
+      updatedAt: true,
+      author: { select: { id: true, handle: true, name: true, image: true } },
+      tags: { select: { tag: { select: { slug: true, name: true } } } },
+    },
+  });
+  if (!post) return null;
+  const links = await db.link.findMany({
+    where: { targetPostId: post.id, source: { ...publicPostWhere(now), id: { not: post.id } } },
+    select: {
+      source: {
+        select: {
+          slug: true,
+          title: true,
+          publishedAt: true,
+          blog: { select: { slug: true, name: true } },
+          author: { select: { name: true } },
+        },
+      },
+    },
+  });
+  const seen = new Set<string>();
+  const citedBy = links
+    .map((link) => link.source)
+    .filter(
+      (source) => !seen.has(`${source.blog.slug}/${source.slug}`) && seen.add(`${source.blog.slug}/${source.slug}`),
+    )
+    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
+    .map(({ publishedAt: _published, ...source }) => source);
+  return {
+    ...post,
+    publishedAt: post.publishedAt!,
+    tags: post.tags.map(({ tag }) => tag),
+    readingMinutes: readingMinutes(post.bodyHtml),
+    toc: tableOfContents(post.bodyHtml),
+    citedBy,
+  };
+});
+
+/** isPostRemoved: the article existed at this address and its author deleted it (410, not 404). */
+export async function isPostRemoved(blogId: string, slug: string): Promise<boolean> {
+  const post = await db.post.findFirst({ where: { blogId, slug, deletedAt: { not: null } }, select: { id: true } });
+  return Boolean(post);
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { canWritePost, type Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { blogRoleOf, requireWritablePost } from "./access";
+import { effectiveStatus } from "./public";
+import { previewArticle } from "./render";
+import { isPlaceholderSlug } from "./slugs";
+
+export type EditorPost = {
+  id: string;
+  blog: { id: string; slug: string; name: string };
+  /** The chosen slug, or "" while the draft still has its placeholder. */
+  slug: string;
+  title: string;
+  bodySource: string;
+  bodyHtml: string;
+  excerpt: string;
+  tags: string[];
+  coverImageUrl: string | null;
+  status: "draft" | "scheduled" | "published";
+  publishedAt: Date | null;
+  deletedAt: Date | null;
+  updatedAt: Date;
+};
+
+/** getPostForEditor: everything the editor shows, for those who may edit the post (NOT_FOUND otherwise). */
+export async function getPostForEditor(actor: Actor, postId: string): Promise<EditorPost> {
+  await requireWritablePost(db, actor, postId);
+  const post = await db.post.findUniqueOrThrow({
+    where: { id: postId },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      bodySource: true,
+      bodyHtml: true,
+      excerpt: true,
+      coverImageUrl: true,
+      status: true,
+      publishedAt: true,
+      deletedAt: true,
+      updatedAt: true,
+      blog: { select: { id: true, slug: true, name: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+    },
+  });
+  return {
+    ...post,
+    slug: isPlaceholderSlug(post.slug) ? "" : post.slug,
+    excerpt: post.excerpt ?? "",
+    tags: post.tags.map(({ tag }) => tag.name),
+    status: effectiveStatus(post),
+  };
+}
+
+export type WriterPostItem = {
+  id: string;
+  slug: string;
+  title: string;
+  status: "draft" | "scheduled" | "published";
+  publishedAt: Date | null;
+  deletedAt: Date | null;
+  updatedAt: Date;
+  author: { name: string };
+};
+
+export type WriterPostList = {
+  blog: { id: string; slug: string; name: string };
+  drafts: WriterPostItem[];
+  scheduled: WriterPostItem[];
+  published: WriterPostItem[];
+  deleted: WriterPostItem[];
+};
+
+/**
+ * listBlogPostsForWriter: the posts the actor may edit in the blog (an owner: all of them; an
+ * author: their own), grouped as drafts, scheduled, published and deleted. NOT_FOUND for others.
+ */
+export async function listBlogPostsForWriter(actor: Actor, blogId: string): Promise<WriterPostList> {
+  const blog = await db.blog.findUnique({ where: { id: blogId }, select: { id: true, slug: true, name: true } });
+  const role = blog ? await blogRoleOf(db, actor, blogId) : null;
+  if (!blog || !actor || !canWritePost(actor, role)) throw new AppError("NOT_FOUND", "errors.notFound");
+  const rows = await db.post.findMany({
+    where: { blogId, ...(role === "owner" ? {} : { authorId: actor.id }) },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      publishedAt: true,
+      deletedAt: true,
+      updatedAt: true,
+      author: { select: { name: true } },
+    },
+    orderBy: { updatedAt: "desc" },
+    take: 500,
+  });
+  const now = new Date();
+  const items = rows.map((row) => ({ ...row, status: effectiveStatus(row, now) }));
+  return {
+    blog,
+    drafts: items.filter((p) => !p.deletedAt && p.status === "draft"),
+    scheduled: items.filter((p) => !p.deletedAt && p.status === "scheduled"),
+    published: items.filter((p) => !p.deletedAt && p.status === "published"),
+    deleted: items.filter((p) => p.deletedAt),
+  };
+}
+
+/** previewPost: the HTML of `source` as the post's blog renders it (live preview; NOT_FOUND for non-editors). */
+export async function previewPost(actor: Actor, postId: string, source: string): Promise<string> {
+  const post = await requireWritablePost(db, actor, postId);
+  return previewArticle(source, post.blog);
+}

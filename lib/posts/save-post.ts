@@ -1,0 +1,111 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { syncPostLinks } from "@/lib/links";
+import { requireBlogWriter, requireWritablePost, type Tx, type WritablePost } from "./access";
+import { refreshSearch } from "./indexing";
+import { isPublic } from "./public";
+import { renderArticle } from "./render";
+import { recordRevision } from "./revisions";
+import { assertSlugFree, moveSlug, placeholderSlug } from "./slugs";
+import { setPostTags } from "./tags";
+import { SavePostSchema, type SavePostInput } from "./write-schemas";
+
+export type SavedPost = {
+  id: string;
+  slug: string;
+  status: string;
+  publishedAt: Date | null;
+  deletedAt: Date | null;
+  updatedAt: Date;
+};
+const savedSelect = {
+  id: true,
+  slug: true,
+  status: true,
+  publishedAt: true,
+  deletedAt: true,
+  updatedAt: true,
+} as const;
+
+function requireActor(actor: Actor): NonNullable<Actor> {
+  if (!actor) throw new AppError("NOT_FOUND", "errors.notFound");
+  return actor;
+}
+
+/** createDraft: an empty draft of the blog by the actor (an owner or author of it). */
+export async function createDraft(actor: Actor, blogId: string, options: { title?: string } = {}): Promise<SavedPost> {
+  const writer = requireActor(actor);
+  return db.$transaction(async (tx) => {
+    await requireBlogWriter(tx, writer, blogId);
+    return tx.post.create({
+      data: {
+        blogId,
+        authorId: writer.id,
+        slug: placeholderSlug(),
+        title: options.title || "Untitled",
+        bodySource: "",
+        bodyHtml: "",
+      },
+      select: savedSelect,
+    });
+  });
+}
+
+/**
+ * applySave: writes the changes inside the caller's transaction: slug (old public slugs become
+ * aliases), rendered HTML and Link rows when the body changes, tags, and a revision when the
+ * text changed (throttled unless forceRevision).
+ */
+export async function applySave(
+  tx: Tx,
+  actor: NonNullable<Actor>,
+  post: WritablePost,
+  input: SavePostInput,
+  options: { forceRevision?: boolean } = {},
+): Promise<SavedPost> {
+  const title = input.title ?? post.title;
+  const bodySource = input.bodySource ?? post.bodySource;
+  // A new draft keeps its placeholder slug until publication or an explicit choice: deriving it
+  // from a title being typed (autosave) would freeze a half-typed address.
+  const slug = input.slug ?? post.slug;
+  if (slug !== post.slug) {
+    await assertSlugFree(tx, post.blogId, slug, post.id);
+    await moveSlug(tx, post, slug);
+  }
+  const bodyChanged = bodySource !== post.bodySource;
+  const rendered = bodyChanged ? renderArticle(bodySource, post.blog) : null;
+  if (rendered) await syncPostLinks(tx, post.id, rendered.links);
+  if (input.tags) await setPostTags(tx, post.id, input.tags);
+  if (bodyChanged || title !== post.title) {
+    await recordRevision(tx, post.id, actor.id, { title, bodySource }, Boolean(options.forceRevision));
+  }
+  return tx.post.update({
+    where: { id: post.id },
+    data: {
+      title,
+      slug,
+      bodySource,
+      ...(rendered ? { bodyHtml: rendered.html } : {}),
+      ...(input.excerpt !== undefined ? { excerpt: input.excerpt || null } : {}),
+      ...(input.coverImageUrl !== undefined ? { coverImageUrl: input.coverImageUrl } : {}),
+    },
+    select: savedSelect,
+  });
+}
+
+/**
+ * saveDraft: the editor's save and autosave. Validates (ZodError), checks that the actor may
+ * edit the post (NOT_FOUND otherwise), and writes everything in one transaction. A published
+ * post stays published: its public HTML follows the saved text.
+ */
+export async function saveDraft(actor: Actor, postId: string, input: SavePostInput): Promise<SavedPost> {
+  const writer = requireActor(actor);
+  const data = SavePostSchema.parse(input);
+  const saved = await db.$transaction(async (tx) =>
+    applySave(tx, writer, await requireWritablePost(tx, writer, postId), data),
+  );
+  if (isPublic(saved)) await refreshSearch(saved.id, "index");
+  return saved;
+}

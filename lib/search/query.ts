@@ -1,0 +1,133 @@
+import "server-only";
+import { db, dbProvider } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { SearchInputSchema, type SearchInput } from "./schemas";
+import { buildSnippet } from "./snippet";
+import { parseQuery, searchLanguage, type QueryTerm } from "./text";
+
+/** Counting stops here: past it, the page says "1,000+" (counting every match of a common word is slow). */
+export const SEARCH_TOTAL_CAP = 1000;
+
+export type SearchResult = {
+  id: string;
+  slug: string;
+  title: string;
+  blog: { slug: string; name: string };
+  publishedAt: Date;
+  /** Escaped HTML: the only tags are <mark> around matched words. */
+  snippetHtml: string;
+  rank: number;
+};
+
+export type SearchResults = { total: number; capped: boolean; results: SearchResult[] };
+
+type Row = {
+  id: string;
+  slug: string;
+  title: string;
+  publishedAt: Date | string;
+  blogSlug: string;
+  blogName: string;
+  language: string;
+  plain: string;
+  score: number;
+};
+
+// Tokens are folded letters and digits only (see text.ts), so quoting them cannot break out of
+// the expression; the expression itself is still sent as a bound parameter.
+function ftsExpression(terms: QueryTerm[]): string {
+  return terms.map((t) => `(${t.alternatives.map((a) => `"${a}"${t.prefix ? "*" : ""}`).join(" OR ")})`).join(" AND ");
+}
+
+function tsQueryText(terms: QueryTerm[]): string {
+  return terms.map((t) => `(${t.alternatives.map((a) => `'${a}'${t.prefix ? ":*" : ""}`).join(" | ")})`).join(" & ");
+}
+
+/**
+ * The matches due by `now` (in the blog when asked), as FROM/WHERE with bound parameters, in the
+ * provider's dialect. Only indexed columns are read here (the index holds published and scheduled,
+ * undeleted posts with their blog and date); the page's rows are checked against "Post" after.
+ * `score`: lower is better on SQLite (bm25 is negative), higher on PostgreSQL.
+ */
+function matches(terms: QueryTerm[], blogSlug: string | undefined, now: Date) {
+  const sqlite = dbProvider() === "sqlite";
+  const params: unknown[] = [];
+  // Binds a value; SQLite's "?" are positional, so values are bound in the order the SQL reads.
+  const bind = (value: unknown) => {
+    params.push(value);
+    return sqlite ? "?" : `$${params.length}`;
+  };
+  const expression = bind(sqlite ? ftsExpression(terms) : tsQueryText(terms));
+  // CROSS JOIN fixes SQLite's join order so the full-text match drives: left to itself, the
+  // planner may walk posts by an index and run the MATCH once per post (100x slower).
+  const from = sqlite
+    ? `post_search CROSS JOIN post_search_doc d ON d.id = post_search.rowid`
+    : `post_search d, to_tsquery('simple', ${expression}) q`;
+  let where = `${sqlite ? `post_search MATCH ${expression}` : `d.document @@ q`} AND d.published_at <= ${bind(now)}`;
+  if (blogSlug) where += ` AND d.blog_id = (SELECT id FROM "Blog" WHERE slug = ${bind(blogSlug)})`;
+  // Title (A, 10) above tags (B, 4) above body (C, 1).
+  const score = sqlite ? `bm25(post_search, 10.0, 4.0, 1.0)` : `ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, q, 1)`;
+  return { sqlite, from, where, score, params, bind };
+}
+
+async function rankedRows(terms: QueryTerm[], blogSlug: string | undefined, now: Date, limit: number, offset: number) {
+  const m = matches(terms, blogSlug, now);
+  const order = m.sqlite ? "ASC" : "DESC";
+  const join = m.sqlite ? "CROSS JOIN" : "JOIN"; // SQLite: the 20 hits drive, not every visible post
+  // Ranks ids only, then reads the text of the page's rows (not of every match), re-checking
+  // that each is still visible in case the index lags behind an edit.
+  const sql = `WITH hits AS (
+      SELECT d.post_id AS id, ${m.sqlite ? "d.id" : "NULL"} AS rowid, ${m.score} AS score, d.published_at AS at FROM ${m.from} WHERE ${m.where}
+      ORDER BY score ${order}, at DESC, id LIMIT ${m.bind(limit)} OFFSET ${m.bind(offset)}
+    )
+    SELECT p.id, p.slug, p.title, p."publishedAt" AS "publishedAt", b.slug AS "blogSlug", b.name AS "blogName",
+      b.language AS language, s.plain AS plain, hits.score AS score
+    FROM hits ${join} "Post" p ON p.id = hits.id ${join} "Blog" b ON b.id = p."blogId"
+      ${join} post_search s ON ${m.sqlite ? "s.rowid = hits.rowid" : "s.post_id = p.id"}
+    WHERE p.status IN ('published', 'scheduled') AND p."deletedAt" IS NULL AND p."publishedAt" <= ${m.bind(now)}
+    ORDER BY hits.score ${order}, hits.at DESC, hits.id`;
+  return db.$queryRawUnsafe<Row[]>(sql, ...m.params);
+}
+
+async function countMatches(terms: QueryTerm[], blogSlug: string | undefined, now: Date): Promise<number> {
+  const m = matches(terms, blogSlug, now);
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${m.from} WHERE ${m.where} LIMIT ${m.bind(SEARCH_TOTAL_CAP + 1)}) capped`;
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql, ...m.params);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * searchPosts: published articles matching every word of `q` (accents and case ignored, French
+ * and English stems, the last word also as a prefix), best first, with highlighted snippets.
+ * Two queries at most, whatever the number of results. Throws AppError INVALID_INPUT
+ * (validation.searchQuery) for an empty or over-long query.
+ */
+export async function searchPosts(input: SearchInput): Promise<SearchResults> {
+  const parsed = SearchInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "validation.invalid";
+    throw new AppError("INVALID_INPUT", message.startsWith("validation.") ? message : "validation.invalid", {
+      field: String(parsed.error.issues[0]?.path[0] ?? "q"),
+    });
+  }
+  const { q, blogSlug, limit, offset } = parsed.data;
+  const terms = parseQuery(q);
+  if (!terms.length) return { total: 0, capped: false, results: [] };
+  const now = new Date();
+  const rows = await rankedRows(terms, blogSlug, now, limit, offset);
+  const counted = rows.length < limit && (rows.length > 0 || offset === 0);
+  const found = counted ? offset + rows.length : await countMatches(terms, blogSlug, now);
+  return {
+    total: Math.min(found, SEARCH_TOTAL_CAP),
+    capped: found > SEARCH_TOTAL_CAP,
+    results: rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      blog: { slug: row.blogSlug, name: row.blogName },
+      publishedAt: new Date(row.publishedAt),
+      snippetHtml: buildSnippet(row.plain, searchLanguage(row.language), terms),
+      rank: dbProvider() === "sqlite" ? -Number(row.score) : Number(row.score), // higher is better on both
+    })),
+  };
+}

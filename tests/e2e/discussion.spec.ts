@@ -1,0 +1,159 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { extractLink, waitForMail } from "./helpers/mailbox";
+
+// Journeys write into a demo article of their own, so the debate stays as the design pass saw it.
+const ARTICLE = "/chroniques-numeriques/la-fin-des-commentaires";
+const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "fr-CA" });
+  const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": ip });
+  const page = await context.newPage();
+  await page.goto("/login");
+  const form = page.getByRole("form", { name: "Avec votre mot de passe" });
+  await form.getByLabel("Courriel").fill(email);
+  await form.getByLabel("Mot de passe").fill("tribune-demo");
+  await form.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("link", { name: "Paramètres" })).toBeVisible();
+  return page;
+}
+
+test("[DISCUSSION]: a comment arrives live in another browser, gets an @-reply from the autocomplete, and its author is notified in the app and by mail", async ({
+  browser,
+}) => {
+  const sylvain = await signedIn(browser, "sylvain@demo.tribune.test");
+  const josee = await signedIn(browser, "josee@demo.tribune.test");
+  await josee.goto(ARTICLE);
+  await expect(josee.getByRole("heading", { name: /^Discussion/ })).toBeVisible();
+  // Josée is reading: the page must not move under her when the comment arrives.
+  await josee.waitForTimeout(500);
+
+  const text = `Une précision de dernière minute ${Date.now()}`;
+  await sylvain.goto(ARTICLE);
+  await sylvain.getByLabel("Ajouter un commentaire").fill(text);
+  await sylvain.getByRole("button", { name: "Envoyer" }).click();
+  await expect(sylvain.getByText(text)).toBeVisible();
+
+  const bar = josee.getByRole("status").filter({ hasText: "1 nouveau commentaire" });
+  await expect(bar).toBeVisible();
+  await expect(josee.getByText(text)).toHaveCount(0);
+  await bar.getByRole("button", { name: "Afficher" }).click();
+  const comment = josee.locator("article.h-entry", { hasText: text });
+  await expect(comment).toBeVisible();
+
+  await comment.getByRole("link", { name: "Répondre" }).click();
+  const reply = josee.getByRole("combobox", { name: "Répondre" });
+  await expect(reply).toHaveValue("@Sylvain Dionne ");
+  await reply.fill("");
+  await reply.pressSequentially("Merci @Sylv");
+  const option = josee.getByRole("option", { name: /Sylvain Dionne/ });
+  await expect(option).toBeVisible();
+  await reply.press("Enter");
+  await expect(reply).toHaveValue("Merci @Sylvain Dionne ");
+  await reply.pressSequentially("d’avoir répondu si vite.");
+  await josee.locator("form", { has: reply }).getByRole("button", { name: "Envoyer" }).click();
+  const answer = josee.locator("article.h-entry", { hasText: "d’avoir répondu si vite" });
+  await expect(answer.getByRole("link", { name: "@Sylvain Dionne" })).toHaveAttribute("href", "/u/sylvain");
+
+  await sylvain.goto("/notifications");
+  await expect(
+    sylvain.getByRole("link", { name: /Josée Lavoie vous a mentionné|Josée Lavoie a répondu/ }).first(),
+  ).toBeVisible();
+  const mail = await waitForMail("sylvain@demo.tribune.test", { subject: /Josée Lavoie/ });
+  expect(extractLink(mail.text)).toContain("/chroniques-numeriques/la-fin-des-commentaires");
+  expect(mail.text).toMatch(/\/unsubscribe\?token=/);
+  await sylvain.context().close();
+  await josee.context().close();
+});
+
+test("[DISCUSSION]: likes count without a reload, once per person", async ({ browser }) => {
+  const tom = await signedIn(browser, "tom@demo.tribune.test");
+  await tom.goto(ARTICLE);
+  const first = tom.locator("#discussion article.h-entry").first();
+  const like = first.getByRole("button", { name: "J’aime" });
+  const before = Number((await like.textContent())!.replace(/\D/g, ""));
+  await like.click();
+  await expect(first.getByRole("button", { name: "Je n’aime plus" })).toHaveText(new RegExp(`${before + 1}`));
+  await tom.reload();
+  await expect(
+    tom.locator("#discussion article.h-entry").first().getByRole("button", { name: "Je n’aime plus" }),
+  ).toBeVisible();
+  await tom.context().close();
+});
+
+test("[DISCUSSION]: edit and delete one's own comment; the reply below stays in place", async ({ browser }) => {
+  const priya = await signedIn(browser, "priya@demo.tribune.test");
+  await priya.goto(ARTICLE);
+  const text = `A first draft ${Date.now()}`;
+  await priya.getByLabel("Ajouter un commentaire").fill(text);
+  await priya.getByRole("button", { name: "Envoyer" }).click();
+  const mine = priya.locator("article.h-entry", { hasText: text });
+  await mine.getByRole("link", { name: "Modifier" }).click();
+  const editor = priya.getByRole("combobox", { name: "Modifier" });
+  await editor.fill(`${text}, better worded`);
+  await priya.getByRole("button", { name: "Enregistrer" }).click();
+  const edited = priya.locator("article.h-entry", { hasText: "better worded" });
+  await expect(edited).toContainText("modifié");
+  await edited.getByText("Supprimer").first().click();
+  await edited.getByRole("button", { name: "Supprimer" }).click();
+  await expect(priya.getByText("better worded")).toHaveCount(0);
+  await priya.context().close();
+});
+
+test("[DISCUSSION]: the moderator approves a held guest comment in place", async ({ browser, page }) => {
+  const name = `Invité ${Date.now()}`;
+  await page.goto(
+    DEBATE.replace("fermer-les-commentaires-ou-apprendre-a-les-tenir", "ce-que-mon-hebdo-faisait-pour-nous"),
+  );
+  await page.getByLabel("Nom", { exact: true }).fill(name);
+  await page.getByLabel("Courriel (jamais affiché)").fill("guest@example.test");
+  await page.getByLabel("Ajouter un commentaire").fill("Un commentaire de passage, poli et bref.");
+  await page.getByRole("button", { name: "Envoyer" }).click();
+  await expect(page.getByText("Votre commentaire paraîtra", { exact: false })).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+
+  const noemie = await signedIn(browser, "noemie@demo.tribune.test");
+  await noemie.goto(
+    DEBATE.replace("fermer-les-commentaires-ou-apprendre-a-les-tenir", "ce-que-mon-hebdo-faisait-pour-nous"),
+  );
+  const held = noemie.locator("article.h-entry", { hasText: name });
+  await expect(held).toContainText("En attente de modération");
+  await held.getByRole("button", { name: "Approuver" }).click();
+  await expect(noemie.locator("article.h-entry", { hasText: name })).not.toContainText("En attente de modération");
+  await page.reload();
+  await expect(page.getByText(`${name} (invité)`)).toBeVisible();
+  await noemie.context().close();
+});
+
+test("[DISCUSSION]: with JavaScript off, a reader replies through a plain form", async ({ browser }) => {
+  const withScript = await signedIn(browser, "marie-eve@demo.tribune.test");
+  const state = await withScript.context().storageState();
+  await withScript.context().close();
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: state, locale: "fr-CA" });
+  const page = await context.newPage();
+  await page.goto(ARTICLE);
+  const first = page.locator("#discussion article.h-entry").first();
+  await first.getByRole("link", { name: "Répondre" }).click();
+  const text = `Réponse sans JavaScript ${Date.now()}`;
+  await page.getByRole("combobox", { name: "Répondre" }).fill(text);
+  await page
+    .locator("form", { has: page.getByRole("combobox", { name: "Répondre" }) })
+    .getByRole("button", { name: "Envoyer" })
+    .click();
+  await page.goto(ARTICLE);
+  await expect(page.getByText(text)).toBeVisible();
+  await context.close();
+});
+
+test("[DISCUSSION]: bad input gets a clear message and saves nothing", async ({ browser }) => {
+  const gabriel = await signedIn(browser, "gabriel@demo.tribune.test");
+  await gabriel.goto(ARTICLE);
+  await gabriel.getByRole("button", { name: "Envoyer" }).click();
+  await expect(gabriel.getByText("Écrivez quelque chose avant d’envoyer.")).toBeVisible();
+  await gabriel.getByLabel("Ajouter un commentaire").fill("x".repeat(5001));
+  await gabriel.getByRole("button", { name: "Envoyer" }).click();
+  await expect(gabriel.getByText(/au plus 5\s?000 caractères/)).toBeVisible();
+  await gabriel.context().close();
+});

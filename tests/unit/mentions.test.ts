@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { AppError } from "@/lib/errors";
+import { renderMarkdown } from "@/lib/markdown";
+import { pickMentions, type MentionPerson } from "@/lib/mentions/match";
+import { parseMentionCandidates } from "@/lib/mentions/parse";
+import { remarkMentions } from "@/lib/mentions/remark-mentions";
+import { mentionKey, stripInvisible } from "@/lib/mentions/scan";
+
+const person = (id: string, handle: string, name: string, rank: number): MentionPerson => ({
+  id,
+  handle,
+  name,
+  handleKey: handle.toLowerCase(),
+  nameKey: mentionKey(name),
+  rank,
+});
+
+const sylvainD = person("u-sd", "sylvaind", "Sylvain Dionne", 1);
+const sylvainT = person("u-st", "stremblay", "Sylvain Tremblay", 2);
+const josee = person("u-jl", "josee", "Josée Lavoie", 0);
+const etienne = person("u-ed", "EtienneDenis", "Étienne Denis", 2);
+const people = [sylvainD, sylvainT, josee, etienne];
+
+const resolve = (markdown: string, list: MentionPerson[] = people) =>
+  pickMentions(parseMentionCandidates(markdown), list);
+const ids = (markdown: string, list?: MentionPerson[]) => resolve(markdown, list).users.map((user) => user.id);
+
+function render(markdown: string, list: MentionPerson[] = people): string {
+  const resolved = resolve(markdown, list);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkMentions(resolved))
+    .use(remarkRehype)
+    .use(rehypeStringify);
+  return String(processor.processSync(markdown));
+}
+
+test("mentions: found in text, never in code, code blocks or links", () => {
+  const markdown = [
+    "Hello @josee and `@stremblay` in code,",
+    "```\n@EtienneDenis in a block\n```",
+    "[@sylvaind](https://example.test) is a link; mail josee@example.test.",
+  ].join("\n\n");
+  assert.deepEqual(ids(markdown), ["u-jl"]);
+  const html = render(markdown);
+  assert.match(html, /<a href="\/u\/josee" class="mention" data-user-id="u-jl">@josee<\/a>/);
+  assert.match(html, /<code>@stremblay<\/code>/);
+  assert.doesNotMatch(html, /data-user-id="u-ed"|data-user-id="u-sd"/);
+});
+
+test("mentions: longest match first, a full name beats its first word", () => {
+  assert.deepEqual(ids("Merci @Sylvain Dionne pour ça"), ["u-sd"]);
+  assert.deepEqual(ids("@Sylvain Tremblay a raison"), ["u-st"]);
+  // A first name alone names the one person of the thread who bears it (Dionne commented; Tremblay did not).
+  assert.deepEqual(ids("@Sylvain, tu exagères"), ["u-sd"]);
+  const html = render("Merci @Sylvain Dionne pour ça");
+  assert.match(html, /<a[^>]*data-user-id="u-sd"[^>]*>@Sylvain Dionne<\/a> pour ça/);
+});
+
+test("mentions: case and accents are ignored, handles and names both work", () => {
+  assert.deepEqual(ids("@JOSEE LAVOIE"), ["u-jl"]);
+  assert.deepEqual(ids("@josée lavoie"), ["u-jl"]);
+  assert.deepEqual(ids("@etiennedenis"), ["u-ed"]);
+  assert.deepEqual(ids("@Etienne Denis"), ["u-ed"]);
+  assert.deepEqual(ids("@Josée"), ["u-jl"]);
+});
+
+test("mentions: punctuation after a name ends it", () => {
+  for (const text of [
+    "@Josée, oui",
+    "@Josée: oui",
+    "@Josée Lavoie.",
+    "(@Josée Lavoie)",
+    "@Josée Lavoie !",
+    "@Josée?",
+  ]) {
+    assert.deepEqual(ids(text), ["u-jl"], text);
+  }
+  assert.match(render("@Josée Lavoie, oui"), />@Josée Lavoie<\/a>, oui/);
+});
+
+test("mentions: zero-width characters and bidi controls do not hide a name and are not rendered", () => {
+  const tricky = "@Jo\u200bs\u202eée Lav\u2066oie merci";
+  assert.equal(stripInvisible(tricky), "@Josée Lavoie merci");
+  assert.deepEqual(ids(tricky), ["u-jl"]);
+  const html = render(tricky);
+  assert.match(html, />@Josée Lavoie<\/a>/);
+  assert.doesNotMatch(html.match(/<a[^>]*>[^<]*<\/a>/)?.[0] ?? "", /[\u200b\u202e\u2066]/);
+  assert.deepEqual(ids("\u200b@josee"), ["u-jl"]);
+});
+
+test("mentions: unknown names stay text; strangers sharing a name are not guessed", () => {
+  assert.deepEqual(ids("@Nobody here and @Sylvain Inconnu"), ["u-sd"]);
+  assert.doesNotMatch(render("@Nobody here"), /<a/);
+  const twins = [person("a", "a1", "Marc Roy", 2), person("b", "b1", "Marc Roy", 2)];
+  assert.deepEqual(ids("@Marc Roy", twins), []);
+  assert.deepEqual(ids("@Marc Roy", [...twins, person("c", "c1", "Marc Roy", 1)]), ["c"]);
+});
+
+test("mentions: de-duplicated, and a flood of @ is refused", () => {
+  assert.deepEqual(ids("@josee @Josée Lavoie @JOSEE"), ["u-jl"]);
+  const flood = Array.from({ length: 60 }, (_, i) => `@name${i}`).join(" ");
+  assert.throws(
+    () => parseMentionCandidates(flood),
+    (error) =>
+      error instanceof AppError && error.code === "INVALID_INPUT" && error.message === "validation.tooManyMentions",
+  );
+});
+
+test("mentions: through renderMarkdown's comment pipeline the link survives sanitizing", () => {
+  const resolved = resolve("Salut @Josée Lavoie !");
+  const { html } = renderMarkdown("Salut @Josée Lavoie !", {
+    kind: "comment",
+    remarkPlugins: [remarkMentions(resolved)],
+  });
+  assert.match(html, /<a [^>]*href="\/u\/josee"[^>]*>@Josée Lavoie<\/a>/);
+  assert.match(html, /class="mention"/);
+  assert.match(html, /data-user-id="u-jl"/);
+});
