@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
-import type { CommentNode, ThreadItem } from "@/lib/comments";
+import type { CommentEdit, CommentNode, ThreadItem } from "@/lib/comments";
 import { CommentActions } from "./comment-actions";
 import styles from "./comment-thread.module.css";
 import discussion from "./discussion.module.css";
@@ -25,6 +25,8 @@ type Props = {
   open?: { reply?: string; edit?: string };
   /** Replies deeper than this continue on the comment's own page. */
   maxDepth?: number;
+  /** Earlier texts of edited comments (given to moderators only). */
+  history?: Map<string, CommentEdit[]>;
 };
 
 /**
@@ -32,7 +34,15 @@ type Props = {
  * (<details>), with thread lines, capped indentation, badges for the article's author and the
  * blog's moderators, and each comment's actions.
  */
-export async function CommentThread({ comments, postId, basePath, permissions, open = {}, maxDepth = 6 }: Props) {
+export async function CommentThread({
+  comments,
+  postId,
+  basePath,
+  permissions,
+  open = {},
+  maxDepth = 6,
+  history,
+}: Props) {
   const [t, d, format, labels] = await Promise.all([
     getTranslations("comment"),
     getTranslations("discussion"),
@@ -88,6 +98,21 @@ export async function CommentThread({ comments, postId, basePath, permissions, o
                 className={`${styles.text} prose e-content`}
                 dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
               />
+              {history?.get(comment.id)?.length ? (
+                <details className={styles.history}>
+                  <summary>{d("history", { count: history.get(comment.id)!.length })}</summary>
+                  <ol>
+                    {history.get(comment.id)!.map((edit) => (
+                      <li key={edit.createdAt.toISOString()}>
+                        <time dateTime={edit.createdAt.toISOString()}>
+                          {format.dateTime(edit.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                        </time>
+                        <pre>{edit.bodySource}</pre>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              ) : null}
               <CommentActions
                 postId={postId}
                 path={basePath}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { followAction } from "@/app/(reader)/[blog]/[post]/actions";
-import type { ThreadResult } from "@/lib/comments";
+import type { CommentEdit, ThreadResult } from "@/lib/comments";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { LiveUpdates } from "./live-updates";
@@ -18,10 +18,11 @@ type Props = {
   signedIn: boolean;
   sort: Sort;
   open: { reply?: string; edit?: string };
+  history?: Map<string, CommentEdit[]>;
 };
 
 /** Discussion: sorting, following, the comment form (or why one cannot comment), the thread, live news. */
-export async function Discussion({ postId, basePath, thread, signedIn, sort, open }: Props) {
+export async function Discussion({ postId, basePath, thread, signedIn, sort, open, history }: Props) {
   const [t, labels] = await Promise.all([getTranslations("discussion"), discussionLabels()]);
   const access = thread.viewer;
   const permissions = {
@@ -78,7 +79,14 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
           )}
         </p>
       )}
-      <CommentThread comments={thread.tree} postId={postId} basePath={basePath} permissions={permissions} open={open} />
+      <CommentThread
+        comments={thread.tree}
+        postId={postId}
+        basePath={basePath}
+        permissions={permissions}
+        open={open}
+        history={history}
+      />
       <LiveUpdates postId={postId} labels={labels} />
     </>
   );

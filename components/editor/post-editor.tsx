@@ -25,6 +25,7 @@ export type EditorProps = {
     excerpt: string;
     tags: string[];
     coverImageUrl: string | null;
+    commentPolicy: string;
     status: "draft" | "scheduled" | "published";
     publishedAt: string | null;
     deletedAt: string | null;
@@ -47,6 +48,7 @@ export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
     bodySource: post.bodySource,
     excerpt: post.excerpt,
     tags: post.tags.join(", "),
+    commentPolicy: post.commentPolicy,
   });
   const save = useCallback(
     (fields: Record<string, string>) => autosaveAction(blogSlug, post.id, fields),
@@ -140,6 +142,21 @@ export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
         maxLength={500}
         errors={errors.excerpt}
       />
+      <div className="field">
+        <label htmlFor="post-comment-policy">{t("commentPolicy")}</label>
+        <select
+          id="post-comment-policy"
+          name="commentPolicy"
+          value={values.commentPolicy}
+          onChange={set("commentPolicy")}
+        >
+          {["inherit", "open", "members", "closed"].map((policy) => (
+            <option key={policy} value={policy}>
+              {t(`commentPolicyOption.${policy}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <Field
         name="tags"
         label={t("tags")}

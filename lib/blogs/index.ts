@@ -10,6 +10,8 @@ export {
 } from "./schemas";
 /** resolveBlogSlug: { blog } at a current slug, { redirectTo } (permanent) for an old one, or null. */
 export { resolveBlogSlug, type ResolvedBlogSlug } from "./slugs";
+/** blogLanguageOf: a blog's language by slug (cached a minute), the default language of its pages. */
+export { blogLanguageOf } from "./language";
 /** getMembershipRole / listManageableBlogs: a person's role on a blog; the blogs they belong to, with role. */
 export { getMembershipRole, listManageableBlogs, type ManageableBlog } from "./access";
 /** canCreateBlog / isOpenBlogCreation / setOpenBlogCreation: who may open a blog; the admin-only switch. */

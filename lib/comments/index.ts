@@ -63,3 +63,5 @@ export { registerCommentPaths } from "./openapi";
 export { previewComment } from "./preview";
 /** linkImportedMentions: resolves the @mentions of imported comments (no notification). */
 export { linkImportedMentions } from "./imported-mentions";
+/** listEditHistory: earlier texts of edited comments, for the blog's moderators. */
+export { listEditHistory, type CommentEdit } from "./history";

@@ -1,6 +1,11 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { registerBlogsApi } from "@/lib/blogs/openapi";
+import { registerCommentPaths } from "@/lib/comments/openapi";
 import { registerPostsApi } from "@/lib/posts/openapi";
 
 /** apiModules: each domain's registration of its /api/v1 operations. Add a domain here. */
-export const apiModules: ((registry: OpenAPIRegistry) => void)[] = [registerBlogsApi, registerPostsApi];
+export const apiModules: ((registry: OpenAPIRegistry) => void)[] = [
+  registerBlogsApi,
+  registerPostsApi,
+  registerCommentPaths,
+];

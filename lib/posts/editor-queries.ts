@@ -18,6 +18,8 @@ export type EditorPost = {
   excerpt: string;
   tags: string[];
   coverImageUrl: string | null;
+  /** This article's own comment rule, or null for the blog's. */
+  commentPolicy: string | null;
   status: "draft" | "scheduled" | "published";
   publishedAt: Date | null;
   deletedAt: Date | null;
@@ -37,6 +39,7 @@ export async function getPostForEditor(actor: Actor, postId: string): Promise<Ed
       bodyHtml: true,
       excerpt: true,
       coverImageUrl: true,
+      commentPolicy: true,
       status: true,
       publishedAt: true,
       deletedAt: true,

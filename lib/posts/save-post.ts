@@ -90,6 +90,7 @@ export async function applySave(
       ...(rendered ? { bodyHtml: rendered.html } : {}),
       ...(input.excerpt !== undefined ? { excerpt: input.excerpt || null } : {}),
       ...(input.coverImageUrl !== undefined ? { coverImageUrl: input.coverImageUrl } : {}),
+      ...(input.commentPolicy !== undefined ? { commentPolicy: input.commentPolicy } : {}),
     },
     select: savedSelect,
   });

@@ -36,6 +36,8 @@ export const SavePostSchema = z.object({
   tags: PostTagsSchema.optional(),
   slug: PostSlugSchema.optional(),
   coverImageUrl: CoverImageUrlSchema.nullable().optional(),
+  /** null: the blog's rule; otherwise this article's own (open, members only, closed). */
+  commentPolicy: z.enum(["open", "members", "closed"]).nullable().optional(),
 });
 export type SavePostInput = z.infer<typeof SavePostSchema>;
 
@@ -55,6 +57,10 @@ export const EditorFormSchema = z.object({
   excerpt: PostExcerptSchema.default(""),
   tags: z.string().max(2000, "validation.tooManyTags").default("").transform(parseTagList).pipe(PostTagsSchema),
   slug: z.union([z.literal(""), PostSlugSchema]).default(""),
+  commentPolicy: z
+    .enum(["inherit", "open", "members", "closed"])
+    .default("inherit")
+    .transform((policy) => (policy === "inherit" ? null : policy)),
 });
 
 /** ScheduleFormSchema: the datetime-local value of the schedule field (wall time in the instance's zone). */

@@ -127,3 +127,20 @@ test("[DESIGN]: printing an article leaves out the site's chrome", async ({ page
   await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
+
+test("[A11Y]: the keyboard alone reaches the content, the discussion and the comment form", async ({ page }) => {
+  await page.goto(ARTICLE);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Aller au contenu" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  // Every control of the page is reachable with Tab and shows where focus is.
+  const form = page.getByLabel("Ajouter un commentaire");
+  for (let i = 0; i < 400 && !(await form.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(form).toBeFocused();
+  const outline = await form.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+});

@@ -41,3 +41,13 @@ test("[READING]: an unknown article is a 404 that leads back home", async ({ pag
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("link", { name: "Aller à l’accueil" })).toBeVisible();
 });
+
+test("[READING]: a blog's pages speak its language unless the reader chose one", async ({ page }) => {
+  await page.goto("/open-margins");
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/carnet-de-josee");
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await page.goto("/open-margins");
+  await page.getByRole("button", { name: "Lire en français" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+});

@@ -260,3 +260,16 @@ test("posts: bad input is refused and nothing is saved", async () => {
   assert.equal(await db.postRevision.count(), revisions);
   assert.equal(await db.postTag.count({ where: { postId: id } }), 1);
 });
+
+test("posts: an article's own comment rule overrides the blog's, and back", async () => {
+  const { author, outsider, blog } = await team();
+  const { id } = await createDraft(author, blog.id);
+  await saveDraft(author, id, { title: "Fermé aux commentaires", bodySource: "Texte." });
+  await publishPost(author, id, {});
+  await saveDraft(author, id, { commentPolicy: "closed" });
+  const { createComment } = await import("@/lib/comments");
+  await assert.rejects(createComment(outsider, { postId: id, body: "Bonjour" }), rejects("FORBIDDEN"));
+  await saveDraft(author, id, { commentPolicy: null });
+  const created = await createComment(outsider, { postId: id, body: "Bonjour" });
+  assert.equal(created.status, "approved");
+});

@@ -12,7 +12,7 @@ import { Discussion } from "@/components/comments/discussion";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
-import { listThread } from "@/lib/comments";
+import { listEditHistory, listThread } from "@/lib/comments";
 import { resolvePostSlug } from "@/lib/posts";
 import { getArticle, isPostRemoved } from "@/lib/posts/article";
 import { articleMetadata, blogPostingJsonLd } from "@/lib/seo";
@@ -58,7 +58,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const sortParam = param(query.sort);
   const sort = sortParam === "newest" || sortParam === "liked" ? sortParam : "oldest";
   const viewer = await getViewer();
-  const [t, thread] = await Promise.all([getTranslations("post"), listThread(article.id, viewer, { sort })]);
+  const [t, thread, history] = await Promise.all([
+    getTranslations("post"),
+    listThread(article.id, viewer, { sort }),
+    listEditHistory(article.id, viewer),
+  ]);
   return (
     <div lang={blog.language} style={accentStyle(blog.accentColor)} data-accent>
       <JsonLd data={blogPostingJsonLd({ ...article, commentCount: thread.count }, blog)} />
@@ -83,6 +87,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             signedIn={Boolean(viewer)}
             sort={sort}
             open={{ reply: param(query.reply), edit: param(query.edit) }}
+            history={history}
           />
         </section>
       </div>

@@ -32,6 +32,7 @@ export default async function EditorPage({ params }: Props) {
         excerpt: post.excerpt,
         tags: post.tags,
         coverImageUrl: post.coverImageUrl,
+        commentPolicy: post.commentPolicy ?? "inherit",
         status: post.status,
         publishedAt: post.publishedAt?.toISOString() ?? null,
         deletedAt: post.deletedAt?.toISOString() ?? null,
