@@ -42,8 +42,9 @@ export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
  * in diffs and drift checks instead of proposing to drop them. Add names here, in one place.
  */
 export const EXTERNAL_TABLES: readonly string[] = [
-  // Search (prisma/migrations/*/…_search): PostgreSQL's table, SQLite's document table, FTS5 table and shadows.
+  // Search (prisma/migrations/*/…_search): PostgreSQL's tables, SQLite's document table, FTS5 table and shadows.
   "post_search",
+  "post_search_text",
   "post_search_doc",
   "post_search_data",
   "post_search_idx",
