@@ -1,0 +1,178 @@
+// npm run bench: every benchmark, one after the other, then a table and data/bench/results.json.
+//   markdown  renders/s of a 2,000-word article (scripts/bench/markdown.ts, in its own process)
+//   page      the demo debate on the production server: req/s, p50/p99 (scripts/bench/page.ts)
+//   comments  an article with 1,000 comments: queries, HTML and JS bytes, req/s (comments.ts)
+//   posting   comment POST latency under 50 readers, live events (posting.ts)
+//   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
+// Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
+// The server parts share one fresh database under data/bench/ and one `next start` on
+// 127.0.0.1:3210; both are removed at the end, as are the search databases.
+// Run: npm run bench [-- --quick] [-- --only=markdown,search] [-- --pg]
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { commentsPart } from "./comments";
+import { BENCH_DIR, parseOptions, round, runServerParts, type Summary } from "./lib";
+import { pagePart } from "./page";
+import { postingPart } from "./posting";
+
+const PARTS = ["markdown", "page", "comments", "posting", "search"] as const;
+const options = parseOptions();
+const unknown = options.only?.filter((name) => !(PARTS as readonly string[]).includes(name)) ?? [];
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Choose among ${PARTS.join(", ")}.`);
+  process.exit(2);
+}
+const selected = (name: (typeof PARTS)[number]) => !options.only || options.only.includes(name);
+
+/** A benchmark script in its own process; returns the JSON summary lines it printed. */
+function script(file: string, args: string[] = []): Summary[] {
+  const tsx = path.resolve("node_modules", ".bin", "tsx");
+  const result = spawnSync(tsx, ["--import", "./scripts/lib/register.mjs", file, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  process.stdout.write(result.stdout ?? "");
+  if (result.status !== 0) throw new Error(`${file} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+  return (result.stdout ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith('{"bench":'))
+    .map((line) => JSON.parse(line) as Summary);
+}
+
+const started = performance.now();
+const results: Summary[] = [];
+const failures: string[] = [];
+async function step(name: string, work: () => Summary[] | Promise<Summary[]>) {
+  try {
+    results.push(...(await work()));
+  } catch (error) {
+    console.error(`✖ bench ${name}: ${(error as Error).stack ?? error}`);
+    failures.push(name);
+  }
+}
+
+if (selected("markdown")) {
+  console.log("\n▶ bench markdown");
+  await step("markdown", () => script("scripts/bench/markdown.ts"));
+}
+// The heaviest page (1,000 comments) last, so its garbage does not weigh on the other figures.
+const serverParts = [pagePart, postingPart, commentsPart].filter((part) => selected(part.name as never));
+if (serverParts.length)
+  await step(serverParts.map((p) => p.name).join("+"), async () => {
+    const { summaries, failed } = await runServerParts(serverParts, options);
+    failures.push(...failed);
+    return summaries;
+  });
+if (selected("search")) {
+  const posts = options.quick ? ["--posts", "20000"] : [];
+  console.log("\n▶ bench search (SQLite)");
+  await step("search", () => script("scripts/bench/search.ts", posts));
+  if (options.pg) {
+    console.log("\n▶ bench search (PostgreSQL)");
+    await step("search --pg", () => script("scripts/bench/search.ts", ["--pg", ...posts]));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+const rows: [string, string, string][] = [];
+const get = (bench: string, db?: string) => results.find((r) => r.bench === bench && (!db || r.db === db));
+const n = (value: unknown) => (typeof value === "number" ? value.toLocaleString("en-US") : String(value));
+const markdown = get("markdown");
+if (markdown)
+  rows.push([
+    "markdown",
+    "2,000-word article",
+    `${n(markdown.rendersPerSecond)} renders/s (mean ${n(markdown.meanMs)} ms)`,
+  ]);
+const page = get("page");
+if (page)
+  rows.push(
+    ["page", `debate, ${n(page.requests)} GET, c=16`, `${n(page.requestsPerSecond)} req/s`],
+    ["page", "latency", `p50 ${n(page.p50Ms)} ms, p99 ${n(page.p99Ms)} ms, ${n(page.errors)} errors`],
+  );
+const comments = get("comments");
+if (comments)
+  rows.push(
+    ["comments", "queries, 10 vs 1,000 comments", `${n(comments.queries10)} vs ${n(comments.queries1000)}`],
+    ["comments", "HTML (raw / gzip)", `${n(comments.htmlBytes)} / ${n(comments.htmlGzipBytes)} bytes`],
+    ["comments", `JS, ${n(comments.scriptChunks)} chunks (gzip)`, `${n(comments.jsGzipBytes)} bytes`],
+    ["comments", `${n(comments.requests)} GET, c=8`, `${n(comments.requestsPerSecond)} req/s`],
+    ["comments", "latency", `p50 ${n(comments.p50Ms)} ms, p99 ${n(comments.p99Ms)} ms, ${n(comments.errors)} errors`],
+  );
+const posting = get("posting");
+if (posting)
+  rows.push(
+    [
+      "posting",
+      `${n(posting.posted)}/${n(posting.comments)} POST under ${n(posting.readers)} readers${posting.notAttempted ? ` (${n(posting.writeLimitS)} s limit)` : ""}`,
+      `p50 ${n(posting.postP50Ms)} ms (target < 50), p95 ${n(posting.postP95Ms)} ms, p99 ${n(posting.postP99Ms)} ms`,
+    ],
+    [
+      "posting",
+      `${n(posting.idlePosted)} POST without readers`,
+      `p50 ${n(posting.idleP50Ms)} ms, max ${n(posting.idleMaxMs)} ms`,
+    ],
+    [
+      "posting",
+      "readers meanwhile",
+      `${n(posting.readerRequestsPerSecond)} req/s, p50 ${n(posting.readerP50Ms)} ms, p99 ${n(posting.readerP99Ms)} ms, ${n(posting.readerErrors)} errors`,
+    ],
+    [
+      "posting",
+      `live events, ${n(posting.liveStreams)} streams`,
+      `${(posting.liveEventsPerStream as number[]).join(", ")}`,
+    ],
+  );
+for (const search of results.filter((r) => r.bench === "search"))
+  rows.push([
+    "search",
+    `${n(search.posts)} posts, ${search.db}`,
+    `p50 ${n(search.p50Ms)} ms, p95 ${n(search.p95Ms)} ms, p99 ${n(search.p99Ms)} ms`,
+  ]);
+
+const widths = [0, 1, 2].map((i) =>
+  Math.max(...[["Benchmark", "Measure", "Result"], ...rows].map((row) => row[i]!.length)),
+);
+const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
+const seconds = round((performance.now() - started) / 1000);
+console.log(
+  `\nBenchmarks (${os.cpus().length} CPUs, Node ${process.version}, ${seconds} s${options.quick ? ", --quick" : ""})\n`,
+);
+console.log(
+  [
+    line(["Benchmark", "Measure", "Result"]),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...rows.map(line),
+  ].join("\n"),
+);
+
+mkdirSync(BENCH_DIR, { recursive: true });
+const file = path.join(BENCH_DIR, "results.json");
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      options,
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        memoryGb: round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      seconds,
+      failures,
+      results,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nWrote ${path.relative(".", file)}${failures.length ? `; FAILED: ${failures.join(", ")}` : ""}`);
+process.exit(failures.length ? 1 : 0);
