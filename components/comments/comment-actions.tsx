@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { deleteCommentAction, likeAction, moderateAction } from "@/app/(reader)/[blog]/[post]/actions";
 import { CommentForm } from "./comment-form";
 import styles from "./discussion.module.css";
-import type { DiscussionLabels } from "./labels";
+import { useLabels } from "./labels-context";
 
 type Props = {
   postId: string;
@@ -29,7 +29,6 @@ type Props = {
   editBody?: string;
   /** "3 likes", for readers who cannot like. */
   likesText: string;
-  labels: DiscussionLabels;
 };
 
 /**
@@ -39,7 +38,7 @@ type Props = {
  */
 export function CommentActions(props: Props) {
   const { postId, path, comment } = props;
-  const labels = props.labels;
+  const labels = useLabels();
   const [form, setForm] = useState<"reply" | "edit" | null>(props.openForm);
   const [liked, setLiked] = useState(comment.viewerHasLiked);
   const [likes, setLikes] = useState(comment.likeCount);
@@ -141,7 +140,6 @@ export function CommentActions(props: Props) {
           asGuest={props.asGuest}
           held={props.held}
           label={labels.reply}
-          labels={labels}
           autoFocus
           onDone={() => setForm(null)}
         />
@@ -153,7 +151,6 @@ export function CommentActions(props: Props) {
           commentId={comment.id}
           initialBody={props.editBody ?? ""}
           label={labels.edit}
-          labels={labels}
           autoFocus
           onDone={() => setForm(null)}
         />

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { MentionTextarea } from "./mention-textarea";
 import styles from "./discussion.module.css";
-import type { DiscussionLabels } from "./labels";
+import { useLabels } from "./labels-context";
 
 const MAX = 5000;
 
@@ -24,7 +24,6 @@ type Props = {
   label: string;
   autoFocus?: boolean;
   onDone?: () => void;
-  labels: DiscussionLabels;
 };
 
 /**
@@ -67,9 +66,9 @@ function Fields({
   label,
   autoFocus,
   onDone,
-  labels,
   state,
 }: Props & { state: FormState }) {
+  const labels = useLabels();
   const fields = useRef<HTMLDivElement>(null);
   const [length, setLength] = useState(initialBody.length);
   const [preview, setPreview] = useState<string | null>(null);

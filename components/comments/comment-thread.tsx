@@ -5,7 +5,6 @@ import type { CommentEdit, CommentNode, ThreadItem } from "@/lib/comments";
 import { CommentActions } from "./comment-actions";
 import styles from "./comment-thread.module.css";
 import discussion from "./discussion.module.css";
-import { discussionLabels } from "./labels";
 
 type Node = CommentNode<ThreadItem>;
 export type ThreadPermissions = {
@@ -43,12 +42,7 @@ export async function CommentThread({
   maxDepth = 6,
   history,
 }: Props) {
-  const [t, d, format, labels] = await Promise.all([
-    getTranslations("comment"),
-    getTranslations("discussion"),
-    getFormatter(),
-    discussionLabels(),
-  ]);
+  const [t, d, format] = await Promise.all([getTranslations("comment"), getTranslations("discussion"), getFormatter()]);
   const now = new Date();
   const count = (nodes: Node[]): number => nodes.reduce((sum, node) => sum + 1 + count(node.replies), 0);
 
@@ -116,7 +110,13 @@ export async function CommentThread({
               <CommentActions
                 postId={postId}
                 path={basePath}
-                comment={comment}
+                comment={{
+                  id: comment.id,
+                  likeCount: comment.likeCount,
+                  viewerHasLiked: comment.viewerHasLiked,
+                  isOwn: comment.isOwn,
+                  isHeld: comment.isHeld,
+                }}
                 mention={comment.author && !comment.isOwn ? `@${comment.author.name} ` : ""}
                 canReply={permissions.canComment}
                 canLike={permissions.signedIn && !comment.isOwn && !comment.isHeld}
@@ -128,7 +128,6 @@ export async function CommentThread({
                 }
                 editBody={comment.ownSource ?? undefined}
                 likesText={d("likes", { count: comment.likeCount })}
-                labels={labels}
               />
             </>
           ) : (

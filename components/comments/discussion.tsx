@@ -7,6 +7,7 @@ import { CommentThread } from "./comment-thread";
 import { LiveUpdates } from "./live-updates";
 import styles from "./discussion.module.css";
 import { discussionLabels } from "./labels";
+import { DiscussionLabelsProvider } from "./labels-context";
 
 const SORTS = ["oldest", "newest", "liked"] as const;
 type Sort = (typeof SORTS)[number];
@@ -33,7 +34,7 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
     canModerate: access.canModerate,
   };
   return (
-    <>
+    <DiscussionLabelsProvider labels={labels}>
       <div className={styles.toolbar}>
         <ul className={styles.sorts} aria-label={t("sortLabel")}>
           {SORTS.map((option) => (
@@ -66,7 +67,6 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
           asGuest={access.asGuest}
           held={access.held}
           label={t("addComment")}
-          labels={labels}
         />
       ) : (
         <p className={styles.refusal}>
@@ -87,7 +87,7 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
         open={open}
         history={history}
       />
-      <LiveUpdates postId={postId} labels={labels} />
-    </>
+      <LiveUpdates postId={postId} />
+    </DiscussionLabelsProvider>
   );
 }

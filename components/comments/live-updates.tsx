@@ -3,14 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import styles from "./discussion.module.css";
-import type { DiscussionLabels } from "./labels";
+import { useLabels } from "./labels-context";
 
 /**
  * LiveUpdates: listens to the article's event stream (Server-Sent Events) and announces new
  * comments, edits and removals in a bar pinned to the bottom of the screen, so nothing moves
  * under the reader; "Show" renders the discussion again in place.
  */
-export function LiveUpdates({ postId, labels }: { postId: string; labels: DiscussionLabels }) {
+export function LiveUpdates({ postId }: { postId: string }) {
+  const labels = useLabels();
   const router = useRouter();
   const [created, setCreated] = useState(0);
   const [changed, setChanged] = useState(0);

@@ -51,3 +51,13 @@ test("[READING]: a blog's pages speak its language unless the reader chose one",
   await page.getByRole("button", { name: "Lire en français" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
 });
+
+test("[READING]: a comment's own page continues its branch", async ({ page }) => {
+  await page.goto(DEBATE);
+  const id = (await page.locator("#discussion article[id^='comment-']").first().getAttribute("id"))!.slice(
+    "comment-".length,
+  );
+  await page.goto(`${DEBATE}/comments/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Suite de la discussion");
+  await expect(page.locator(`#comment-${id}`)).toContainText("Merci d");
+});

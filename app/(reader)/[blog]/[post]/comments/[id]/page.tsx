@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import styles from "@/components/articles/article.module.css";
 import { accentStyle } from "@/components/blogs/blog-list";
 import { CommentThread } from "@/components/comments/comment-thread";
+import { discussionLabels } from "@/components/comments/labels";
+import { DiscussionLabelsProvider } from "@/components/comments/labels-context";
 import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
 import { getCommentContext, listThread } from "@/lib/comments";
@@ -31,7 +33,11 @@ export default async function CommentPage({ params }: Props) {
     throw error;
   });
   if (!context || context.postId !== article.id) notFound();
-  const [t, thread] = await Promise.all([getTranslations("comment"), listThread(article.id, viewer)]);
+  const [t, thread, labels] = await Promise.all([
+    getTranslations("comment"),
+    listThread(article.id, viewer),
+    discussionLabels(),
+  ]);
   const access = thread.viewer;
   const basePath = `/${blog.slug}/${article.slug}`;
   // The branch starts again at depth 1 here, so it gets a full set of levels.
@@ -48,18 +54,20 @@ export default async function CommentPage({ params }: Props) {
         <Link href={`${basePath}#comment-${context.ancestors[0]?.id ?? id}`}>← {article.title}</Link>
       </p>
       <h1 className={styles.title}>{t("branchTitle")}</h1>
-      <CommentThread
-        comments={[root]}
-        postId={article.id}
-        basePath={basePath}
-        permissions={{
-          signedIn: Boolean(viewer),
-          canComment: access.canComment,
-          asGuest: access.canComment ? access.asGuest : false,
-          held: access.canComment ? access.held : false,
-          canModerate: access.canModerate,
-        }}
-      />
+      <DiscussionLabelsProvider labels={labels}>
+        <CommentThread
+          comments={[root]}
+          postId={article.id}
+          basePath={basePath}
+          permissions={{
+            signedIn: Boolean(viewer),
+            canComment: access.canComment,
+            asGuest: access.canComment ? access.asGuest : false,
+            held: access.canComment ? access.held : false,
+            canModerate: access.canModerate,
+          }}
+        />
+      </DiscussionLabelsProvider>
     </div>
   );
 }
