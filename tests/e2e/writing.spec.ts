@@ -59,3 +59,29 @@ test("[WRITING]: an author cannot open another blog's editor", async ({ page }) 
   const response = await page.goto("/write/carnet-de-josee/posts");
   expect(response?.status()).toBe(404);
 });
+
+test("[WRITING]: a deleted article answers 410 Gone and leads the reader on; restoring brings it back", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, "tom@demo.tribune.test");
+  await page.goto("/write/open-margins/posts");
+  await page.getByRole("button", { name: "Nouvel article" }).click();
+  const title = `Short-lived ${Date.now().toString(36)}`;
+  await page.getByLabel("Titre", { exact: true }).fill(title);
+  await page.getByLabel("Texte (Markdown)").fill("Here today.");
+  await page.getByRole("button", { name: "Publier maintenant" }).click();
+  await expect(page.getByTestId("post-state")).toContainText("Publié");
+  const path = new URL(
+    await page.getByRole("link", { name: "Voir l'article" }).evaluate((a) => (a as HTMLAnchorElement).href),
+  ).pathname;
+  expect((await request.get(path)).status()).toBe(200);
+  await page.getByRole("button", { name: "Supprimer" }).click();
+  await expect(page.getByRole("button", { name: "Restaurer" })).toBeVisible();
+  const gone = await request.get(path, { headers: { "accept-language": "fr-CA" } });
+  expect(gone.status()).toBe(410);
+  expect(await gone.text()).toContain('href="/open-margins"');
+  await page.getByRole("button", { name: "Restaurer" }).click();
+  await expect(page.getByTestId("post-state")).toContainText("Publié");
+  expect((await request.get(path)).status()).toBe(200);
+});
