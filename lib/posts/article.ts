@@ -52,7 +52,8 @@ export function readingMinutes(html: string): number {
 
 /**
  * getArticle: a public article of a blog with what its page shows (author, tags, table of
- * contents, reading time, the articles that cite it). Three queries, cached per request.
+ * contents, reading time, the articles that cite it). Two reads (eight SQL statements with their
+ * relations) whatever the article, cached per request.
  */
 export const getArticle = cache(async (blogId: string, slug: string): Promise<Article | null> => {
   const now = new Date();
