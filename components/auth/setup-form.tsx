@@ -5,12 +5,12 @@ import { useActionState } from "react";
 import { setupAction } from "@/app/(auth)/setup/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { AccountFields } from "./account-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 
 export function SetupForm() {
   const t = useTranslations("setup");
-  const auth = useTranslations("auth");
   const [state, action] = useActionState(setupAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const value = (name: string) => state.values?.[name];
@@ -28,32 +28,7 @@ export function SetupForm() {
       />
       <fieldset className="stack">
         <legend>{t("admin")}</legend>
-        <Field name="name" label={auth("name")} required defaultValue={value("name")} errors={errors.name} />
-        <Field
-          name="handle"
-          label={auth("handle")}
-          hint={auth("handleHint")}
-          required
-          defaultValue={value("handle")}
-          errors={errors.handle}
-        />
-        <Field
-          name="email"
-          label={auth("email")}
-          type="email"
-          required
-          defaultValue={value("email")}
-          errors={errors.email}
-        />
-        <Field
-          name="password"
-          label={auth("password")}
-          hint={auth("passwordHint")}
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors.password}
-        />
+        <AccountFields state={state} />
       </fieldset>
       <fieldset className="stack">
         <legend>{t("blog")}</legend>
