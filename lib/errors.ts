@@ -25,3 +25,8 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** isUniqueViolation: a Prisma unique-constraint error (P2002), to turn into a CONFLICT. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}

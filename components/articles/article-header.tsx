@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
 import type { BlogSummary } from "@/lib/blogs";
-import type { Article } from "@/lib/posts/article";
+import type { Article } from "@/lib/posts";
 import styles from "./article.module.css";
 
 /** ArticleHeader: blog, title, author with avatar, dates, reading time and tags (h-entry parts). */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { Citation } from "@/lib/posts/article";
+import type { Citation } from "@/lib/posts";
 import styles from "./article.module.css";
 
 /** CitedBy: the articles of this instance that link to this one (webmentions join them later). */

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { TocEntry } from "@/lib/posts/article";
+import type { TocEntry } from "@/lib/posts";
 import styles from "./article.module.css";
 
 /** TableOfContents: shown for long articles (three headings or more), collapsible without JavaScript. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { changeEmailMail, resetPasswordMail, sendMail, verifyEmailMail } from "@/lib/mail";
 import { consume } from "@/lib/security";
 import { foldKey } from "@/lib/users/schemas";
@@ -10,7 +10,6 @@ import type { SignUpInput } from "./schemas";
 import { consumeToken, issueToken, tokenLifetimeMinutes } from "./tokens";
 
 type Locale = "fr" | "en";
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 /**
  * signUp: creates an unverified account and mails its verification link. A taken handle or

@@ -8,8 +8,7 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 /** slugTaken: the CONFLICT a taken slug raises (on the "slug" field). */
 export const slugTaken = () => new AppError("CONFLICT", "validation.blogSlugTaken", { field: "slug" });
 
-/** isUniqueViolation: a Prisma unique-constraint error (a concurrent write took the slug). */
-export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+export { isUniqueViolation } from "@/lib/errors";
 
 /**
  * assertSlugFree: refuses (CONFLICT) a slug that another blog uses now or used before (its old

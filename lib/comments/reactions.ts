@@ -1,11 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { isPublic } from "@/lib/posts/public";
 import type { Actor } from "./context";
 import { requireSignedIn } from "./load-own";
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
 /**
  * toggleLike: likes an approved comment, or takes the like back; one like per person (the

@@ -3,22 +3,14 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { PrismaClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
+import { providerOf, sqliteFilePath, type DbProvider } from "./url";
 
 /** Db: the Prisma client type used everywhere (the SQLite client's; the PostgreSQL one has the same shape). */
 export type Db = PrismaClient;
-export type DbProvider = "sqlite" | "postgresql";
-
-export function providerOf(url: string): DbProvider {
-  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
-}
-
-/** sqliteFilePath: the file a `file:` URL names, resolved against the working directory as better-sqlite3 does. */
-export function sqliteFilePath(url: string): string {
-  return resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
-}
+export { providerOf, type DbProvider };
 
 export type QueryListener = (query: string, params: string) => void;
 

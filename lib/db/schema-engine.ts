@@ -11,7 +11,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
@@ -30,8 +29,11 @@ import type {
 } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { projectRoot, readSchemas, type SchemaFile } from "./schema-files";
+import { providerOf, redact, sqlitePathOf, type DbProvider } from "./url";
 
-export type Provider = "sqlite" | "postgresql";
+export { providerOf, redact, sqlitePathOf };
+
+export type Provider = DbProvider;
 
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 
@@ -62,19 +64,6 @@ export const DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgr
 export function schemaFilter(provider: Provider): SchemaFilter {
   const qualify = (name: string) => (provider === "postgresql" ? `public.${name}` : name);
   return { externalTables: EXTERNAL_TABLES.map(qualify), externalEnums: EXTERNAL_ENUMS.map(qualify) };
-}
-
-export function providerOf(url: string): Provider {
-  if (/^postgres(ql)?:\/\//i.test(url)) return "postgresql";
-  if (/^file:/i.test(url)) return "sqlite";
-  throw new Error(
-    `Unsupported DATABASE_URL "${redact(url)}": use file:./path/to.db (SQLite) or postgresql://… (PostgreSQL)`,
-  );
-}
-
-/** The URL with its password hidden, for messages. */
-export function redact(url: string): string {
-  return url.replace(/^(\w+:\/\/[^:/@]*:)[^@/]*@/, "$1***@");
 }
 
 export function migrationsDir(provider: Provider, root = projectRoot()): string {
@@ -165,12 +154,6 @@ function tracked(
 // SQLite ----------------------------------------------------------------------------------------
 
 /** `file:./data/x.db` → `./data/x.db` (relative to the working directory, as better-sqlite3 does). */
-export function sqlitePathOf(url: string): string {
-  if (/^file:\/\//i.test(url)) return fileURLToPath(url.replace(/\?.*$/, ""));
-  const p = url.replace(/^file:/i, "").replace(/\?.*$/, "");
-  if (!p) throw new Error(`No file path in SQLite URL "${url}"`);
-  return p;
-}
 
 function isMultiStatementError(e: unknown): boolean {
   const message = e instanceof Error ? `${e.message} ${String((e as { cause?: unknown }).cause ?? "")}` : String(e);

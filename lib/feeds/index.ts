@@ -4,8 +4,6 @@ export { instanceFeed, blogFeed, tagFeed, commentsFeed, type FeedResult } from "
 export { feedResponse } from "./response";
 /** feedAlternates: `alternates.types` advertising a page's feeds in its metadata. */
 export { feedAlternates, type FeedScope, type FeedTitles } from "./discovery";
-/** publicPostWhere: the single Prisma condition for "anyone may read this article now". */
-export { publicPostWhere } from "./public";
 /** urls: absolute URLs of the public pages and feeds (from NEXTAUTH_URL). */
 export { urls, type FeedFormat } from "./urls";
 /** countSitemaps / listSitemapEntries: the public URLs cut into sitemap files of SITEMAP_CHUNK_SIZE. */

@@ -2,7 +2,7 @@ import "server-only";
 import { appUrl } from "@/lib/auth/app-url";
 import { db, type PostWhereInput } from "@/lib/db";
 import { feedLabels, feedLanguage, type FeedLanguage } from "./labels";
-import { publicPostWhere } from "./public";
+import { publicPostWhere } from "@/lib/posts/public";
 import { urls, type FeedFormat } from "./urls";
 import { renderAtom, renderRss, type FeedDocument, type FeedEntry } from "./xml";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { publicPostWhere } from "./public";
+import { publicPostWhere } from "@/lib/posts/public";
 import { urls } from "./urls";
 
 /** A sitemap URL (the shape of Next's MetadataRoute.Sitemap items). */

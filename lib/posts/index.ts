@@ -1,5 +1,23 @@
-/** listLatestPosts / listBlogPosts / getPublishedPost: published articles as plain objects. */
-export { listLatestPosts, listBlogPosts, getPublishedPost, type PostListItem, type PostPage } from "./service";
+/** listLatestPosts / listBlogPosts / listPublicPosts / getTag: public articles as plain objects (one list query). */
+export {
+  listLatestPosts,
+  listBlogPosts,
+  listPublicPosts,
+  getTag,
+  PAGE_SIZE,
+  type PostListItem,
+  type PostPage,
+} from "./service";
+/** getArticle / isPostRemoved: a public article with what its page shows; whether an address was deleted. */
+export {
+  getArticle,
+  isPostRemoved,
+  tableOfContents,
+  readingMinutes,
+  type Article,
+  type Citation,
+  type TocEntry,
+} from "./article";
 export { PostSlugSchema, PostStatusSchema } from "./schemas";
 /** publicPostWhere: the single "anyone may read it" condition (scheduled posts count once their date passed). */
 export { publicPostWhere, isPublic, effectiveStatus } from "./public";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type PostWhereInput } from "@/lib/db";
 import { publicPostWhere } from "./public";
 
 const listSelect = {
@@ -24,63 +24,56 @@ export type PostListItem = {
   commentCount: number;
 };
 
-const published = () => publicPostWhere();
+export const PAGE_SIZE = 10;
+export type PostPage = { items: PostListItem[]; total: number; page: number; pages: number };
+type Scope = { blogId?: string; tagSlug?: string; authorId?: string };
 
-function toListItem({
-  _count,
-  ...post
-}: { _count: { comments: number } } & Omit<PostListItem, "commentCount">): PostListItem {
-  return { ...post, commentCount: _count.comments };
+function scopeWhere(scope: Scope, now: Date): PostWhereInput {
+  return {
+    ...publicPostWhere(now),
+    ...(scope.blogId ? { blogId: scope.blogId } : {}),
+    ...(scope.authorId ? { authorId: scope.authorId } : {}),
+    ...(scope.tagSlug ? { tags: { some: { tag: { slug: scope.tagSlug } } } } : {}),
+  };
 }
 
-/** listLatestPosts: the newest published articles across every blog. */
-export async function listLatestPosts(limit = 20): Promise<PostListItem[]> {
-  const posts = await db.post.findMany({
-    where: published(),
+/** The one query behind every list of public articles: newest first, comment counts joined. */
+async function findListItems(where: PostWhereInput, take: number, skip = 0): Promise<PostListItem[]> {
+  const rows = await db.post.findMany({
+    where,
     select: listSelect,
-    orderBy: { publishedAt: "desc" },
-    take: limit,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    skip,
+    take,
   });
-  return posts.map(toListItem);
+  return rows.map(({ _count, ...post }) => ({ ...post, commentCount: _count.comments }));
 }
 
-/** listBlogPosts: the newest published articles of one blog. */
-export async function listBlogPosts(blogId: string, limit = 20): Promise<PostListItem[]> {
-  const posts = await db.post.findMany({
-    where: { blogId, ...published() },
-    select: listSelect,
-    orderBy: { publishedAt: "desc" },
-    take: limit,
-  });
-  return posts.map(toListItem);
+/** listLatestPosts: the newest public articles across every blog. */
+export function listLatestPosts(limit = 20): Promise<PostListItem[]> {
+  return findListItems(scopeWhere({}, new Date()), limit);
 }
 
-export type PostPage = {
-  id: string;
-  slug: string;
-  title: string;
-  bodyHtml: string;
-  excerpt: string | null;
-  publishedAt: Date | null;
-  author: { id: string; handle: string; name: string };
-  tags: { slug: string; name: string }[];
-};
+/** listBlogPosts: the newest public articles of one blog. */
+export function listBlogPosts(blogId: string, limit = 20): Promise<PostListItem[]> {
+  return findListItems(scopeWhere({ blogId }, new Date()), limit);
+}
 
-/** getPublishedPost: a published article of a blog by its current slug, or null. */
-export async function getPublishedPost(blogId: string, slug: string): Promise<PostPage | null> {
-  const post = await db.post.findFirst({
-    where: { blogId, slug, ...published() },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      bodyHtml: true,
-      excerpt: true,
-      publishedAt: true,
-      author: { select: { id: true, handle: true, name: true } },
-      tags: { select: { tag: { select: { slug: true, name: true } } } },
-    },
-  });
-  if (!post) return null;
-  return { ...post, tags: post.tags.map(({ tag }) => tag) };
+/**
+ * listPublicPosts: one page of public articles, newest first, for a blog, a tag or an author
+ * (or the whole instance). Two queries: the page and the total.
+ */
+export async function listPublicPosts(scope: Scope, page = 1, pageSize = PAGE_SIZE): Promise<PostPage> {
+  const where = scopeWhere(scope, new Date());
+  const current = Math.max(1, Math.floor(page));
+  const [items, total] = await Promise.all([
+    findListItems(where, pageSize, (current - 1) * pageSize),
+    db.post.count({ where }),
+  ]);
+  return { items, total, page: current, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** getTag: a tag by slug, or null. */
+export function getTag(slug: string) {
+  return db.tag.findUnique({ where: { slug }, select: { slug: true, name: true } });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
 import { canEditProfile, type Actor } from "@/lib/auth/policy";
 import type { UpdateProfileInput } from "./profile-schemas";
@@ -95,8 +95,7 @@ export async function updateProfile(actor: Actor, userId: string, input: UpdateP
       db.userLink.createMany({ data: input.links.map((link, position) => ({ ...link, position, userId })) }),
     ]);
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002")
-      throw new AppError("CONFLICT", "validation.handleTaken", { field: "handle" });
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "validation.handleTaken", { field: "handle" });
     throw error;
   }
 }

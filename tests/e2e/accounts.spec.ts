@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { submitSignIn } from "./helpers/accounts";
 import { extractLink, waitForMail } from "./helpers/mailbox";
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -12,14 +13,6 @@ async function signUp(page: Page, who: { name: string; handle: string; email: st
   await page.getByLabel("Mot de passe").fill(who.password);
   await page.getByRole("button", { name: "Créer un compte" }).click();
   await expect(page.getByRole("heading", { name: "Vérifiez votre boîte de réception" })).toBeVisible();
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  const form = page.getByRole("form", { name: "Avec votre mot de passe" });
-  await form.getByLabel("Courriel").fill(email);
-  await form.getByLabel("Mot de passe").fill(password);
-  await form.getByRole("button", { name: "Se connecter" }).click();
 }
 
 test("[ACCOUNTS]: sign up, confirm the address from the mail, sign in and out", async ({ page }) => {
@@ -35,7 +28,7 @@ test("[ACCOUNTS]: sign up, confirm the address from the mail, sign in and out", 
   await page.goto(extractLink(mail.text));
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await expect(page.getByText("Votre adresse est confirmée")).toBeVisible();
-  await signIn(page, who.email, who.password);
+  await submitSignIn(page, who.email, who.password);
   await expect(page.getByRole("link", { name: who.name, exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("link", { name: "Se connecter", exact: true })).toBeVisible();
@@ -49,7 +42,7 @@ test("[ACCOUNTS]: an unconfirmed account cannot sign in yet and is told why", as
     email: `pe${id}@example.test`,
     password: "une phrase de passe",
   });
-  await signIn(page, `pe${id}@example.test`, "une phrase de passe");
+  await submitSignIn(page, `pe${id}@example.test`, "une phrase de passe");
   await expect(page.getByText("Confirmez d’abord votre adresse")).toBeVisible();
 });
 
@@ -81,19 +74,19 @@ test("[ACCOUNTS]: reset a forgotten password by mail; the old one stops working"
   await page.getByLabel("Répétez le nouveau mot de passe").fill("nouvelle phrase secrète");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(page.getByText("Votre mot de passe est changé")).toBeVisible();
-  await signIn(page, email, "ancienne phrase");
+  await submitSignIn(page, email, "ancienne phrase");
   await expect(page.getByText("Courriel ou mot de passe incorrect")).toBeVisible();
-  await signIn(page, email, "nouvelle phrase secrète");
+  await submitSignIn(page, email, "nouvelle phrase secrète");
   await expect(page.getByRole("link", { name: "Reset Test", exact: true })).toBeVisible();
 });
 
 test("[ACCOUNTS]: repeated wrong passwords are rate limited with a clear message", async ({ page }) => {
   const email = `rl${unique()}@example.test`;
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await signIn(page, email, `wrong password ${attempt}`);
+    await submitSignIn(page, email, `wrong password ${attempt}`);
     await expect(page.getByText("Courriel ou mot de passe incorrect")).toBeVisible();
   }
-  await signIn(page, email, "wrong password 6");
+  await submitSignIn(page, email, "wrong password 6");
   await expect(page.getByText(/Trop de tentatives\. Réessayez dans \d+ minutes?\./)).toBeVisible();
 });
 
@@ -127,7 +120,7 @@ test("[ACCOUNTS]: bad sign-up input gets clear messages and saves nothing", asyn
 test("[ACCOUNTS]: the demo's people sign in with the README's password; the banner says demo", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("note")).toContainText("Instance de démonstration");
-  await signIn(page, "josee@demo.tribune.test", "tribune-demo");
+  await submitSignIn(page, "josee@demo.tribune.test", "tribune-demo");
   await expect(page.getByRole("link", { name: "Josée Lavoie", exact: true })).toBeVisible();
 });
 
@@ -136,8 +129,8 @@ test("[ACCOUNTS]: sign out everywhere ends the other sessions too", async ({ bro
   const second = await browser.newContext();
   const a = await first.newPage();
   const b = await second.newPage();
-  await signIn(a, "sylvain@demo.tribune.test", "tribune-demo");
-  await signIn(b, "sylvain@demo.tribune.test", "tribune-demo");
+  await submitSignIn(a, "sylvain@demo.tribune.test", "tribune-demo");
+  await submitSignIn(b, "sylvain@demo.tribune.test", "tribune-demo");
   await expect(b.getByRole("link", { name: "Sylvain Dionne", exact: true })).toBeVisible();
   await a.goto("/settings");
   await a.getByRole("button", { name: "Se déconnecter partout" }).click();

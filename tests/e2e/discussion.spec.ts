@@ -1,30 +1,16 @@
-import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { signedInPage } from "./helpers/accounts";
 import { extractLink, waitForMail } from "./helpers/mailbox";
 
 // Journeys write into a demo article of their own, so the debate stays as the design pass saw it.
 const ARTICLE = "/chroniques-numeriques/la-fin-des-commentaires";
 const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "fr-CA" });
-  const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  await context.setExtraHTTPHeaders({ "x-forwarded-for": ip });
-  const page = await context.newPage();
-  await page.goto("/login");
-  const form = page.getByRole("form", { name: "Avec votre mot de passe" });
-  await form.getByLabel("Courriel").fill(email);
-  await form.getByLabel("Mot de passe").fill("tribune-demo");
-  await form.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("link", { name: "Paramètres" })).toBeVisible();
-  return page;
-}
-
 test("[DISCUSSION]: a comment arrives live in another browser, gets an @-reply from the autocomplete, and its author is notified in the app and by mail", async ({
   browser,
 }) => {
-  const sylvain = await signedIn(browser, "sylvain@demo.tribune.test");
-  const josee = await signedIn(browser, "josee@demo.tribune.test");
+  const sylvain = await signedInPage(browser, "sylvain@demo.tribune.test");
+  const josee = await signedInPage(browser, "josee@demo.tribune.test");
   await josee.goto(ARTICLE);
   await expect(josee.getByRole("heading", { name: /^Discussion/ })).toBeVisible();
   // Josée is reading: the page must not move under her when the comment arrives.
@@ -69,7 +55,7 @@ test("[DISCUSSION]: a comment arrives live in another browser, gets an @-reply f
 });
 
 test("[DISCUSSION]: likes count without a reload, once per person", async ({ browser }) => {
-  const tom = await signedIn(browser, "tom@demo.tribune.test");
+  const tom = await signedInPage(browser, "tom@demo.tribune.test");
   await tom.goto(ARTICLE);
   const first = tom.locator("#discussion article.h-entry").first();
   const like = first.getByRole("button", { name: "J’aime" });
@@ -84,7 +70,7 @@ test("[DISCUSSION]: likes count without a reload, once per person", async ({ bro
 });
 
 test("[DISCUSSION]: edit and delete one's own comment; the reply below stays in place", async ({ browser }) => {
-  const priya = await signedIn(browser, "priya@demo.tribune.test");
+  const priya = await signedInPage(browser, "priya@demo.tribune.test");
   await priya.goto(ARTICLE);
   const text = `A first draft ${Date.now()}`;
   await priya.getByLabel("Ajouter un commentaire").fill(text);
@@ -114,7 +100,7 @@ test("[DISCUSSION]: the moderator approves a held guest comment in place", async
   await expect(page.getByText("Votre commentaire paraîtra", { exact: false })).toBeVisible();
   await expect(page.getByText(name)).toHaveCount(0);
 
-  const noemie = await signedIn(browser, "noemie@demo.tribune.test");
+  const noemie = await signedInPage(browser, "noemie@demo.tribune.test");
   await noemie.goto(
     DEBATE.replace("fermer-les-commentaires-ou-apprendre-a-les-tenir", "ce-que-mon-hebdo-faisait-pour-nous"),
   );
@@ -128,7 +114,7 @@ test("[DISCUSSION]: the moderator approves a held guest comment in place", async
 });
 
 test("[DISCUSSION]: with JavaScript off, a reader replies through a plain form", async ({ browser }) => {
-  const withScript = await signedIn(browser, "marie-eve@demo.tribune.test");
+  const withScript = await signedInPage(browser, "marie-eve@demo.tribune.test");
   const state = await withScript.context().storageState();
   await withScript.context().close();
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: state, locale: "fr-CA" });
@@ -148,7 +134,7 @@ test("[DISCUSSION]: with JavaScript off, a reader replies through a plain form",
 });
 
 test("[DISCUSSION]: bad input gets a clear message and saves nothing", async ({ browser }) => {
-  const gabriel = await signedIn(browser, "gabriel@demo.tribune.test");
+  const gabriel = await signedInPage(browser, "gabriel@demo.tribune.test");
   await gabriel.goto(ARTICLE);
   await gabriel.getByRole("button", { name: "Envoyer" }).click();
   await expect(gabriel.getByText("Écrivez quelque chose avant d’envoyer.")).toBeVisible();

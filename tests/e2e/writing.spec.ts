@@ -1,13 +1,5 @@
 import { expect, test } from "./fixtures";
-
-async function signIn(page: import("@playwright/test").Page, email: string) {
-  await page.goto("/login");
-  const form = page.getByRole("form", { name: "Avec votre mot de passe" });
-  await form.getByLabel("Courriel").fill(email);
-  await form.getByLabel("Mot de passe").fill("tribune-demo");
-  await form.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("link", { name: "Paramètres" })).toBeVisible();
-}
+import { signIn } from "./helpers/accounts";
 
 test("[WRITING]: an author writes, previews, schedules and publishes; a reader finds the article by search and in the feed", async ({
   page,

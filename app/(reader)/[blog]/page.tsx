@@ -7,7 +7,7 @@ import { accentStyle } from "@/components/blogs/blog-list";
 import { PostList } from "@/components/posts/post-list";
 import { Pager } from "@/components/ui/pager";
 import { getBlogBySlug, resolveBlogSlug } from "@/lib/blogs";
-import { listPublicPosts } from "@/lib/posts/listing";
+import { listPublicPosts } from "@/lib/posts";
 import { blogMetadata } from "@/lib/seo";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,33 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { extractLink, waitForMail } from "./mailbox";
+
+/** DEMO_PASSWORD: the README's password of the demo's people (the e2e servers run in demo mode). */
+export const DEMO_PASSWORD = "tribune-demo";
+
+/** submitSignIn: fills and sends the password sign-in form (no assertion on the outcome). */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  const form = page.getByRole("form", { name: "Avec votre mot de passe" });
+  await form.getByLabel("Courriel").fill(email);
+  await form.getByLabel("Mot de passe").fill(password);
+  await form.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** signIn: signs a demo person in on `page` and waits until the header shows it. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await submitSignIn(page, email);
+  await expect(page.getByRole("link", { name: "Paramètres" })).toBeVisible();
+}
+
+/** signedInPage: a new browser context (its own client address) with a demo person signed in. */
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "fr-CA" });
+  const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": ip });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
 
 export type Account = { name: string; handle: string; email: string; password: string };
 
@@ -16,10 +44,7 @@ export async function newAccount(page: Page, name = "Test Person"): Promise<Acco
   await page.goto(extractLink((await waitForMail(who.email, { subject: /confirm/i })).text));
   await page.getByRole("button", { name: "Confirmer mon adresse" }).click();
   await expect(page.getByText("Votre adresse est confirmée")).toBeVisible();
-  const form = page.getByRole("form", { name: "Avec votre mot de passe" });
-  await form.getByLabel("Courriel").fill(who.email);
-  await form.getByLabel("Mot de passe").fill(who.password);
-  await form.getByRole("button", { name: "Se connecter" }).click();
+  await submitSignIn(page, who.email, who.password);
   await expect(page.getByRole("link", { name: who.name })).toBeVisible();
   return who;
 }

@@ -13,8 +13,7 @@ import { JsonLd } from "@/components/seo/json-ld";
 import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
 import { listEditHistory, listThread } from "@/lib/comments";
-import { resolvePostSlug } from "@/lib/posts";
-import { getArticle, isPostRemoved } from "@/lib/posts/article";
+import { getArticle, isPostRemoved, resolvePostSlug } from "@/lib/posts";
 import { articleMetadata, blogPostingJsonLd } from "@/lib/seo";
 
 export const dynamic = "force-dynamic";

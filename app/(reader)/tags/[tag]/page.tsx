@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PostList } from "@/components/posts/post-list";
 import { Pager } from "@/components/ui/pager";
 import { feedAlternates, urls } from "@/lib/feeds";
-import { getTag, listPublicPosts } from "@/lib/posts/listing";
+import { getTag, listPublicPosts } from "@/lib/posts";
 
 export const dynamic = "force-dynamic";
 

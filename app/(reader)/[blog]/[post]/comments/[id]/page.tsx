@@ -11,7 +11,7 @@ import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
 import { getCommentContext, listThread } from "@/lib/comments";
 import { isAppError } from "@/lib/errors";
-import { getArticle } from "@/lib/posts/article";
+import { getArticle } from "@/lib/posts";
 
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ blog: string; post: string; id: string }> };
