@@ -1,46 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { BYPASS_HEADER, isArticlePath, POST_HEADER } from "@/lib/page-cache/policy";
+import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
 
 // Next 16's middleware. It sets the two security headers that vary per request: the
 // Content-Security-Policy (a fresh script nonce each time) and HSTS (HTTPS only). The headers
 // that never vary (nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy) come from
 // next.config.js for every path, static assets included, so they are not repeated here.
 //
-// Decision: nonces rather than hashes. Next inlines per-render bootstrap scripts whose hashes
-// are unknown until the page renders, so only a nonce allows them without 'unsafe-inline'. A
-// nonce makes every HTML page dynamic; ours are rendered per request anyway (the locale comes
-// from the cookie or Accept-Language), and published content is cached at the data layer
-// (markdown is rendered once, on write, into the database), not as static HTML.
-
-function isHttps(request: NextRequest): boolean {
-  if (process.env.NEXTAUTH_URL?.startsWith("https:")) return true;
-  if (Number.parseInt(process.env.TRUST_PROXY ?? "", 10) > 0) {
-    return request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
-  }
-  return request.nextUrl.protocol === "https:";
-}
-
-function contentSecurityPolicy(nonce: string, https: boolean): string {
-  const isDev = process.env.NODE_ENV === "development";
-  return [
-    "default-src 'self'",
-    // 'strict-dynamic': scripts the nonced Next runtime loads are trusted; nothing else runs.
-    // React's dev tooling rebuilds server error stacks with eval, in development only.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
-    // Styles stay 'unsafe-inline': React renders style="" attributes (Next's route announcer,
-    // components), which nonces cannot cover, and a nonce would disable 'unsafe-inline'.
-    // Injected CSS cannot run code; scripts, the real risk, are strict.
-    "style-src 'self' 'unsafe-inline'",
-    // Articles may show images from any HTTPS host (markdown image links).
-    "img-src 'self' data: https:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-    ...(https ? ["upgrade-insecure-requests"] : []),
-  ].join("; ");
-}
+// Decision: nonces rather than hashes for pages rendered for this request: Next inlines
+// per-render bootstrap scripts whose hashes are unknown until the page renders, so only a nonce
+// allows them without 'unsafe-inline'. Pages the page cache serves again (lib/page-cache:
+// article pages for anonymous readers) were rendered already: they carry the hashes of their
+// inline scripts instead, since a nonce must never be sent twice.
 
 // A deleted article answers 410 Gone with a short page that leads the reader on.
 async function gone(request: NextRequest): Promise<NextResponse | null> {
@@ -80,12 +51,23 @@ async function gone(request: NextRequest): Promise<NextResponse | null> {
   });
 }
 
+// The page cache (lib/page-cache, in front of Next) fills itself with a request to this server;
+// telling it which article the page shows lets it forget the page when the discussion moves.
+async function markArticle(request: NextRequest, response: NextResponse): Promise<void> {
+  const path = request.nextUrl.pathname;
+  if (request.method !== "GET" || !isArticlePath(path)) return;
+  const [, blog = "", post = ""] = path.split("/");
+  const { publicArticleId } = await import("@/lib/posts/public-id");
+  const id = await publicArticleId(blog, post).catch(() => null);
+  if (id) response.headers.set(POST_HEADER, id);
+}
+
 export async function proxy(request: NextRequest) {
   const removed = await gone(request);
   if (removed) return removed;
+  const https = isHttpsRequest(request.headers.get("x-forwarded-proto"), request.nextUrl.protocol);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const https = isHttps(request);
-  const policy = contentSecurityPolicy(nonce, https);
+  const policy = contentSecurityPolicy({ nonce }, https);
 
   // Next reads the nonce from the request's CSP header and puts it on every script it renders.
   const requestHeaders = new Headers(request.headers);
@@ -97,6 +79,7 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (request.headers.has(BYPASS_HEADER)) await markArticle(request, response);
   return response;
 }
 

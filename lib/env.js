@@ -30,6 +30,7 @@ export const EnvSchema = z.object({
   GITHUB_URL: withDefault(z.url(), "https://github.com"),
   GITHUB_API_URL: withDefault(z.url(), "https://api.github.com"),
   TIME_ZONE: withDefault(z.string(), "America/Toronto"),
+  PAGE_CACHE_SECONDS: withDefault(z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400), 60),
 });
 
 function parseEnv() {

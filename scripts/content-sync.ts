@@ -5,6 +5,7 @@ import { env } from "../lib/env.js";
 import { enableDemoAccounts, hashPassword } from "../lib/auth";
 import { ContentError, loadContent, syncContent } from "../lib/content";
 import { db, disconnectDb } from "../lib/db";
+import { closeLiveBus } from "../lib/live";
 
 const { values } = parseArgs({
   options: { dir: { type: "string" }, "if-empty": { type: "boolean" }, demo: { type: "boolean" } },
@@ -31,5 +32,7 @@ try {
   console.error(error instanceof ContentError ? error.message : error);
   process.exitCode = 1;
 } finally {
+  // The import told running instances to forget their cached pages over the live bus.
+  await closeLiveBus();
   await disconnectDb();
 }

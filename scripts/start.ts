@@ -66,10 +66,7 @@ if (env.SKIP_BUILD !== "1" && Math.max(...sources.map(newestMtime)) > builtAt) {
 
 if (process.argv.includes("--no-serve")) process.exit(0);
 console.log(`\n▶ Serving Tribune on ${env.NEXTAUTH_URL}`);
-const host = env.HOST ? ["-H", env.HOST] : [];
-const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", port, ...host], {
-  stdio: "inherit",
-  env,
-});
+// scripts/serve.ts: Next's handler behind the page cache (what `next start` does, plus the cache).
+const server = spawn(tsx, [...withHooks, "scripts/serve.ts"], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,6 +1,7 @@
 import "server-only";
 import { canAppointBlogOwner, isAdmin, type Actor, type BlogRole } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
 import { deleteUpload, saveImageUpload } from "@/lib/uploads";
 import { assertCanManageBlog, canCreateBlog, getMembershipRole } from "./access";
@@ -147,6 +148,8 @@ export async function updateBlogSettings(
   }
   if (logoUrl !== before.logoUrl) await deleteUpload(before.logoUrl);
   if (headerImageUrl !== before.headerImageUrl) await deleteUpload(before.headerImageUrl);
+  // The blog's name, colours and images show on its articles and on every list.
+  await pagesChanged();
   return { slug };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor, BlogRole } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
 import { assertCanManageBlog } from "./access";
 import { AddMemberSchema, MemberRoleSchema, parseBlogInput } from "./manage-schemas";
@@ -47,6 +48,8 @@ export async function addMember(actor: Actor, blogId: string, handle: string, ro
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "validation.alreadyMember", { field: "handle" });
     throw error;
   }
+  // Roles show in threads (author and moderator badges).
+  await pagesChanged();
 }
 
 /** changeMemberRole: sets a member's role; the last owner cannot stop being one (CONFLICT). */
@@ -63,6 +66,7 @@ export async function changeMemberRole(actor: Actor, blogId: string, userId: str
     });
     await logMemberEvent(tx, actorId, blogId, "blog.member.role", input.userId, { from, to: input.role });
   });
+  await pagesChanged();
 }
 
 /** removeMember: takes a person off the blog; the last owner cannot be removed (CONFLICT). */
@@ -74,6 +78,7 @@ export async function removeMember(actor: Actor, blogId: string, userId: string)
     await tx.membership.delete({ where: { blogId_userId: { blogId, userId } } });
     await logMemberEvent(tx, actorId, blogId, "blog.member.remove", userId, { role });
   });
+  await pagesChanged();
 }
 
 async function roleOf(tx: Tx, blogId: string, userId: string): Promise<BlogRole> {

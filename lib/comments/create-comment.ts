@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
+import { pagesChanged } from "@/lib/page-cache";
 import { consume } from "@/lib/security";
 import { loadPostContext, type Actor, type CommentViewer } from "./context";
 import { prepareNotices, sendNoticeMail, writeNotices } from "./notify";
@@ -101,6 +102,7 @@ export async function createComment(
       actorName: viewer?.name ?? data.guestName ?? "",
       excerpt: rendered.plainText,
     });
+    await pagesChanged(data.postId);
     await publishLive({
       type: "comment.created",
       postId: data.postId,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { publishLive } from "@/lib/live";
+import { pagesChanged } from "@/lib/page-cache";
 import type { Actor } from "./context";
 import { loadOwnComment } from "./load-own";
 
@@ -18,6 +19,7 @@ export async function deleteComment(viewer: Actor, commentId: string): Promise<{
     await tx.mention.deleteMany({ where: { commentId } });
     await tx.notification.deleteMany({ where: { commentId } });
   });
+  await pagesChanged(comment.postId);
   await publishLive({ type: "comment.removed", postId: comment.postId, commentId });
   return { id: commentId, status: "deleted" };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { publishLive } from "@/lib/live";
+import { pagesChanged } from "@/lib/page-cache";
 import { consume } from "@/lib/security";
 import { loadPostContext, type Actor } from "./context";
 import { loadOwnComment } from "./load-own";
@@ -62,6 +63,7 @@ export async function editComment(
       actorName: actor.name ?? comment.author?.name ?? "",
       excerpt: rendered.plainText,
     });
+    await pagesChanged(comment.postId);
     await publishLive({ type: "comment.edited", postId: comment.postId, commentId });
   }
   return { id: commentId, editedAt, changed: true };

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
+import { pagesChanged } from "@/lib/page-cache";
 import { loadPostContext, type Actor } from "./context";
 import { loadComment, requireSignedIn } from "./load-own";
 import { prepareNotices, sendNoticeMail, writeNotices } from "./notify";
@@ -67,6 +68,7 @@ export async function approveComment(viewer: Actor, commentId: string): Promise<
     actorName: comment.author?.name ?? comment.guestName ?? "",
     excerpt: comment.bodySource,
   });
+  await pagesChanged(comment.postId);
   await publishLive({ type: "comment.created", postId: comment.postId, commentId, parentId: comment.parentId });
   return { id: commentId, status: "approved" };
 }
@@ -100,6 +102,7 @@ export async function rejectComment(
     });
     await tx.notification.deleteMany({ where: { commentId } });
   });
+  await pagesChanged(comment.postId);
   await publishLive({ type: "comment.removed", postId: comment.postId, commentId });
   return { id: commentId, status: as };
 }

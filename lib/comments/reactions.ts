@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { pagesChanged } from "@/lib/page-cache";
 import { isPublic } from "@/lib/posts/public";
 import type { Actor } from "./context";
 import { requireSignedIn } from "./load-own";
@@ -15,14 +16,19 @@ export async function toggleLike(viewer: Actor, commentId: string): Promise<{ li
   const actor = requireSignedIn(viewer);
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { status: true, authorId: true, post: { select: { status: true, deletedAt: true, publishedAt: true } } },
+    select: {
+      status: true,
+      authorId: true,
+      postId: true,
+      post: { select: { status: true, deletedAt: true, publishedAt: true } },
+    },
   });
   if (!comment || comment.status !== "approved" || !isPublic(comment.post))
     throw new AppError("NOT_FOUND", "errors.notFound");
   if (comment.authorId === actor.id) throw new AppError("FORBIDDEN", "errors.ownCommentLike");
   const key = { commentId_userId_kind: { commentId, userId: actor.id, kind: "like" } };
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       const existing = await tx.reaction.findUnique({ where: key, select: { id: true } });
       if (existing) await tx.reaction.delete({ where: { id: existing.id } });
       else await tx.reaction.create({ data: { commentId, userId: actor.id, kind: "like" } });
@@ -33,6 +39,9 @@ export async function toggleLike(viewer: Actor, commentId: string): Promise<{ li
       });
       return { liked: !existing, likeCount };
     });
+    // Anonymous readers see like counts: the article's cached page is stale.
+    await pagesChanged(comment.postId);
+    return result;
   } catch (error) {
     // A double click raced itself: the other request's like stands.
     if (!isUniqueViolation(error)) throw error;

@@ -3,6 +3,7 @@ import { db, type Db } from "@/lib/db";
 import { linkImportedMentions } from "@/lib/comments";
 import { syncPostLinks } from "@/lib/links";
 import { renderMarkdown } from "@/lib/markdown";
+import { pagesChanged } from "@/lib/page-cache";
 import { reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
 import type { ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
@@ -52,6 +53,8 @@ export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
   // Mentions resolve against the people now stored (links to profiles, Mention rows); imports
   // notify nobody.
   await linkImportedMentions(changedComments);
+  const counts = [report.people, report.blogs, report.posts, report.comments];
+  if (counts.some((count) => count.created + count.updated > 0)) await pagesChanged();
   return report;
 }
 

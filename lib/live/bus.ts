@@ -1,19 +1,33 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import { Redis } from "ioredis";
-import { LiveEventSchema, type LiveEvent, type LiveListener } from "./events";
+import {
+  LiveEventSchema,
+  PagesChangedSchema,
+  type LiveEvent,
+  type LiveListener,
+  type PagesChanged,
+  type PagesListener,
+} from "./events";
 
 /** A live event bus: in this process, or shared by every instance through Redis. */
 export interface LiveBus {
   publish(event: LiveEvent): Promise<void>;
   /** Listens to one article's events; returns the function that stops listening. */
   subscribe(postId: string, listener: LiveListener): Promise<() => Promise<void>>;
+  /** Announces to every instance that published pages changed (their page caches listen). */
+  publishPages(event: PagesChanged): Promise<void>;
+  /** Listens to page changes from every instance; returns the function that stops listening. */
+  subscribePages(listener: PagesListener): Promise<() => Promise<void>>;
   /** Resolves once the bus can deliver (at once in memory). */
   ready(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type LiveBusOptions = { redisUrl?: string; prefix?: string };
+
+/** The local event name of page changes (post ids never contain a space). */
+const PAGES = "pages changed";
 
 function memoryBus(): LiveBus {
   const emitter = new EventEmitter();
@@ -27,6 +41,13 @@ function memoryBus(): LiveBus {
       emitter.on(postId, listener);
       return async () => void emitter.off(postId, listener);
     },
+    async publishPages(event) {
+      emitter.emit(PAGES, event);
+    },
+    async subscribePages(listener) {
+      emitter.on(PAGES, listener);
+      return async () => void emitter.off(PAGES, listener);
+    },
     async ready() {},
     async close() {
       emitter.removeAllListeners();
@@ -37,6 +58,7 @@ function memoryBus(): LiveBus {
 function redisBus(redisUrl: string, prefix: string): LiveBus {
   const channel = (postId: string) => `${prefix}:live:post:${postId}`;
   const channelPrefix = `${prefix}:live:post:`;
+  const pagesChannel = `${prefix}:live:pages`;
   const publisher = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   // A connection in subscriber mode can do nothing else, hence a second one.
   const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
@@ -51,13 +73,18 @@ function redisBus(redisUrl: string, prefix: string): LiveBus {
   publisher.on("error", warn);
   subscriber.on("error", warn);
   subscriber.on("message", (from: string, message: string) => {
-    if (!from.startsWith(channelPrefix)) return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(message);
     } catch {
       return;
     }
+    if (from === pagesChannel) {
+      const event = PagesChangedSchema.safeParse(parsed);
+      if (event.success) local.emit(PAGES, event.data);
+      return;
+    }
+    if (!from.startsWith(channelPrefix)) return;
     const event = LiveEventSchema.safeParse(parsed);
     if (event.success) local.emit(event.data.postId, event.data);
   });
@@ -81,6 +108,17 @@ function redisBus(redisUrl: string, prefix: string): LiveBus {
       return async () => {
         local.off(postId, listener);
         if (local.listenerCount(postId) === 0) await subscriber.unsubscribe(channel(postId)).catch(() => {});
+      };
+    },
+    async publishPages(event) {
+      await publisher.publish(pagesChannel, JSON.stringify(event));
+    },
+    async subscribePages(listener) {
+      local.on(PAGES, listener);
+      if (local.listenerCount(PAGES) === 1) await subscriber.subscribe(pagesChannel);
+      return async () => {
+        local.off(PAGES, listener);
+        if (local.listenerCount(PAGES) === 0) await subscriber.unsubscribe(pagesChannel).catch(() => {});
       };
     },
     async ready() {
@@ -124,6 +162,20 @@ export async function publishLive(event: LiveEvent): Promise<void> {
   } catch (error) {
     console.error(`[live] could not publish ${event.type}:`, (error as Error).message);
   }
+}
+
+/** publishPagesChanged: tells every instance's page cache; a bus failure is logged, never thrown. */
+export async function publishPagesChanged(event: PagesChanged): Promise<void> {
+  try {
+    await liveBus().publishPages(event);
+  } catch (error) {
+    console.error("[live] could not announce a page change:", (error as Error).message);
+  }
+}
+
+/** subscribePagesChanged: listens to page changes announced by any instance. */
+export function subscribePagesChanged(listener: PagesListener): Promise<() => Promise<void>> {
+  return liveBus().subscribePages(listener);
 }
 
 /** subscribeLive: listens to one article's events on this process's bus. */

@@ -16,3 +16,16 @@ export const LiveEventSchema = z.discriminatedUnion("type", [
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;
 export type LiveListener = (event: LiveEvent) => void;
+
+/**
+ * PagesChangedSchema: what every instance's page cache hears when published pages change: one
+ * article (its discussion moved) or, without postId, any page (a post, blog or profile changed).
+ */
+export const PagesChangedSchema = z.object({
+  type: z.literal("pages.changed"),
+  postId: z.string().optional(),
+  /** The instance that announced it (it has already forgotten the pages). */
+  from: z.string().optional(),
+});
+export type PagesChanged = z.infer<typeof PagesChangedSchema>;
+export type PagesListener = (event: PagesChanged) => void;

@@ -1,5 +1,9 @@
 /** LiveEvent: comment.created / comment.edited / comment.removed with ids only (no bodies). */
 export { LiveEventSchema, type LiveEvent, type LiveListener } from "./events";
+/** PagesChanged: "these published pages changed" (one article by postId, or all), for page caches. */
+export { PagesChangedSchema, type PagesChanged, type PagesListener } from "./events";
+/** publishPagesChanged / subscribePagesChanged: page changes, heard by every instance. */
+export { publishPagesChanged, subscribePagesChanged } from "./bus";
 /** createLiveBus: a bus in memory or over Redis; liveBus: this process's one (REDIS_URL decides). */
 export { createLiveBus, liveBus, type LiveBus, type LiveBusOptions } from "./bus";
 /** publishLive / subscribeLive / closeLiveBus: the process bus; publishing never throws. */

@@ -18,6 +18,7 @@ export type CommentMailJob = {
 };
 
 const pending = new Set<Promise<void>>();
+const MAIL_DELAY_MS = 20;
 
 async function deliver(job: CommentMailJob): Promise<void> {
   const [post, users] = await Promise.all([
@@ -54,6 +55,8 @@ async function deliver(job: CommentMailJob): Promise<void> {
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
       },
     });
+    // One message at a time, letting waiting requests through between two.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -63,7 +66,10 @@ async function deliver(job: CommentMailJob): Promise<void> {
  */
 export function queueCommentMail(job: CommentMailJob): void {
   if (!job.drafts.length) return;
-  const task = deliver(job)
+  // Started on a later turn of the event loop: the commenter's response leaves first, and
+  // building a dozen messages never sits between a request and its answer.
+  const task = new Promise((resolve) => setTimeout(resolve, MAIL_DELAY_MS))
+    .then(() => deliver(job))
     .catch((error: unknown) => {
       console.error(`[notifications] mail for comment ${job.commentId} failed:`, (error as Error).message);
     })

@@ -13,7 +13,7 @@ import {
   type ApiPostListQuery,
   type ApiUpdatePost,
 } from "./api-schemas";
-import { refreshSearch } from "./indexing";
+import { publicPostChanged } from "./indexing";
 import { applyPublish, applyUnpublish } from "./publish";
 import { effectiveStatus, isPublic, publicPostWhere } from "./public";
 import { applySave } from "./save-post";
@@ -178,7 +178,7 @@ export async function createPostFromApi(actor: Actor, blogId: string, input: Api
     return id;
   });
   const post = await apiPostById(actor, id);
-  if (post.status === "published") await refreshSearch(id, "index");
+  if (post.status === "published") await publicPostChanged(id, "index");
   return post;
 }
 
@@ -195,7 +195,7 @@ export async function updatePostFromApi(actor: Actor, postId: string, input: Api
     }
   });
   const post = await apiPostById(actor, postId);
-  await refreshSearch(postId, post.status === "published" ? "index" : "remove");
+  await publicPostChanged(postId, post.status === "published" ? "index" : "remove");
   return post;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { requireWritablePost } from "./access";
-import { refreshSearch } from "./indexing";
+import { publicPostChanged } from "./indexing";
 import { isPublic } from "./public";
 import { forgetRemovedArticlePaths } from "./removed";
 
@@ -13,7 +13,7 @@ export async function deletePost(actor: Actor, postId: string): Promise<void> {
     if (!post.deletedAt) await tx.post.update({ where: { id: post.id }, data: { deletedAt: new Date() } });
   });
   forgetRemovedArticlePaths();
-  await refreshSearch(postId, "remove");
+  await publicPostChanged(postId, "remove");
 }
 
 /** restorePost: undoes deletePost; the post comes back with its previous status and date. */
@@ -27,5 +27,5 @@ export async function restorePost(actor: Actor, postId: string): Promise<void> {
     });
   });
   forgetRemovedArticlePaths();
-  if (isPublic(restored)) await refreshSearch(postId, "index");
+  if (isPublic(restored)) await publicPostChanged(postId, "index");
 }

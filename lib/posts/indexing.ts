@@ -1,11 +1,15 @@
 import "server-only";
+import { pagesChanged } from "@/lib/page-cache";
 import { indexPost, removeFromIndex } from "@/lib/search";
 
 /**
- * refreshSearch: brings the search index in line with a post after its write committed. The
- * post is already saved: an index failure is logged, not reported as a failed save.
+ * publicPostChanged: what readers can see of a post changed (a committed save of a public post,
+ * a publication, an unpublication, a deletion or a restore). The search index follows, and the
+ * page caches forget every page: lists, the article, and the articles it cites ("cited by").
+ * The post is already saved: an index failure is logged, not reported as a failed save.
  */
-export async function refreshSearch(postId: string, action: "index" | "remove"): Promise<void> {
+export async function publicPostChanged(postId: string, action: "index" | "remove"): Promise<void> {
+  await pagesChanged();
   try {
     if (action === "index") await indexPost(postId);
     else await removeFromIndex(postId);

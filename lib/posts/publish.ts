@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireWritablePost, type Tx, type WritablePost } from "./access";
-import { refreshSearch } from "./indexing";
+import { publicPostChanged } from "./indexing";
 import { isPublic } from "./public";
 import { recordRevision } from "./revisions";
 import type { SavedPost } from "./save-post";
@@ -48,7 +48,7 @@ export async function publishPost(actor: Actor, postId: string, options: { at?: 
   const saved = await db.$transaction(async (tx) =>
     applyPublish(tx, actor, await requireWritablePost(tx, actor, postId), options.at),
   );
-  await refreshSearch(saved.id, isPublic(saved) ? "index" : "remove");
+  await publicPostChanged(saved.id, isPublic(saved) ? "index" : "remove");
   return saved;
 }
 
@@ -64,6 +64,6 @@ export async function unpublishPost(actor: Actor, postId: string): Promise<Saved
   const saved = await db.$transaction(async (tx) =>
     applyUnpublish(tx, actor, await requireWritablePost(tx, actor, postId)),
   );
-  await refreshSearch(saved.id, "remove");
+  await publicPostChanged(saved.id, "remove");
   return saved;
 }

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireWritablePost, type Tx } from "./access";
-import { refreshSearch } from "./indexing";
+import { publicPostChanged } from "./indexing";
 import { isPublic } from "./public";
 import { applySave } from "./save-post";
 
@@ -117,6 +117,6 @@ export async function restoreRevision(actor: Actor, revisionId: string): Promise
       { forceRevision: true },
     );
   });
-  if (isPublic(post)) await refreshSearch(post.id, "index");
+  if (isPublic(post)) await publicPostChanged(post.id, "index");
   return { postId: post.id };
 }

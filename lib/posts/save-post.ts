@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { syncPostLinks } from "@/lib/links";
 import { requireBlogWriter, requireWritablePost, type Tx, type WritablePost } from "./access";
-import { refreshSearch } from "./indexing";
+import { publicPostChanged } from "./indexing";
 import { isPublic } from "./public";
 import { renderArticle } from "./render";
 import { recordRevision } from "./revisions";
@@ -107,6 +107,6 @@ export async function saveDraft(actor: Actor, postId: string, input: SavePostInp
   const saved = await db.$transaction(async (tx) =>
     applySave(tx, writer, await requireWritablePost(tx, writer, postId), data),
   );
-  if (isPublic(saved)) await refreshSearch(saved.id, "index");
+  if (isPublic(saved)) await publicPostChanged(saved.id, "index");
   return saved;
 }

@@ -1,20 +1,10 @@
 import { cookies } from "next/headers";
+import { isTheme, THEME_COOKIE, type Theme } from "./themes";
 
-/** THEMES: the reader's choice; "system" follows the operating system's setting. */
-export const THEMES = ["system", "light", "dark"] as const;
-export type Theme = (typeof THEMES)[number];
-export const THEME_COOKIE = "tribune_theme";
-
-export const isTheme = (value: unknown): value is Theme =>
-  typeof value === "string" && (THEMES as readonly string[]).includes(value);
+export { THEMES, THEME_COOKIE, isTheme, nextTheme, type Theme } from "./themes";
 
 /** getTheme: the reader's remembered theme (a cookie, so the server renders it: no flash). */
 export async function getTheme(): Promise<Theme> {
   const value = (await cookies()).get(THEME_COOKIE)?.value;
   return isTheme(value) ? value : "system";
-}
-
-/** nextTheme: the switch cycles system → light → dark → system. */
-export function nextTheme(theme: Theme): Theme {
-  return THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!;
 }

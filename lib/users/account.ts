@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
 import { canEditProfile, type Actor } from "@/lib/auth/policy";
 
@@ -16,6 +17,7 @@ export async function deleteAccount(actor: Actor, userId: string): Promise<void>
     db.comment.updateMany({ where: { authorId: userId }, data: { authorId: null } }),
     db.user.delete({ where: { id: userId } }),
   ]);
+  await pagesChanged();
 }
 
 /** exportAccount: everything the instance holds about a person, as plain JSON-ready data (no hashes). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { pagesChanged } from "@/lib/page-cache";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
 import { canEditProfile, type Actor } from "@/lib/auth/policy";
@@ -98,4 +99,6 @@ export async function updateProfile(actor: Actor, userId: string, input: UpdateP
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "validation.handleTaken", { field: "handle" });
     throw error;
   }
+  // Names and handles show on every page the person wrote or commented on.
+  await pagesChanged();
 }

@@ -250,17 +250,22 @@ function serverEnv(databaseUrl: string, outbox: string): NodeJS.ProcessEnv {
 /** stop: SIGTERM to the server's process group and wait; kill: the same at once, for signal handlers. */
 export type BenchServer = { stop(): Promise<void>; kill(): void };
 
-/** startServer: `next start` on 127.0.0.1:PORT over the bench database; resolves once /api/health answers. */
+/** startServer: the production server (scripts/serve.ts) on 127.0.0.1:PORT over the bench database; resolves once /api/health answers. */
 export async function startServer(db: BenchDb): Promise<BenchServer> {
   const free = await request("/api/health", { timeoutMs: 1000 }).then(
     () => false,
     () => true,
   );
   if (!free) throw new Error(`port ${PORT} already answers: stop that server or set BENCH_PORT`);
+  // The production server npm start runs: Next behind the page cache (scripts/serve.ts).
   const child: ChildProcess = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", HOST],
-    { stdio: ["ignore", "pipe", "pipe"], env: serverEnv(db.url, db.outbox), detached: true },
+    path.resolve("node_modules", ".bin", "tsx"),
+    ["--import", "./scripts/lib/register.mjs", "scripts/serve.ts"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...serverEnv(db.url, db.outbox), PORT: String(PORT), HOST },
+      detached: true,
+    },
   );
   let log = "";
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { Redis } from "ioredis";
-import { createLiveBus, liveEventStream, type LiveBus, type LiveEvent } from "@/lib/live";
+import { createLiveBus, liveEventStream, type LiveBus, type LiveEvent, type PagesChanged } from "@/lib/live";
 
 const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const prefix = `tribune_test_${randomBytes(4).toString("hex")}`;
@@ -118,3 +118,30 @@ test(
     await closeLiveBus();
   },
 );
+
+test("page changes reach every instance's page cache, in memory and over Redis", { timeout: 15_000 }, async () => {
+  const memory = createLiveBus();
+  const pagesPrefix = `${prefix}_pages`;
+  const [one, two] = [
+    createLiveBus({ redisUrl, prefix: pagesPrefix }),
+    createLiveBus({ redisUrl, prefix: pagesPrefix }),
+  ];
+  buses.push(memory, one!, two!);
+  for (const [publisher, listener] of [
+    [memory, memory],
+    [one!, two!],
+  ] as const) {
+    await Promise.all([publisher.ready(), listener.ready()]);
+    const heard: PagesChanged[] = [];
+    const stop = await listener.subscribePages((event) => heard.push(event));
+    await publisher.publishPages({ type: "pages.changed", postId: "post-p", from: "instance-1" });
+    await publisher.publishPages({ type: "pages.changed", from: "instance-1" });
+    const deadline = Date.now() + 5000;
+    while (heard.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(heard, [
+      { type: "pages.changed", postId: "post-p", from: "instance-1" },
+      { type: "pages.changed", from: "instance-1" },
+    ]);
+    await stop();
+  }
+});

@@ -1,0 +1,187 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
+import { subscribePagesChanged } from "@/lib/live";
+import { contentSecurityPolicy, inlineScriptHashes, isHttpsRequest } from "@/lib/security/csp";
+import { INSTANCE } from "./instance";
+import { cacheableRequest, fillHeaders, POST_HEADER, type CacheableRequest } from "./policy";
+import { bump, count, isFilling, lookup, singleFlight, snapshot, store, type CachedPage } from "./store";
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+// Not replayed from a fill: hop-by-hop and size headers, the body's encoding, the headers of one
+// response only (its CSP nonce, cookies, HSTS decided per request) and the cache's own.
+const DROPPED = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "date",
+  "set-cookie",
+  "content-security-policy",
+  "strict-transport-security",
+  POST_HEADER,
+]);
+const FILL_TIMEOUT_MS = 15_000;
+/** A page whose discussion moved may be served this long after it rendered, while it re-renders. */
+export const GRACE_MS = 1000;
+
+type Fetched = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+/** A fill's outcome: a page to keep and serve, or a response that must not be kept (404, redirect…). */
+type Filled = { page: CachedPage } | { once: Fetched };
+
+export type PageCacheOptions = {
+  /** Where this server listens, as seen from itself: a fill is a request to itself. */
+  origin: URL;
+  /** How long a page may be served at most, whatever happens (relative dates, scheduled posts). */
+  ttlSeconds: number;
+};
+
+function fetchSelf(origin: URL, path: string, headers: Record<string, string>): Promise<Fetched> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { hostname: origin.hostname, port: origin.port, path, headers, timeout: FILL_TIMEOUT_MS },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("page cache fill timed out")));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * fill: renders the page through this very server (an ordinary request, which proxy.ts marks
+ * with the article's id when anyone may read it) and keeps it when it is a plain public page.
+ */
+async function fill(origin: URL, request: IncomingMessage, wanted: CacheableRequest): Promise<Filled> {
+  const renderedAt = snapshot();
+  const fetched = await fetchSelf(origin, wanted.path, fillHeaders(request));
+  const postId = fetched.headers[POST_HEADER];
+  const type = String(fetched.headers["content-type"] ?? "");
+  const plain = fetched.status === 200 && type.startsWith("text/html") && !fetched.headers["set-cookie"];
+  if (typeof postId !== "string" || !plain) return { once: fetched };
+  const headers: [string, string][] = [];
+  for (const [name, value] of Object.entries(fetched.headers)) {
+    if (value === undefined || DROPPED.has(name)) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.push([name, one]);
+  }
+  const page: CachedPage = {
+    postId,
+    renderedAt,
+    storedAt: Date.now(),
+    status: 200,
+    headers,
+    gzip: await gzipAsync(fetched.body, { level: 6 }),
+    scriptHashes: inlineScriptHashes(fetched.body.toString("utf8")),
+  };
+  store(wanted.key, page);
+  return { page };
+}
+
+async function sendPage(page: CachedPage, req: IncomingMessage, res: ServerResponse, https: boolean, state: string) {
+  const acceptsGzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = acceptsGzip ? page.gzip : await gunzipAsync(page.gzip);
+  res.statusCode = page.status;
+  for (const [name, value] of page.headers) res.appendHeader(name, value);
+  res.setHeader("content-security-policy", contentSecurityPolicy({ hashes: page.scriptHashes }, https));
+  if (https) res.setHeader("strict-transport-security", "max-age=63072000; includeSubDomains");
+  if (acceptsGzip) res.setHeader("content-encoding", "gzip");
+  res.setHeader("content-length", body.length);
+  res.setHeader("x-tribune-cache", state);
+  res.end(body);
+}
+
+function sendOnce(fetched: Fetched, res: ServerResponse) {
+  res.statusCode = fetched.status;
+  for (const [name, value] of Object.entries(fetched.headers)) {
+    if (value === undefined || ["connection", "keep-alive", "transfer-encoding", POST_HEADER].includes(name)) continue;
+    res.setHeader(name, value);
+  }
+  res.setHeader("content-length", fetched.body.length);
+  res.end(fetched.body);
+}
+
+/**
+ * createPageCache: the page cache in front of Next for anonymous readers of articles. `handle`
+ * answers a request from the cache and returns true, or returns false for Next to render it.
+ * A hit sends the stored HTML, gzipped once, under a Content-Security-Policy that allows the
+ * page's own inline scripts by hash (never a reused nonce). A miss renders once for all the
+ * readers waiting on the same page (single flight). A page is kept until its article's
+ * discussion or any published page changes (pagesChanged, heard from every instance over the
+ * live bus) or ttlSeconds pass.
+ */
+export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
+  const ttlMs = ttlSeconds * 1000;
+  let listening: Promise<unknown> | null = null;
+  const listen = () => {
+    listening ??= subscribePagesChanged((event) => {
+      if (event.from !== INSTANCE) bump(event.postId);
+    }).catch((error: Error) => {
+      listening = null;
+      console.error("[page-cache] cannot hear other instances:", error.message);
+    });
+  };
+
+  const scheduled = new Set<string>();
+  function scheduleRefresh(req: IncomingMessage, wanted: CacheableRequest, page: CachedPage) {
+    if (scheduled.has(wanted.key) || isFilling(wanted.key)) return;
+    scheduled.add(wanted.key);
+    const headers = { headers: { ...req.headers } } as IncomingMessage;
+    const refresh = () => {
+      scheduled.delete(wanted.key);
+      singleFlight(wanted.key, () => fill(origin, headers, wanted)).catch((error: Error) =>
+        console.error("[page-cache] refresh failed:", error.message),
+      );
+    };
+    setTimeout(refresh, Math.max(0, page.storedAt + GRACE_MS - Date.now())).unref();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (ttlMs <= 0) return false;
+    const https = isHttpsRequest(
+      String(req.headers["x-forwarded-proto"] ?? ""),
+      "encrypted" in req.socket && req.socket.encrypted ? "https:" : "http:",
+    );
+    const wanted = cacheableRequest(req, https);
+    if (!wanted) return false;
+    listen();
+    const found = lookup(wanted.key, ttlMs, GRACE_MS);
+    if (found) {
+      count(true);
+      // Stale within the grace: this reader gets it at once; one refresh starts when the grace
+      // ends (or now, if it has), so the next readers find the change.
+      if (!found.fresh) scheduleRefresh(req, wanted, found.page);
+      await sendPage(found.page, req, res, https, found.fresh ? "hit" : "stale");
+      return true;
+    }
+    count(false);
+    let leader = false;
+    try {
+      const filled = await singleFlight(wanted.key, () => {
+        leader = true;
+        return fill(origin, req, wanted);
+      });
+      if ("page" in filled) {
+        await sendPage(filled.page, req, res, https, "miss");
+        return true;
+      }
+      // Not a page to keep: the reader who asked gets it as rendered; the others render their own.
+      if (!leader) return false;
+      sendOnce(filled.once, res);
+      return true;
+    } catch (error) {
+      console.error("[page-cache] fill failed:", (error as Error).message);
+      return false;
+    }
+  }
+
+  return { handle };
+}

@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { expect, test } from "./fixtures";
+import { signedInPage } from "./helpers/accounts";
+
+// An article of its own: other journeys comment on theirs, and a comment here must show up
+// for anonymous readers served from the page cache.
+const ARTICLE = "/open-margins/reading-the-local-paper-in-my-second-language";
+
+test("[PAGE CACHE]: anonymous readers share one rendering; signed-in readers never get it", async ({
+  page,
+  browser,
+}) => {
+  const first = await page.request.get(ARTICLE);
+  expect(first.status()).toBe(200);
+  expect(["hit", "miss", "stale"]).toContain(first.headers()["x-tribune-cache"]);
+  const second = await page.request.get(ARTICLE);
+  expect(second.headers()["x-tribune-cache"]).toBe("hit");
+  expect(await second.text()).toContain("<h1");
+
+  const priya = await signedInPage(browser, "priya@demo.tribune.test");
+  const own = await priya.request.get(ARTICLE);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["x-tribune-cache"], "a signed-in page is rendered for its reader").toBeUndefined();
+  expect(own.headers()["content-security-policy"]).toMatch(/'nonce-/);
+  await priya.context().close();
+});
+
+test("[PAGE CACHE]: a cached page allows its own inline scripts by hash, and nothing else", async ({ request }) => {
+  await request.get(ARTICLE);
+  const response = await request.get(ARTICLE);
+  expect(response.headers()["x-tribune-cache"]).toBe("hit");
+  const policy = response.headers()["content-security-policy"] ?? "";
+  const scripts = policy.split("; ").find((directive) => directive.startsWith("script-src")) ?? "";
+  expect(scripts).not.toMatch(/nonce|unsafe-inline|unsafe-eval|strict-dynamic/);
+  const html = await response.text();
+  for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (/\bsrc=/.test(attributes!)) {
+      expect(attributes).toMatch(/src="\/_next\//);
+      continue;
+    }
+    if (/application\/ld\+json/.test(attributes!)) continue;
+    const hash = createHash("sha256").update(body!, "utf8").digest("base64");
+    expect(scripts, "every inline script is allowed by its hash").toContain(`'sha256-${hash}'`);
+  }
+});
+
+test("[PAGE CACHE]: a new comment reaches anonymous readers at their next visit, in their language", async ({
+  page,
+  browser,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(ARTICLE);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Discussion/ })).toBeVisible();
+
+  const noemie = await signedInPage(browser, "noemie@demo.tribune.test");
+  await noemie.goto(ARTICLE);
+  const text = `A cached page must not hide this ${Date.now()}`;
+  await noemie.getByLabel(/Add a comment|Ajouter un commentaire/).fill(text);
+  await noemie.getByRole("button", { name: /^(Send|Envoyer)$/ }).click();
+  await expect(noemie.getByText(text)).toBeVisible();
+  await noemie.context().close();
+
+  // The open page hears it live (the cached page's scripts run under its hash policy)…
+  await expect(page.getByRole("status").filter({ hasText: /1 new comment|1 nouveau commentaire/ })).toBeVisible();
+  // …and a new visit renders it: within the second a busy page may keep serving its last rendering.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator("article.h-entry", { hasText: text })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+
+  // The language a reader chose is part of the cached variant.
+  await page.context().addCookies([{ name: "tribune_locale", value: "fr", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Discussion/ })).toContainText("commentaire");
+  await page.context().addCookies([{ name: "tribune_locale", value: "en", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Discussion/ })).toContainText("comment");
+  await expect(page.getByRole("heading", { name: /^Discussion/ })).not.toContainText("commentaire");
+  expect(violations).toEqual([]);
+});
