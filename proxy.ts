@@ -86,8 +86,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Static files carry no scripts to allow; router prefetches render no HTML.
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Static files carry no scripts to allow; router prefetches render no HTML; the API
+      // answers JSON and event streams, which run nothing (its headers come from next.config.js).
+      source: "/((?!_next/static|_next/image|favicon.ico|api/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

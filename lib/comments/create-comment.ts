@@ -1,11 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db, newId } from "@/lib/db";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
 import { pagesChanged } from "@/lib/page-cache";
 import { consume } from "@/lib/security";
 import { loadPostContext, type Actor, type CommentViewer } from "./context";
-import { prepareNotices, sendNoticeMail, writeNotices } from "./notify";
+import { noticeWrites, prepareNotices, sendNoticeMail } from "./notify";
 import { renderCommentBody } from "./render-body";
 import { assertCanComment, canSeeComment } from "./rules";
 import { CreateCommentSchema, type CreateCommentInput } from "./schemas";
@@ -67,33 +67,49 @@ export async function createComment(
         })
       : { inApp: [], email: [] };
 
-  const comment = await db.$transaction(async (tx) => {
-    const created = await tx.comment.create({
-      data: {
-        postId: data.postId,
-        parentId: parent?.id ?? null,
-        authorId: actorId,
-        guestName: asGuest ? data.guestName : null,
-        guestEmail: asGuest ? data.guestEmail : null,
-        bodySource: data.body,
-        bodyHtml: rendered.html,
-        status,
-      },
-      select: { id: true },
-    });
-    if (rendered.mentions.length)
-      await tx.mention.createMany({
-        data: rendered.mentions.map((user) => ({ userId: user.id, commentId: created.id })),
-      });
-    await writeNotices(tx, notices, { actorId, postId: data.postId, commentId: created.id });
-    if (viewer)
-      await tx.follow.upsert({
+  // One batch transaction (a single round through Prisma's engine, several times cheaper than
+  // an interactive one): the comment's id is chosen here so its mentions and notices can name it.
+  const comment = { id: newId() };
+  const following = viewer
+    ? await db.follow.findUnique({
         where: { userId_postId: { userId: viewer.id, postId: data.postId } },
-        create: { userId: viewer.id, postId: data.postId },
-        update: {},
-      });
-    return created;
-  });
+        select: { id: true },
+      })
+    : null;
+  const write = (follow: boolean) =>
+    db.$transaction([
+      db.comment.create({
+        data: {
+          id: comment.id,
+          postId: data.postId,
+          parentId: parent?.id ?? null,
+          authorId: actorId,
+          guestName: asGuest ? data.guestName : null,
+          guestEmail: asGuest ? data.guestEmail : null,
+          bodySource: data.body,
+          bodyHtml: rendered.html,
+          status,
+        },
+        select: { id: true },
+      }),
+      ...(rendered.mentions.length
+        ? [
+            db.mention.createMany({
+              data: rendered.mentions.map((user) => ({ userId: user.id, commentId: comment.id })),
+            }),
+          ]
+        : []),
+      ...noticeWrites(notices, { actorId, postId: data.postId, commentId: comment.id }),
+      // Commenting follows the discussion (new comments are notified from now on).
+      ...(viewer && follow ? [db.follow.create({ data: { userId: viewer.id, postId: data.postId } })] : []),
+    ]);
+  try {
+    await write(Boolean(viewer && !following));
+  } catch (error) {
+    // The same person's other comment started following a moment ago: nothing was written.
+    if (!(viewer && !following && isUniqueViolation(error))) throw error;
+    await write(false);
+  }
 
   if (status === "approved") {
     sendNoticeMail(notices, {

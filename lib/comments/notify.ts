@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { prepareNotifications, queueCommentMail, type NotificationDraft } from "@/lib/notifications";
 
 /** The client an interactive transaction hands its callback. */
@@ -21,6 +21,15 @@ export type PreparedNotices = { inApp: NotificationDraft[]; email: NotificationD
 export function prepareNotices(audience: CommentAudience): Promise<PreparedNotices> {
   const { followersOf, ...rest } = audience;
   return prepareNotifications(rest, { followersOfPostId: followersOf });
+}
+
+/** noticeWrites: the in-app notices, as statements of the comment's batch transaction. */
+export function noticeWrites(
+  notices: PreparedNotices,
+  about: { actorId: string | null; postId: string; commentId: string },
+) {
+  if (!notices.inApp.length) return [];
+  return [db.notification.createMany({ data: notices.inApp.map(({ userId, kind }) => ({ userId, kind, ...about })) })];
 }
 
 /** writeNotices: the in-app notices, inside the comment's transaction. */

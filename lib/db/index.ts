@@ -4,6 +4,8 @@ import { createDb, providerOf, type Db, type DbProvider } from "./client";
 
 export type { Db, DbProvider };
 export { createDb, providerOf };
+/** newId: a cuid-shaped id for a row the app must name before writing it (batch transactions). */
+export { newId } from "./ids";
 export type * from "../generated/sqlite/models";
 
 type Shared = { client: Db; provider: DbProvider };

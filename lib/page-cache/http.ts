@@ -27,6 +27,8 @@ const DROPPED = new Set([
 const FILL_TIMEOUT_MS = 15_000;
 /** A page whose discussion moved may be served this long after it rendered, while it re-renders. */
 export const GRACE_MS = 1000;
+/** The longest a cached answer waits for writes in progress (see `writesFirst`). */
+export const WRITE_PRIORITY_MS = 100;
 
 type Fetched = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 /** A fill's outcome: a page to keep and serve, or a response that must not be kept (404, redirect…). */
@@ -91,7 +93,12 @@ async function sendPage(page: CachedPage, req: IncomingMessage, res: ServerRespo
   const body = acceptsGzip ? page.gzip : await gunzipAsync(page.gzip);
   res.statusCode = page.status;
   for (const [name, value] of page.headers) res.appendHeader(name, value);
-  res.setHeader("content-security-policy", contentSecurityPolicy({ hashes: page.scriptHashes }, https));
+  const policies = (page.policies ??= {});
+  const scheme = https ? "https" : "http";
+  res.setHeader(
+    "content-security-policy",
+    (policies[scheme] ??= contentSecurityPolicy({ hashes: page.scriptHashes }, https)),
+  );
   if (https) res.setHeader("strict-transport-security", "max-age=63072000; includeSubDomains");
   if (acceptsGzip) res.setHeader("content-encoding", "gzip");
   res.setHeader("content-length", body.length);
@@ -130,6 +137,26 @@ export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
     });
   };
 
+  // Writes first: while someone's comment, like or form post is being handled, answers from the
+  // cache wait (WRITE_PRIORITY_MS at most). They cost little each, but hundreds of them a second
+  // would otherwise sit between each step of the write and the person waiting for it.
+  let writes = 0;
+  const waiters: (() => void)[] = [];
+  const writeStarted = (res: ServerResponse) => {
+    writes++;
+    res.once("close", () => {
+      if (--writes === 0) waiters.splice(0).forEach((wake) => wake());
+    });
+  };
+  const writesDone = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, WRITE_PRIORITY_MS);
+      waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+
   const scheduled = new Set<string>();
   function scheduleRefresh(req: IncomingMessage, wanted: CacheableRequest, page: CachedPage) {
     if (scheduled.has(wanted.key) || isFilling(wanted.key)) return;
@@ -146,6 +173,10 @@ export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (ttlMs <= 0) return false;
+    if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
+      writeStarted(res);
+      return false;
+    }
     const https = isHttpsRequest(
       String(req.headers["x-forwarded-proto"] ?? ""),
       "encrypted" in req.socket && req.socket.encrypted ? "https:" : "http:",
@@ -159,6 +190,7 @@ export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
       // Stale within the grace: this reader gets it at once; one refresh starts when the grace
       // ends (or now, if it has), so the next readers find the change.
       if (!found.fresh) scheduleRefresh(req, wanted, found.page);
+      if (writes > 0) await writesDone();
       await sendPage(found.page, req, res, https, found.fresh ? "hit" : "stale");
       return true;
     }

@@ -14,6 +14,8 @@ export type CachedPage = {
   gzip: Buffer;
   /** The hashes of its inline scripts, for its Content-Security-Policy. */
   scriptHashes: string[];
+  /** That policy, once built, over HTTP and over HTTPS. */
+  policies?: { http?: string; https?: string };
 };
 
 type State = {

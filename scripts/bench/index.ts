@@ -1,11 +1,11 @@
 // npm run bench: every benchmark, one after the other, then a table and data/bench/results.json.
 //   markdown  renders/s of a 2,000-word article (scripts/bench/markdown.ts, in its own process)
-//   page      the demo debate on the production server: req/s, p50/p99 (scripts/bench/page.ts)
+//   page      the demo debate on the production server, from the page cache and rendered: req/s, p50/p99
 //   comments  an article with 1,000 comments: queries, HTML and JS bytes, req/s (comments.ts)
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
 // Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
-// The server parts share one fresh database under data/bench/ and one `next start` on
+// The server parts share one fresh database under data/bench/ and one production server on
 // 127.0.0.1:3210; both are removed at the end, as are the search databases.
 // Run: npm run bench [-- --quick] [-- --only=markdown,search] [-- --pg]
 import { spawnSync } from "node:child_process";
@@ -93,8 +93,18 @@ if (markdown)
 const page = get("page");
 if (page)
   rows.push(
-    ["page", `debate, ${n(page.requests)} GET, c=16`, `${n(page.requestsPerSecond)} req/s`],
+    ["page", `debate, anonymous (page cache), ${n(page.requests)} GET, c=16`, `${n(page.requestsPerSecond)} req/s`],
     ["page", "latency", `p50 ${n(page.p50Ms)} ms, p99 ${n(page.p99Ms)} ms, ${n(page.errors)} errors`],
+    [
+      "page",
+      `debate, rendered per request, ${n((page.rendered as Summary).requests)} GET, c=16`,
+      `${n((page.rendered as Summary).requestsPerSecond)} req/s`,
+    ],
+    [
+      "page",
+      "latency",
+      `p50 ${n((page.rendered as Summary).p50Ms)} ms, p99 ${n((page.rendered as Summary).p99Ms)} ms, ${n((page.rendered as Summary).errors)} errors`,
+    ],
   );
 const comments = get("comments");
 if (comments)
@@ -102,7 +112,7 @@ if (comments)
     ["comments", "queries, 10 vs 1,000 comments", `${n(comments.queries10)} vs ${n(comments.queries1000)}`],
     ["comments", "HTML (raw / gzip)", `${n(comments.htmlBytes)} / ${n(comments.htmlGzipBytes)} bytes`],
     ["comments", `JS, ${n(comments.scriptChunks)} chunks (gzip)`, `${n(comments.jsGzipBytes)} bytes`],
-    ["comments", `${n(comments.requests)} GET, c=8`, `${n(comments.requestsPerSecond)} req/s`],
+    ["comments", `${n(comments.requests)} GET rendered per request, c=8`, `${n(comments.requestsPerSecond)} req/s`],
     ["comments", "latency", `p50 ${n(comments.p50Ms)} ms, p99 ${n(comments.p99Ms)} ms, ${n(comments.errors)} errors`],
   );
 const posting = get("posting");

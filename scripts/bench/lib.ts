@@ -132,12 +132,13 @@ export async function load(options: {
   warmup?: number;
   maxMs?: number;
   stop?: () => boolean;
+  headers?: Record<string, string>;
 }): Promise<LoadResult> {
   const { pathname, concurrency, warmup = 0, maxMs = 120_000 } = options;
   const total = options.total ?? Infinity;
   const once = async () => {
     try {
-      const res = await request(pathname, { sockets: concurrency });
+      const res = await request(pathname, { sockets: concurrency, headers: options.headers });
       return { ok: res.status === 200, status: String(res.status), ms: res.ms, bytes: res.body.length };
     } catch (error) {
       return { ok: false, status: (error as Error).message, ms: NaN, bytes: 0 };
@@ -184,6 +185,9 @@ export async function load(options: {
     meanBytes: timings.length ? Math.round(bytes / timings.length) : 0,
   };
 }
+
+/** RENDER: the header that makes the page cache pass a request to Next (what a signed-in reader costs). */
+export const RENDER = { "x-tribune-page-cache": "bench" };
 
 // ---------------------------------------------------------------------------------------------
 // The bench database and server

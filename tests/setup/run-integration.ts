@@ -26,6 +26,8 @@ const env: NodeJS.ProcessEnv = {
   TEST_DB: kind,
   TEST_RUN_DIR: runDir,
   NEXTAUTH_URL: "http://localhost:3999",
+  // Mail a test does not look at still goes somewhere of the run's, never to data/outbox.
+  OUTBOX_DIR: join(runDir, "outbox"),
 };
 
 let status = 1;
