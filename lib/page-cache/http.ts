@@ -5,7 +5,7 @@ import { subscribePagesChanged } from "@/lib/live";
 import { contentSecurityPolicy, inlineScriptHashes, isHttpsRequest } from "@/lib/security/csp";
 import { INSTANCE } from "./instance";
 import { cacheableRequest, fillHeaders, POST_HEADER, type CacheableRequest } from "./policy";
-import { bump, count, isFilling, lookup, singleFlight, snapshot, store, type CachedPage } from "./store";
+import { bump, isFilling, lookup, singleFlight, snapshot, store, type CachedPage } from "./store";
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -65,10 +65,11 @@ function fetchSelf(origin: URL, path: string, headers: Record<string, string>): 
  */
 async function fill(origin: URL, request: IncomingMessage, wanted: CacheableRequest): Promise<Filled> {
   const renderedAt = snapshot();
-  const fetched = await fetchSelf(origin, wanted.path, fillHeaders(request));
+  const fetched = await fetchSelf(origin, wanted.url, fillHeaders(request));
   const postId = fetched.headers[POST_HEADER];
   const type = String(fetched.headers["content-type"] ?? "");
-  const plain = fetched.status === 200 && type.startsWith("text/html") && !fetched.headers["set-cookie"];
+  const expected = wanted.kind === "rsc" ? "text/x-component" : "text/html";
+  const plain = fetched.status === 200 && type.startsWith(expected) && !fetched.headers["set-cookie"];
   if (typeof postId !== "string" || !plain) return { once: fetched };
   const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(fetched.headers)) {
@@ -82,7 +83,7 @@ async function fill(origin: URL, request: IncomingMessage, wanted: CacheableRequ
     status: 200,
     headers,
     gzip: await gzipAsync(fetched.body, { level: 6 }),
-    scriptHashes: inlineScriptHashes(fetched.body.toString("utf8")),
+    scriptHashes: wanted.kind === "html" ? inlineScriptHashes(fetched.body.toString("utf8")) : [],
   };
   store(wanted.key, page);
   return { page };
@@ -184,9 +185,10 @@ export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
     const wanted = cacheableRequest(req, https);
     if (!wanted) return false;
     listen();
-    const found = lookup(wanted.key, ttlMs, GRACE_MS);
+    // A refresh follows a live announcement ("1 new comment"): never answer it with a page
+    // rendered before the change it announced.
+    const found = lookup(wanted.key, ttlMs, wanted.kind === "rsc" ? 0 : GRACE_MS);
     if (found) {
-      count(true);
       // Stale within the grace: this reader gets it at once; one refresh starts when the grace
       // ends (or now, if it has), so the next readers find the change.
       if (!found.fresh) scheduleRefresh(req, wanted, found.page);
@@ -194,7 +196,6 @@ export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
       await sendPage(found.page, req, res, https, found.fresh ? "hit" : "stale");
       return true;
     }
-    count(false);
     let leader = false;
     try {
       const filled = await singleFlight(wanted.key, () => {

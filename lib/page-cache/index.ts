@@ -1,7 +1,7 @@
 import "server-only";
 import { publishPagesChanged } from "@/lib/live";
 import { INSTANCE } from "./instance";
-import { bump, clear, stats } from "./store";
+import { bump } from "./store";
 
 /**
  * pagesChanged: what anonymous readers see changed. With a postId, that article's page (its
@@ -13,6 +13,3 @@ export async function pagesChanged(postId?: string): Promise<void> {
   bump(postId);
   await publishPagesChanged({ type: "pages.changed", postId, from: INSTANCE });
 }
-
-/** pageCacheStats / clearPageCache: counters for diagnostics, and a reset for tests. */
-export { stats as pageCacheStats, clear as clearPageCache };

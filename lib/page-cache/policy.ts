@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { RESERVED_BLOG_SLUGS } from "@/lib/blogs/schemas";
 import { isLocale, LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
 import { isTheme, THEME_COOKIE } from "@/lib/theme/themes";
@@ -14,8 +15,12 @@ export type RequestLike = {
   headers: Record<string, string | string[] | undefined>;
 };
 
-/** What a cacheable request asks for: its key (the page and its variant) and its path. */
-export type CacheableRequest = { key: string; path: string; https: boolean };
+/**
+ * What a cacheable request asks for: its key (the page and its variant), the address to render
+ * it from (`url`: the path, with `?_rsc=` for a refresh) and whether it is the HTML page or the
+ * RSC payload a client-side refresh (the live "show new comments") asks for.
+ */
+export type CacheableRequest = { key: string; url: string; https: boolean; kind: "html" | "rsc" };
 
 /** ARTICLE_PATH: /blog/article, the only pages the cache keeps. */
 export const ARTICLE_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})$/;
@@ -55,10 +60,15 @@ export function isArticlePath(path: string): boolean {
  * browser), the theme cookie and whether the client is a crawler.
  */
 export function cacheableRequest(request: RequestLike, https: boolean): CacheableRequest | null {
-  if (request.method !== "GET" || !request.url || request.url.includes("?")) return null;
-  const path = request.url;
+  if (request.method !== "GET" || !request.url) return null;
+  const [path = "", query] = request.url.split("?", 2);
   if (!isArticlePath(path)) return null;
-  if (header(request, BYPASS_HEADER) || header(request, "rsc") || header(request, "next-router-prefetch")) return null;
+  // A refresh of the page in the browser (router.refresh(): the live "show new comments")
+  // asks for its RSC payload, with a cache-busting ?_rsc= and the client's router state.
+  const rsc = header(request, "rsc") === "1";
+  if (query !== undefined && !(rsc && /^_rsc=[\w-]{1,40}$/.test(query))) return null;
+  if (header(request, BYPASS_HEADER) || header(request, "next-router-prefetch")) return null;
+  if (header(request, "next-router-segment-prefetch") || header(request, "next-action")) return null;
   const cookies = cookiesOf(header(request, "cookie"));
   if (cookies.some((cookie) => SESSION_COOKIE.test(cookie.name))) return null;
   const cookie = (name: string) => cookies.find((c) => c.name === name)?.value;
@@ -71,8 +81,13 @@ export function cacheableRequest(request: RequestLike, https: boolean): Cacheabl
     pickLocale(header(request, "accept-language")) ?? "-",
     isTheme(theme) ? theme : "-",
     BOT.test(header(request, "user-agent")) ? "bot" : "browser",
-  ].join("|");
-  return { key: `${path}|${variant}`, path, https };
+  ];
+  if (rsc) {
+    // The payload depends on what the client already shows (its router state) and where from.
+    const state = `${header(request, "next-router-state-tree")}|${header(request, "next-url")}`;
+    variant.push(`rsc:${createHash("sha256").update(state).digest("base64url").slice(0, 22)}`);
+  }
+  return { key: `${path}|${variant.join("|")}`, url: request.url, https, kind: rsc ? "rsc" : "html" };
 }
 
 /** fillHeaders: the request headers a cache fill forwards, so that it renders the same variant. */
@@ -85,6 +100,9 @@ export function fillHeaders(request: RequestLike): Record<string, string> {
     "x-forwarded-for",
     "accept-language",
     "user-agent",
+    "rsc",
+    "next-router-state-tree",
+    "next-url",
   ]) {
     const value = header(request, name);
     if (value) forwarded[name] = value;

@@ -27,8 +27,6 @@ type State = {
   entries: Map<string, CachedPage>;
   bytes: number;
   fills: Map<string, Promise<unknown>>;
-  hits: number;
-  misses: number;
 };
 
 const holder = globalThis as typeof globalThis & { tribunePageCache?: State };
@@ -41,8 +39,6 @@ function state(): State {
     entries: new Map(),
     bytes: 0,
     fills: new Map(),
-    hits: 0,
-    misses: 0,
   };
   return holder.tribunePageCache;
 }
@@ -138,17 +134,10 @@ export function singleFlight<T>(key: string, fill: () => Promise<T>): Promise<T>
   return started;
 }
 
-/** count: one hit or miss, for stats(). */
-export function count(hit: boolean): void {
+/** stats: how many pages the cache holds and their gzipped bytes. */
+export function stats(): { entries: number; bytes: number } {
   const current = state();
-  if (hit) current.hits++;
-  else current.misses++;
-}
-
-/** stats: what the cache holds, for the health endpoint and tests. */
-export function stats(): { entries: number; bytes: number; hits: number; misses: number } {
-  const current = state();
-  return { entries: current.entries.size, bytes: current.bytes, hits: current.hits, misses: current.misses };
+  return { entries: current.entries.size, bytes: current.bytes };
 }
 
 /** clear: forgets every page and counter (tests). */

@@ -64,8 +64,20 @@ test("[PAGE CACHE]: a new comment reaches anonymous readers at their next visit,
   await expect(noemie.getByText(text)).toBeVisible();
   await noemie.context().close();
 
-  // The open page hears it live (the cached page's scripts run under its hash policy)…
-  await expect(page.getByRole("status").filter({ hasText: /1 new comment|1 nouveau commentaire/ })).toBeVisible();
+  // The open page hears it live (the cached page's scripts run under its hash policy), and
+  // "Show" brings the comment in place: its refresh is answered by the cache too, rendered
+  // after the change it announces.
+  const bar = page.getByRole("status").filter({ hasText: /1 new comment|1 nouveau commentaire/ });
+  await expect(bar).toBeVisible();
+  const refreshed = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === ARTICLE &&
+      response.request().headers()["rsc"] === "1" &&
+      !response.request().headers()["next-router-prefetch"],
+  );
+  await bar.getByRole("button", { name: /^(Show|Afficher)$/ }).click();
+  expect((await refreshed).headers()["x-tribune-cache"]).toMatch(/^(miss|hit)$/);
+  await expect(page.locator("article.h-entry", { hasText: text })).toBeVisible();
   // …and a new visit renders it: within the second a busy page may keep serving its last rendering.
   await expect(async () => {
     await page.reload();

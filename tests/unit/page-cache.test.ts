@@ -22,8 +22,11 @@ test("only anonymous GETs of an article address, without query string, are cache
     ["a HEAD", get(ARTICLE, {}, "HEAD")],
     ["a sorted thread", get(`${ARTICLE}?sort=newest`)],
     ["an open reply form", get(`${ARTICLE}?reply=c1`)],
-    ["a client navigation", get(ARTICLE, { rsc: "1" })],
-    ["a prefetch", get(ARTICLE, { "next-router-prefetch": "1" })],
+    ["a prefetch", get(ARTICLE, { rsc: "1", "next-router-prefetch": "1" })],
+    ["a segment prefetch", get(ARTICLE, { rsc: "1", "next-router-segment-prefetch": "/_tree" })],
+    ["a server action", get(`${ARTICLE}?_rsc=abc`, { rsc: "1", "next-action": "x" }, "POST")],
+    ["an RSC request with other parameters", get(`${ARTICLE}?_rsc=abc&sort=newest`, { rsc: "1" })],
+    ["a cache-busting parameter without RSC", get(`${ARTICLE}?_rsc=abc`)],
     ["the cache's own fill", get(ARTICLE, { "x-tribune-page-cache": "fill" })],
     ["the home page", get("/")],
     ["a blog's home", get("/carnet-de-josee")],
@@ -36,6 +39,19 @@ test("only anonymous GETs of an article address, without query string, are cache
   for (const [name, request] of refused) assert.equal(cacheableRequest(request, false), null, name);
   assert.equal(isArticlePath("/tags/debat"), false);
   assert.equal(isArticlePath(ARTICLE), true);
+});
+
+test("a client-side refresh (RSC) is cacheable apart from the page, per router state", () => {
+  const page = cacheableRequest(get(ARTICLE), false)!;
+  const refresh = (tree: string) =>
+    cacheableRequest(get(`${ARTICLE}?_rsc=1x2y`, { rsc: "1", "next-router-state-tree": tree }), false)!;
+  assert.equal(page.kind, "html");
+  assert.equal(refresh("a").kind, "rsc");
+  assert.equal(refresh("a").url, `${ARTICLE}?_rsc=1x2y`);
+  assert.notEqual(refresh("a").key, page.key);
+  assert.equal(refresh("a").key, refresh("a").key);
+  assert.notEqual(refresh("a").key, refresh("b").key, "what the client shows changes the payload");
+  assert.equal(fillHeaders(get(ARTICLE, { rsc: "1", "next-router-state-tree": "a" }))["next-router-state-tree"], "a");
 });
 
 test("the key tells apart every variant a page is rendered in, and nothing else", () => {
