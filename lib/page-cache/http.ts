@@ -10,24 +10,23 @@ import { bump, isFilling, lookup, singleFlight, snapshot, store, type CachedPage
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-// Not replayed from a fill: hop-by-hop and size headers, the body's encoding, the headers of one
-// response only (its CSP nonce, cookies, HSTS decided per request) and the cache's own.
+// Never passed on from a fill: the connection's own headers, and the article tag proxy.ts adds.
+const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", POST_HEADER];
+// Not replayed from a kept page either: its size and encoding (set when sent), and the headers
+// of one response only (its CSP nonce, cookies, HSTS decided per request).
 const DROPPED = new Set([
-  "connection",
-  "keep-alive",
-  "transfer-encoding",
+  ...HOP_BY_HOP,
   "content-length",
   "content-encoding",
   "date",
   "set-cookie",
   "content-security-policy",
   "strict-transport-security",
-  POST_HEADER,
 ]);
 const FILL_TIMEOUT_MS = 15_000;
 /** A page whose discussion moved may be served this long after it rendered, while it re-renders. */
 export const GRACE_MS = 1000;
-/** The longest a cached answer waits for writes in progress (see `writesFirst`). */
+/** The longest a cached answer waits for writes in progress (see "Writes first" below). */
 export const WRITE_PRIORITY_MS = 100;
 
 type Fetched = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
@@ -110,7 +109,7 @@ async function sendPage(page: CachedPage, req: IncomingMessage, res: ServerRespo
 function sendOnce(fetched: Fetched, res: ServerResponse) {
   res.statusCode = fetched.status;
   for (const [name, value] of Object.entries(fetched.headers)) {
-    if (value === undefined || ["connection", "keep-alive", "transfer-encoding", POST_HEADER].includes(name)) continue;
+    if (value === undefined || HOP_BY_HOP.includes(name)) continue;
     res.setHeader(name, value);
   }
   res.setHeader("content-length", fetched.body.length);
