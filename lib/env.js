@@ -30,6 +30,11 @@ export const EnvSchema = z.object({
   GITHUB_URL: withDefault(z.url(), "https://github.com"),
   GITHUB_API_URL: withDefault(z.url(), "https://api.github.com"),
   TIME_ZONE: withDefault(z.string(), "America/Toronto"),
+  MARKDOWN_MAX_CHARS: withDefault(z.coerce.number().int().min(1_000).max(5_000_000), 200_000),
+  MARKDOWN_MAX_NESTING: withDefault(z.coerce.number().int().min(4).max(100), 16),
+  MARKDOWN_RENDER_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 1_000),
+  MARKDOWN_WORKERS: withDefault(z.coerce.number().int().min(1).max(64), 2),
+  PREVIEWS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 120),
   PAGE_CACHE_SECONDS: withDefault(z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400), 60),
 });
 

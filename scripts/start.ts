@@ -47,6 +47,7 @@ const withHooks = ["--import", "./scripts/lib/register.mjs"];
 if (newestMtime("prisma/schema.prisma") > newestMtime("lib/generated")) {
   run("Generating the Prisma clients", "npm", ["run", "--silent", "db:generate"]);
 }
+run("Bundling the markdown render worker (when its sources changed)", tsx, ["scripts/build-worker.ts"]);
 run("Migrating the database", tsx, ["scripts/migrate.ts"]);
 if (env.DEMO_CONTENT !== "off") {
   run("Importing the demo content (only into an empty database)", tsx, [

@@ -71,7 +71,7 @@ function Fields({
   const labels = useLabels();
   const fields = useRef<HTMLDivElement>(null);
   const [length, setLength] = useState(initialBody.length);
-  const [preview, setPreview] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ html?: string; error?: string } | null>(null);
 
   async function showPreview() {
     const body = fields.current?.querySelector("textarea")?.value ?? "";
@@ -146,11 +146,15 @@ function Fields({
           </p>
         ) : null}
       </div>
-      {preview !== null ? (
+      {preview?.error ? (
+        <p className="form-message form-message--error" role="status">
+          {preview.error}
+        </p>
+      ) : preview ? (
         <div
           className={`${styles.preview} prose`}
           aria-label={labels.preview}
-          dangerouslySetInnerHTML={{ __html: preview }}
+          dangerouslySetInnerHTML={{ __html: preview.html ?? "" }}
         />
       ) : null}
       {held && !state.ok ? <p className="field__hint">{labels.heldHint}</p> : null}

@@ -1,22 +1,33 @@
 import "server-only";
-import { renderMarkdown } from "@/lib/markdown";
-import { parseMentionCandidates, remarkMentions, resolveMentions, type MentionUser } from "@/lib/mentions";
+import { renderPool } from "@/lib/markdown";
+import { resolveMentions, type MentionUser } from "@/lib/mentions";
 import type { PostContext } from "./context";
 
 /** A comment body ready to store: sanitized HTML with mention links, its text, and who it mentions. */
 export type RenderedComment = { html: string; plainText: string; mentions: MentionUser[] };
 
 /**
- * renderCommentBody: resolves the body's @mentions against the thread (two queries at most;
- * INVALID_INPUT validation.tooManyMentions past the cap) and renders the comment subset with
- * mention links, from the syntax tree (never inside code).
+ * renderCommentBody: renders the comment subset in the render worker (bounded in nesting and
+ * time), from one parse: the worker reads the body's @mentions from its syntax tree (never in
+ * code), they are resolved against the thread here (two queries at most; INVALID_INPUT
+ * validation.tooManyMentions past the cap), and the worker turns them into links.
  */
 export async function renderCommentBody(body: string, context: PostContext): Promise<RenderedComment> {
-  const resolved = await resolveMentions(parseMentionCandidates(body), {
-    postId: context.postId,
-    blogId: context.blogId,
-    postAuthorId: context.authorId,
-  });
-  const rendered = renderMarkdown(body, { kind: "comment", remarkPlugins: [remarkMentions(resolved)] });
-  return { html: rendered.html, plainText: rendered.plainText, mentions: resolved.users };
+  let users: MentionUser[] = [];
+  const rendered = await renderPool().render(
+    body,
+    { kind: "comment" },
+    {
+      resolveMentions: async (candidates) => {
+        const resolved = await resolveMentions(candidates, {
+          postId: context.postId,
+          blogId: context.blogId,
+          postAuthorId: context.authorId,
+        });
+        users = resolved.users;
+        return resolved;
+      },
+    },
+  );
+  return { html: rendered.html, plainText: rendered.plainText, mentions: users };
 }

@@ -2,11 +2,13 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { linkImportedMentions } from "@/lib/comments";
 import { syncPostLinks } from "@/lib/links";
-import { renderMarkdown } from "@/lib/markdown";
+import { isAppError } from "@/lib/errors";
+import { plainMessage } from "@/lib/i18n/plain";
+import { renderMarkdownCached, type RenderKind, type Rendered } from "@/lib/markdown";
 import { pagesChanged } from "@/lib/page-cache";
 import { reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
-import type { ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
+import { ContentError, type ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type SyncCounts = { created: number; updated: number; unchanged: number };
@@ -30,6 +32,7 @@ export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
   };
   const touched: string[] = [];
   const changedComments: string[] = [];
+  const renders = bundleRenderer();
   await db.$transaction(
     async (tx) => {
       const userIds = new Map<string, string>();
@@ -39,12 +42,12 @@ export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
       for (const blog of bundle.blogs) {
         const blogId = await syncBlog(tx, blog, userIds, report.blogs);
         for (const post of blog.posts) {
-          const { id, changed } = await syncPost(tx, blogId, blog.slug, post, userIds, report.posts);
+          const { id, changed } = await syncPost(tx, blogId, blog.slug, post, userIds, report.posts, renders);
           if (changed) touched.push(id);
-          changedComments.push(...(await syncComments(tx, id, blog.slug, post, userIds, report.comments)));
+          changedComments.push(...(await syncComments(tx, id, blog.slug, post, userIds, report.comments, renders)));
         }
       }
-      await relinkPosts(tx, touched);
+      await relinkPosts(tx, touched, renders);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -56,6 +59,30 @@ export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
   const counts = [report.people, report.blogs, report.posts, report.comments];
   if (counts.some((count) => count.created + count.updated > 0)) await pagesChanged();
   return report;
+}
+
+/** Renders: what the pipeline makes of a text of the bundle, rendered once, when first needed. */
+type Renders = { get(kind: RenderKind, source: string, file: string): Promise<Rendered> };
+
+/** bundleRenderer: renders in the render worker; a text past the bounds throws ContentError naming its file (the transaction then writes nothing). */
+function bundleRenderer(): Renders {
+  const done = new Map<string, Rendered>();
+  return {
+    async get(kind, source, file) {
+      const key = `${kind}\u0000${source}`;
+      const known = done.get(key);
+      if (known) return known;
+      try {
+        const rendered = await renderMarkdownCached(source, kind);
+        done.set(key, rendered);
+        return rendered;
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        const line = typeof error.details?.line === "number" && error.details.line > 0 ? ` (line ${error.details.line})` : "";
+        throw new ContentError([`${file}: body${line}: ${plainMessage(error.message)}`]);
+      }
+    },
+  };
 }
 
 async function syncPerson(tx: Tx, person: LoadedPerson, counts: SyncCounts): Promise<string> {
@@ -121,6 +148,7 @@ async function syncPost(
   post: LoadedPost,
   userIds: Map<string, string>,
   counts: SyncCounts,
+  renders: Renders,
 ): Promise<{ id: string; changed: boolean }> {
   const importKey = importKeyOf(blogSlug, post.slug);
   const existing = await tx.post.findUnique({ where: { importKey }, select: { id: true, importHash: true } });
@@ -128,7 +156,7 @@ async function syncPost(
     counts.unchanged++;
     return { id: existing.id, changed: false };
   }
-  const { html } = renderMarkdown(post.body, "article");
+  const { html } = await renders.get("article", post.body, post.file);
   const data = {
     blogId,
     slug: post.slug,
@@ -165,6 +193,7 @@ async function syncComments(
   post: LoadedPost,
   userIds: Map<string, string>,
   counts: SyncCounts,
+  renders: Renders,
 ): Promise<string[]> {
   if (!post.comments.length) return [];
   const changed: string[] = [];
@@ -183,7 +212,8 @@ async function syncComments(
       counts.unchanged++;
       continue;
     }
-    const data = commentData(comment, postId, importKey, ids, userIds);
+    const rendered = await renders.get("comment", comment.body, comment.file);
+    const data = commentData(comment, postId, importKey, ids, userIds, rendered.html);
     if (row) {
       await tx.comment.update({ where: { id: row.id }, data });
       ids.set(comment.id, row.id);
@@ -203,6 +233,7 @@ function commentData(
   importKey: string,
   ids: Map<string, string>,
   userIds: Map<string, string>,
+  bodyHtml: string,
 ) {
   return {
     postId,
@@ -211,7 +242,7 @@ function commentData(
     guestName: comment.guest?.name ?? null,
     guestEmail: comment.guest?.email ?? null,
     bodySource: comment.body,
-    bodyHtml: renderMarkdown(comment.body, "comment").html,
+    bodyHtml,
     status: comment.status,
     createdAt: comment.at,
     importKey,
@@ -220,10 +251,12 @@ function commentData(
 }
 
 /** relinkPosts: rewrites the Link rows of changed posts and resolves links to posts of this instance. */
-async function relinkPosts(tx: Tx, postIds: string[]) {
+async function relinkPosts(tx: Tx, postIds: string[], renders: Renders) {
   if (!postIds.length) return;
   const posts = await tx.post.findMany({ where: { id: { in: postIds } }, select: { id: true, bodySource: true } });
-  for (const post of posts) await syncPostLinks(tx, post.id, renderMarkdown(post.bodySource, "article").links);
+  for (const post of posts) {
+    await syncPostLinks(tx, post.id, (await renders.get("article", post.bodySource, post.id)).links);
+  }
 }
 
 function select<T extends object>(data: T): { [K in keyof T]: true } {

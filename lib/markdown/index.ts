@@ -1,9 +1,9 @@
-/** renderMarkdown: markdown → sanitized HTML, links, headings, plain text and reading time (article or comment subset); pure, uncached. */
+/** renderMarkdown: markdown → sanitized HTML, links, headings, plain text and reading time, on the calling thread (tests, the worker); the app uses the pooled functions below. */
 export { renderMarkdown } from "./render";
-/** renderMarkdownCached: renderMarkdown through a 500-entry in-process LRU (the editor's live preview). */
+/** renderMarkdownCached: the pipeline in the render worker (bounded in nesting and time), through a 500-entry in-process LRU. */
 export { renderMarkdownCached } from "./cache";
-/** renderStored: HTML for a bodyHtml column, prefixed with `<!--tribune-render:v<N> <fingerprint>-->`. */
-export { renderStored } from "./cache";
+/** renderStored: HTML for a bodyHtml column (rendered in the worker), prefixed with `<!--tribune-render:v<N> <fingerprint>-->`. */
+export { renderStored, storedHtml } from "./cache";
 /** ensureFreshHtml: stored HTML if it matches the source, options and pipeline version, else re-rendered with changed: true. */
 export { ensureFreshHtml } from "./cache";
 /** isStale: true when stored HTML has no marker or an older RENDER_VERSION. */
@@ -14,6 +14,10 @@ export { stripRenderMarker } from "./cache";
 export { clearRenderCache } from "./cache";
 /** RENDER_VERSION: the pipeline's output version; bumping it makes every stored HTML stale. */
 export { RENDER_VERSION } from "./cache";
+/** renderPool / RenderPool: the worker threads that render under a time limit; renderPool().render(source, options, { resolveMentions }) renders a comment with its mentions from one parse. */
+export { renderPool, RenderPool, type PoolRenderOptions, type PoolHooks } from "./pool";
+/** checkMarkdownBounds / markdownBounds: the linear pre-parse check (length, nesting of containers, brackets and tags). */
+export { checkMarkdownBounds, markdownBounds, type MarkdownRefusal } from "./limits";
 /** applyFrenchSpacing: French no-break spaces in a plain string (titles, excerpts), as the pipeline applies them. */
 export { applyFrenchSpacing } from "./typography";
 /** RenderOptions, Rendered, RenderKind, Heading: the pipeline's option and result types. */

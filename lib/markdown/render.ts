@@ -8,6 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
 import { unified, type PluggableList } from "unified";
+import { AppError } from "../errors";
 import { highlightOptions } from "./highlight";
 import { sizeImages } from "./images";
 import { collectLinks, hardenLinks, rewriteFragments } from "./links";
@@ -16,7 +17,8 @@ import { demoteTitles, toCommentSubset } from "./subset";
 import { countWords, extractPlainText, readingMinutes } from "./text";
 import { addHeadingAnchors, collectHeadings, outlineHeadings, rehypeHeadingIds } from "./toc";
 import { applyFrenchTypography } from "./typography";
-import { resolveOptions, type RenderKind, type RenderOptions, type Rendered } from "./types";
+import { checkMarkdownBounds } from "./limits";
+import { resolveOptions, type RenderKind, type RenderOptions, type Rendered, type ResolvedOptions } from "./types";
 import { indexTree } from "./walk";
 
 // The pipeline, in order:
@@ -58,18 +60,30 @@ function htmlStage(kind: RenderKind, locale: "fr" | "en") {
   return stage;
 }
 
-/** renderMarkdown: sanitized HTML, links, outline and text of markdown, from one parse (pure, uncached). */
-export function renderMarkdown(source: string, options: RenderKind | RenderOptions = {}): Rendered {
-  const settings = resolveOptions(options);
+/** assertWithinBounds: throws INVALID_INPUT (validation.markdownToo…, with the line) when the source is past the bounds of lib/markdown/limits. */
+export function assertWithinBounds(source: string, kind: RenderKind): void {
+  const refusal = checkMarkdownBounds(source, kind);
+  if (refusal) {
+    throw new AppError("INVALID_INPUT", `validation.${refusal.reason}`, { line: refusal.line, limit: refusal.limit });
+  }
+}
+
+/** parseMarkdown: the bounded source's syntax tree (CommonMark + GFM) and the links it holds, before any transform. */
+export function parseMarkdown(source: string, kind: RenderKind): { mdast: MdRoot; links: string[] } {
+  assertWithinBounds(source, kind);
   const mdast = parser.parse(source);
-  const links = collectLinks(mdast);
+  return { mdast, links: collectLinks(mdast) };
+}
+
+/** finishRender: the rest of the pipeline on a parsed tree: subset, plugins, typography, HTML, outline, text. */
+export function finishRender(mdast: MdRoot, links: string[], settings: ResolvedOptions): Rendered {
   if (settings.kind === "comment") toCommentSubset(mdast);
   else demoteTitles(mdast);
   if (settings.remarkPlugins.length > 0) unified().use(settings.remarkPlugins).runSync(mdast);
   if (settings.frenchTypography) applyFrenchTypography(mdast);
 
   const stage = htmlStage(settings.kind, settings.locale);
-  const hast = stage.runSync(mdast as MdRoot) as HastRoot;
+  const hast = stage.runSync(mdast) as HastRoot;
   const index = indexTree(hast);
   rewriteFragments(index.links, index.ids);
   hardenLinks(index.links, settings.kind, settings.siteUrl);
@@ -87,4 +101,15 @@ export function renderMarkdown(source: string, options: RenderKind | RenderOptio
     readingMinutes: readingMinutes(words),
     plainText,
   };
+}
+
+/**
+ * renderMarkdown: sanitized HTML, links, outline and text of markdown, from one parse (pure,
+ * uncached, bounded by checkMarkdownBounds but not in time). It runs on the calling thread: the
+ * app renders through renderMarkdownCached / renderStored, which run it in the render worker.
+ */
+export function renderMarkdown(source: string, options: RenderKind | RenderOptions = {}): Rendered {
+  const settings = resolveOptions(options);
+  const { mdast, links } = parseMarkdown(source, settings.kind);
+  return finishRender(mdast, links, settings);
 }

@@ -23,12 +23,11 @@ export function forEachMentionableText(node: Parent, fn: (text: Text, parent: Pa
 }
 
 /**
- * parseMentionCandidates: every "@…" of the markdown's text (from the syntax tree: never in
- * code or links), each with its possible readings longest first, de-duplicated. More than
- * MAX_MENTION_CANDIDATES distinct ones is a flood: INVALID_INPUT validation.tooManyMentions.
+ * mentionCandidatesIn: every "@…" of a parsed markdown tree's text (never in code or links), each
+ * with its possible readings longest first, de-duplicated. More than MAX_MENTION_CANDIDATES
+ * distinct ones is a flood: INVALID_INPUT validation.tooManyMentions.
  */
-export function parseMentionCandidates(markdown: string): MentionCandidate[] {
-  const tree = parser.parse(markdown) as Root;
+export function mentionCandidatesIn(tree: Root): MentionCandidate[] {
   const found = new Map<string, MentionCandidate>();
   forEachMentionableText(tree, (node) => {
     for (const at of mentionStarts(node.value)) {
@@ -38,4 +37,9 @@ export function parseMentionCandidates(markdown: string): MentionCandidate[] {
   });
   if (found.size > MAX_MENTION_CANDIDATES) throw new AppError("INVALID_INPUT", "validation.tooManyMentions");
   return [...found.values()];
+}
+
+/** parseMentionCandidates: mentionCandidatesIn of the markdown's syntax tree (in-process; comments are rendered in the worker, which parses once). */
+export function parseMentionCandidates(markdown: string): MentionCandidate[] {
+  return mentionCandidatesIn(parser.parse(markdown) as Root);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { canWritePost, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { consume } from "@/lib/security";
 import { blogRoleOf, requireWritablePost } from "./access";
 import { effectiveStatus } from "./public";
 import { previewArticle } from "./render";
@@ -110,8 +111,9 @@ export async function listBlogPostsForWriter(actor: Actor, blogId: string): Prom
   };
 }
 
-/** previewPost: the HTML of `source` as the post's blog renders it (live preview; NOT_FOUND for non-editors). */
+/** previewPost: the HTML of `source` as the post's blog renders it (live preview; NOT_FOUND for non-editors; PREVIEWS_PER_MINUTE per person). */
 export async function previewPost(actor: Actor, postId: string, source: string): Promise<string> {
   const post = await requireWritablePost(db, actor, postId);
+  await consume("preview", `user:${actor!.id}`);
   return previewArticle(source, post.blog);
 }

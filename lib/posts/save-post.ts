@@ -75,7 +75,7 @@ export async function applySave(
     await moveSlug(tx, post, slug);
   }
   const bodyChanged = bodySource !== post.bodySource;
-  const rendered = bodyChanged ? renderArticle(bodySource, post.blog) : null;
+  const rendered = bodyChanged ? await renderArticle(bodySource, post.blog) : null;
   if (rendered) await syncPostLinks(tx, post.id, rendered.links);
   if (input.tags) await setPostTags(tx, post.id, input.tags);
   if (bodyChanged || title !== post.title) {

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
 
 // Fixed windows: `points` attempts per key within `duration` seconds; the window starts at the
@@ -19,6 +20,8 @@ export const LIMITS = {
   api: { points: 120, duration: 60 },
   /** 5 messages per hour per recipient address (verification, reset): no mail bombing. */
   mail: { points: 5, duration: 60 * 60 },
+  /** PREVIEWS_PER_MINUTE (120) markdown previews per minute per person (per address for guests): a live preview while typing fits. */
+  preview: { points: env.PREVIEWS_PER_MINUTE, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { pagesChanged } from "@/lib/page-cache";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdownCached } from "@/lib/markdown";
 import { canEditProfile, type Actor } from "@/lib/auth/policy";
 import type { UpdateProfileInput } from "./profile-schemas";
 import { foldKey } from "./schemas";
@@ -59,7 +59,7 @@ export async function getPublicProfile(handle: string): Promise<PublicProfile | 
   if (!user || user.deletedAt) return null;
   const { bio, deletedAt: _deleted, ...rest } = user;
   // The bio is a small markdown subset, rendered with the comment rules (no images, no HTML).
-  return { ...rest, bioHtml: bio ? renderMarkdown(bio, "comment").html : null };
+  return { ...rest, bioHtml: bio ? (await renderMarkdownCached(bio, "comment")).html : null };
 }
 
 /** getEditableProfile: the fields of the settings form. */

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { applyMigrations, dropPgDatabase, DEFAULT_PG_ADMIN_URL } from "../../lib/db/schema-engine";
+import { buildWorker } from "../../scripts/build-worker";
 import { findTests, nodeTestArgs } from "./find-tests";
 
 const kind = process.argv[2];
@@ -31,6 +32,7 @@ const env: NodeJS.ProcessEnv = {
 };
 
 let status = 1;
+await buildWorker();
 try {
   if (kind === "sqlite") {
     const template = join(runDir, "template.db");

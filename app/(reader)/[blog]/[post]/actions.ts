@@ -122,8 +122,13 @@ export async function followAction(form: FormData): Promise<void> {
   refresh(form);
 }
 
-/** previewCommentAction: the rendered HTML of a draft, for the form's preview tab. */
-export async function previewCommentAction(postId: string, body: string): Promise<string> {
+/** previewCommentAction: the rendered HTML of a draft for the form's preview tab, or why it cannot be shown (translated). */
+export async function previewCommentAction(postId: string, body: string): Promise<{ html?: string; error?: string }> {
   const viewer = await getViewer();
-  return previewComment(viewer, Id.parse(postId), String(body).slice(0, 10_000));
+  try {
+    const ip = clientIp(await headers());
+    return { html: await previewComment(viewer, Id.parse(postId), String(body).slice(0, 10_000), { ip }) };
+  } catch (error) {
+    return { error: (await translated(failure(error))).message ?? "" };
+  }
 }
