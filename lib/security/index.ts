@@ -14,3 +14,5 @@ export { createLimiters } from "./rate-limit";
 export { assertSameOrigin } from "./csrf";
 /** isSameOriginRequest: true when Origin (else Sec-Fetch-Site or Referer) is the app's own. */
 export { isSameOriginRequest } from "./csrf";
+/** readCredentials: the request's credentials (bearer token, session cookie, none, or an invalid Authorization header). */
+export { readCredentials, hasSessionCookie, type Credentials } from "./credentials";
