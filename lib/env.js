@@ -30,6 +30,12 @@ export const EnvSchema = z.object({
   GITHUB_URL: withDefault(z.url(), "https://github.com"),
   GITHUB_API_URL: withDefault(z.url(), "https://api.github.com"),
   TIME_ZONE: withDefault(z.string(), "America/Toronto"),
+  LIVE_STREAMS_PER_CLIENT: withDefault(z.coerce.number().int("must be a whole number").min(1).max(10_000), 8),
+  LIVE_STREAMS_TOTAL: withDefault(z.coerce.number().int("must be a whole number").min(1).max(1_000_000), 2000),
+  LIVE_STREAM_IDLE_SECONDS: withDefault(
+    z.coerce.number().int("must be a whole number of seconds").min(1).max(86_400),
+    300,
+  ),
   PAGE_CACHE_SECONDS: withDefault(z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400), 60),
 });
 
