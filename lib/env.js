@@ -35,6 +35,12 @@ export const EnvSchema = z.object({
   MARKDOWN_RENDER_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 1_000),
   MARKDOWN_WORKERS: withDefault(z.coerce.number().int().min(1).max(64), 2),
   PREVIEWS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 120),
+  LIVE_STREAMS_PER_CLIENT: withDefault(z.coerce.number().int("must be a whole number").min(1).max(10_000), 8),
+  LIVE_STREAMS_TOTAL: withDefault(z.coerce.number().int("must be a whole number").min(1).max(1_000_000), 2000),
+  LIVE_STREAM_IDLE_SECONDS: withDefault(
+    z.coerce.number().int("must be a whole number of seconds").min(1).max(86_400),
+    300,
+  ),
   PAGE_CACHE_SECONDS: withDefault(z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400), 60),
 });
 

@@ -2,12 +2,14 @@
 // what `next start` does, plus the cache: an anonymous reader of an article is answered from
 // memory in well under a millisecond, without reaching Next's pipeline (routing, proxy.ts,
 // web streams), so readers by the hundred leave the event loop free for the people who write.
-// Run by npm start (scripts/start.ts); env: PORT (3000), HOST (all interfaces), PAGE_CACHE_SECONDS.
+// Run by npm start (scripts/start.ts); env: PORT (3000), HOST (all interfaces), PAGE_CACHE_SECONDS,
+// TRUST_PROXY (how many reverse proxies in front; unset: the socket's address is the client's).
 // Run: tsx --import ./scripts/lib/register.mjs scripts/serve.ts
 import http from "node:http";
 import next from "next";
 import { env } from "../lib/env.js";
 import { createPageCache } from "../lib/page-cache/http";
+import { stampClientAddress, trustedProxiesFromEnv } from "../lib/security/client-address";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
@@ -24,7 +26,11 @@ const cache = createPageCache({
   ttlSeconds: env.PAGE_CACHE_SECONDS,
 });
 
+// Every request's client address comes from its socket (or X-Forwarded-For through TRUST_PROXY
+// proxies), stamped before anything reads it: rate limits and stream caps count by it.
+const trustedProxies = trustedProxiesFromEnv(env.TRUST_PROXY);
 const server = http.createServer((req, res) => {
+  stampClientAddress(req, trustedProxies);
   cache.handle(req, res).then(
     (answered) => (answered ? undefined : handle(req, res)),
     (error: Error) => {

@@ -1,5 +1,7 @@
 /** authOptions: the next-auth configuration (route handler and getServerSession). */
 export { authOptions } from "./options";
+/** authorizeWithPassword / signInKeys: the password check behind sign-in, and the rate-limit keys it counts. */
+export { authorizeWithPassword, signInKeys } from "./options";
 /** getViewer / requireViewer: the signed-in person for this request (fresh from the database). */
 export { getViewer, requireViewer, type Viewer } from "./session";
 /** viewerForRequest: the caller of a route handler, by bearer token or by session (CSRF-checked). */

@@ -52,20 +52,34 @@ function githubProvider() {
   ];
 }
 
-type HeaderBag = Record<string, string | string[] | undefined> | undefined;
+export type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 function toHeaders(bag: HeaderBag): Headers {
   const headers = new Headers();
   for (const [key, value] of Object.entries(bag ?? {})) if (typeof value === "string") headers.set(key, value);
   return headers;
 }
 
-async function authorizeWithPassword(raw: unknown, requestHeaders: HeaderBag) {
+/**
+ * signInKeys: the rate-limit keys of a password sign-in. `account` (limit signIn) counts one
+ * account's attempts from one address, so guesses from elsewhere never lock its owner out;
+ * `address` (limit signInAddress, larger) counts one address's attempts across accounts.
+ */
+export function signInKeys(email: string, address: string): { account: string; address: string } {
+  return { account: `${email.trim().toLowerCase()}|${address}`, address: `sign-in:${address}` };
+}
+
+/**
+ * authorizeWithPassword: the credentials provider's check (next-auth's authorize). Throws an
+ * Error whose message is one of SIGN_IN_ERRORS (RATE_LIMITED:<seconds> when over a limit).
+ */
+export async function authorizeWithPassword(raw: unknown, requestHeaders: HeaderBag) {
   const input = SignInSchema.safeParse(raw);
   if (!input.success) throw new Error("INVALID_CREDENTIALS");
   const { email, password } = input.data;
-  const key = `${email}|${clientIp(toHeaders(requestHeaders))}`;
+  const keys = signInKeys(email, clientIp(toHeaders(requestHeaders)));
   try {
-    await consume("signIn", key);
+    await consume("signInAddress", keys.address);
+    await consume("signIn", keys.account);
   } catch (error) {
     const seconds = (error as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds ?? 60;
     throw new Error(`RATE_LIMITED:${seconds}`);
@@ -81,7 +95,7 @@ async function authorizeWithPassword(raw: unknown, requestHeaders: HeaderBag) {
   if (!(await verifyPassword(user.passwordHash, password))) throw new Error("INVALID_CREDENTIALS");
   if (!(await isDemoLoginAllowed(user.email!))) throw new Error("DEMO_DISABLED");
   if (!user.emailVerified) throw new Error("EMAIL_NOT_VERIFIED");
-  await reward("signIn", key);
+  await reward("signIn", keys.account);
   return { id: user.id, name: user.name, email: user.email };
 }
 

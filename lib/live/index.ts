@@ -8,5 +8,9 @@ export { publishPagesChanged, subscribePagesChanged } from "./bus";
 export { createLiveBus, liveBus, type LiveBus, type LiveBusOptions } from "./bus";
 /** publishLive / subscribeLive / closeLiveBus: the process bus; publishing never throws. */
 export { publishLive, subscribeLive, closeLiveBus } from "./bus";
-/** liveEventStream: the SSE response for one article, with heartbeat and cleanup on abort. */
-export { liveEventStream, HEARTBEAT_MS } from "./sse";
+/** liveEventStream: the SSE response for one article, with heartbeat, idle timeout and cleanup on abort. */
+export { liveEventStream, HEARTBEAT_MS, RECONNECT_MS, type LiveStreamOptions } from "./sse";
+/** openLiveStream: the SSE response for a request, within the per-client and total stream caps (429/503 beyond). */
+export { openLiveStream } from "./sse";
+/** liveStreamSlots / createStreamSlots: the open-stream counters (per client address and in total). */
+export { liveStreamSlots, createStreamSlots, type StreamSlots, type StreamLimits } from "./limits";

@@ -1,36 +1,84 @@
 import "server-only";
+import { env } from "@/lib/env.js";
+import { clientIp } from "@/lib/security";
 import type { LiveEvent } from "./events";
 import { subscribeLive } from "./bus";
+import { liveStreamSlots, type StreamSlots } from "./limits";
 
 /** How often an idle stream sends a comment line, so proxies do not close it. */
 export const HEARTBEAT_MS = 25_000;
+/** How long the browser waits before reconnecting after the stream ends (the `retry:` field). */
+export const RECONNECT_MS = 5_000;
+
+export type LiveStreamOptions = {
+  /** Interval of the `: ping` comment lines. */
+  heartbeatMs?: number;
+  /** The stream ends after this long without an event (heartbeats do not count); the browser reconnects. */
+  idleMs?: number;
+  /** Called once when the stream ends, whichever way (client gone, idle, failed subscription, cancel). */
+  onClose?: () => void;
+};
 
 /**
  * liveEventStream: a Server-Sent Events response for one article. Each event is
- * `event: <type>` + `data: <json>`; a `: ping` comment every 25 s keeps it open; the
- * subscription ends when the client goes away (abort signal) or cancels the stream.
+ * `event: <type>` + `data: <json>`; a `: ping` comment every 25 s keeps it open; after idleMs
+ * without an event the server ends it (the EventSource reconnects by itself after `retry:`);
+ * the subscription ends when the client goes away (abort signal) or cancels the stream.
  */
-export function liveEventStream(postId: string, signal: AbortSignal, heartbeatMs = HEARTBEAT_MS): Response {
+export function liveEventStream(
+  postId: string,
+  signal: AbortSignal,
+  { heartbeatMs = HEARTBEAT_MS, idleMs = env.LIVE_STREAM_IDLE_SECONDS * 1000, onClose }: LiveStreamOptions = {},
+): Response {
   const encoder = new TextEncoder();
+  let ended = false;
+  let cancelled = false;
   let cleanup: (() => Promise<void>) | undefined;
+  // onClose runs exactly once, on every way out, even before the subscription exists.
+  const finish = () => {
+    if (ended) return;
+    ended = true;
+    onClose?.();
+  };
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let closed = false;
+      let stopped = false;
       const send = (text: string) => {
-        if (closed) return;
+        if (stopped) return;
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
           void stop();
         }
       };
-      const onEvent = (event: LiveEvent) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      const unsubscribe = await subscribeLive(postId, onEvent);
+      let idle: ReturnType<typeof setTimeout> | undefined;
+      const armIdle = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => {
+          send(": idle, reconnect\n\n");
+          void stop();
+        }, idleMs);
+      };
+      const onEvent = (event: LiveEvent) => {
+        armIdle();
+        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      };
+      let unsubscribe: () => Promise<void>;
+      try {
+        unsubscribe = await subscribeLive(postId, onEvent);
+      } catch (error) {
+        finish();
+        controller.error(error);
+        return;
+      }
       const heartbeat = setInterval(() => send(": ping\n\n"), heartbeatMs);
-      const stop = async () => {
-        if (closed) return;
-        closed = true;
+      const onAbort = () => void stop();
+      async function stop() {
+        if (stopped) return;
+        stopped = true;
+        finish();
         clearInterval(heartbeat);
+        clearTimeout(idle);
         signal.removeEventListener("abort", onAbort);
         await unsubscribe();
         try {
@@ -38,15 +86,18 @@ export function liveEventStream(postId: string, signal: AbortSignal, heartbeatMs
         } catch {
           // Already closed by the client.
         }
-      };
-      const onAbort = () => void stop();
+      }
       cleanup = stop;
-      if (signal.aborted) return void stop();
+      // Cancelled or aborted while subscribing.
+      if (cancelled || signal.aborted) return void stop();
       signal.addEventListener("abort", onAbort);
-      send("retry: 5000\n: connected\n\n");
+      armIdle();
+      send(`retry: ${RECONNECT_MS}\n: connected\n\n`);
     },
     async cancel() {
-      await cleanup?.();
+      cancelled = true;
+      if (cleanup) await cleanup();
+      else finish();
     },
   });
   return new Response(stream, {
@@ -57,4 +108,32 @@ export function liveEventStream(postId: string, signal: AbortSignal, heartbeatMs
       "X-Accel-Buffering": "no",
     },
   });
+}
+
+/**
+ * openLiveStream: liveEventStream for a request, within the stream caps: at most
+ * LIVE_STREAMS_PER_CLIENT open streams per client address (clientIp) and LIVE_STREAMS_TOTAL in
+ * all, per process. Over a cap the answer is a JSON refusal: 429 (this client) or 503 (the
+ * server), with Retry-After. The slot is released whenever the stream ends.
+ */
+export function openLiveStream(postId: string, request: Request, slots: StreamSlots = liveStreamSlots()): Response {
+  const slot = slots.acquire(clientIp(request.headers));
+  if (!slot.ok) {
+    const mine = slot.reason === "client";
+    return Response.json(
+      {
+        error: mine ? "RATE_LIMITED" : "UNAVAILABLE",
+        message: mine
+          ? "Too many live streams are open from your address: close another tab of this site, or try again later."
+          : "The server has too many live streams open: try again later.",
+      },
+      { status: mine ? 429 : 503, headers: { "retry-after": String(mine ? 60 : 30), "cache-control": "no-store" } },
+    );
+  }
+  try {
+    return liveEventStream(postId, request.signal, { onClose: slot.release });
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
 }

@@ -1,18 +1,11 @@
 import { AppError } from "@/lib/errors";
+import { hasSessionCookie, readCredentials } from "./credentials";
 
 // Server actions need none of this: Next refuses an action whose Origin does not match the
 // Host (or X-Forwarded-Host) header, and next.config.js must not widen that check with
 // `serverActions.allowedOrigins`. Route handlers get no such check, hence assertSameOrigin.
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-// next-auth v4's session cookie, plain and on HTTPS; large sessions are split into `.0`, `.1`…
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
-
-function hasSessionCookie(request: Request): boolean {
-  const cookie = request.headers.get("cookie");
-  if (!cookie) return false;
-  return cookie.split(";").some((pair) => SESSION_COOKIE.test(pair.split("=")[0]?.trim() ?? ""));
-}
 
 function originOf(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -46,13 +39,13 @@ export function isSameOriginRequest(request: Request): boolean {
 
 /**
  * assertSameOrigin: throws AppError FORBIDDEN when a mutating request authenticated by the
- * session cookie comes from another site. Requests without that cookie, or carrying an
- * `Authorization: Bearer` token (which a cross-site form cannot set), need no check; the
- * handler must then authenticate them by the token, never by the cookie.
+ * session cookie comes from another site. Credentials are read by readCredentials, as
+ * authentication reads them: a request without the cookie, or with a well-formed bearer token
+ * (which a cross-site form cannot set, and which authentication then uses instead of the
+ * cookie), needs no check; a malformed Authorization header next to the cookie is checked.
  */
 export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
-  if (!hasSessionCookie(request)) return;
-  if (/^Bearer\s+\S/i.test(request.headers.get("authorization") ?? "")) return;
+  if (readCredentials(request.headers).kind === "bearer" || !hasSessionCookie(request.headers)) return;
   if (!isSameOriginRequest(request)) throw new AppError("FORBIDDEN", "Cross-site request refused");
 }

@@ -8,15 +8,21 @@ import { AppError } from "@/lib/errors";
 // Fixed windows: `points` attempts per key within `duration` seconds; the window starts at the
 // key's first attempt. Keys are chosen by the caller (see the comment of each limit).
 export const LIMITS = {
-  /** 5 attempts per 15 minutes per email+IP; reward() after a successful sign-in clears it. */
+  /**
+   * 5 attempts per 15 minutes per email+address (signInKeys in lib/auth); reward() after a
+   * successful sign-in clears it. Keyed with the address, so guesses from elsewhere never lock
+   * the account's owner out.
+   */
   signIn: { points: 5, duration: 15 * 60 },
-  /** 5 new accounts per hour per IP. */
+  /** 30 sign-in attempts per 15 minutes per address, whatever the accounts (password spraying). */
+  signInAddress: { points: 30, duration: 15 * 60 },
+  /** 5 new accounts per hour per address (clientIp). */
   signUp: { points: 5, duration: 60 * 60 },
   /** 3 reset requests per hour per email (consume a second key per IP to stop sweeps). */
   passwordReset: { points: 3, duration: 60 * 60 },
-  /** 10 comments per 5 minutes per user. */
+  /** 10 comments per 5 minutes per user (a guest: per address). */
   comment: { points: 10, duration: 5 * 60 },
-  /** 120 requests per minute per API token (or per IP without one). */
+  /** 120 requests per minute per API token (or per address without one). */
   api: { points: 120, duration: 60 },
   /** 5 messages per hour per recipient address (verification, reset): no mail bombing. */
   mail: { points: 5, duration: 60 * 60 },
@@ -145,24 +151,4 @@ export function consume(limit: LimitName, key: string): Promise<void> {
 /** reward: forgets the key's attempts (e.g. after a successful sign-in). */
 export function reward(limit: LimitName, key: string): Promise<void> {
   return limiters().reward(limit, key);
-}
-
-/** clientIp: the client's address as seen by the nearest trusted proxy, or "local" when unknown. */
-export function clientIp(headers: Headers): string {
-  // TRUST_PROXY=N: N reverse proxies stand in front of the app, each appending the address it
-  // saw to X-Forwarded-For. Entries left of those are whatever the client sent, so the
-  // client's address is the N-th from the right (with one proxy, the last).
-  const hops = Number.parseInt(process.env.TRUST_PROXY ?? "", 10);
-  if (hops > 0) {
-    const forwarded = (headers.get("x-forwarded-for") ?? "")
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    const ip = forwarded[Math.max(0, forwarded.length - hops)];
-    if (ip) return ip;
-  }
-  // Without TRUST_PROXY no header can be trusted (Next fills X-Forwarded-For only when the
-  // client sent none). X-Real-IP is still read for proxies that set it; a client that forges
-  // it to spread its attempts over several keys, so set TRUST_PROXY behind a proxy.
-  return headers.get("x-real-ip")?.trim() || "local";
 }

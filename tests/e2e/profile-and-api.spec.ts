@@ -69,6 +69,16 @@ test("[API]: a personal token acts as its owner only, cross-site cookie writes a
     data: { name: "CSRF" },
   });
   expect(forged.status()).toBe(403);
+  // A bearer header in another spelling, unusable, next to the signed-in browser's cookie: the
+  // cookie never answers for it, neither to read nor (cross-site) to write.
+  const spoofedRead = await page.request.get("/api/v1/me", { headers: { authorization: "bearer   not-a-token" } });
+  expect(spoofedRead.status()).toBe(401);
+  const spoofedWrite = await page.request.patch("/api/v1/me", {
+    headers: { authorization: "bearer not a token", Origin: "https://evil.example" },
+    data: { name: "CSRF" },
+  });
+  expect(spoofedWrite.status()).toBe(401);
+  expect((await page.request.get("/api/v1/me")).status()).toBe(200);
 
   await page.goto("/settings");
   await page.getByRole("button", { name: "Révoquer le jeton mon script" }).click();

@@ -92,7 +92,7 @@ test(
   { timeout: 10_000 },
   async () => {
     const controller = new AbortController();
-    const response = liveEventStream("post-sse", controller.signal, 50);
+    const response = liveEventStream("post-sse", controller.signal, { heartbeatMs: 50 });
     assert.equal(response.headers.get("content-type"), "text/event-stream; charset=utf-8");
     assert.match(response.headers.get("cache-control") ?? "", /no-store/);
     assert.equal(response.headers.get("x-accel-buffering"), "no");
