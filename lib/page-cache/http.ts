@@ -2,9 +2,9 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { subscribePagesChanged } from "@/lib/live";
-import { contentSecurityPolicy, inlineScriptHashes, isHttpsRequest } from "@/lib/security/csp";
+import { contentSecurityPolicy, inlineScriptHashes, isHttpsRequest, nonceOf } from "@/lib/security/csp";
 import { INSTANCE } from "./instance";
-import { cacheableRequest, fillHeaders, POST_HEADER, type CacheableRequest } from "./policy";
+import { cacheableRequest, carriesCredentials, fillHeaders, POST_HEADER, type CacheableRequest } from "./policy";
 import { bump, isFilling, lookup, singleFlight, snapshot, store, type CachedPage } from "./store";
 
 const gzipAsync = promisify(gzip);
@@ -38,6 +38,8 @@ export type PageCacheOptions = {
   origin: URL;
   /** How long a page may be served at most, whatever happens (relative dates, scheduled posts). */
   ttlSeconds: number;
+  /** The longest a cached answer waits for writes in progress (WRITE_PRIORITY_MS; tests set it). */
+  writePriorityMs?: number;
 };
 
 function fetchSelf(origin: URL, path: string, headers: Record<string, string>): Promise<Fetched> {
@@ -64,12 +66,14 @@ function fetchSelf(origin: URL, path: string, headers: Record<string, string>): 
  */
 async function fill(origin: URL, request: IncomingMessage, wanted: CacheableRequest): Promise<Filled> {
   const renderedAt = snapshot();
-  const fetched = await fetchSelf(origin, wanted.url, fillHeaders(request));
+  const fetched = await fetchSelf(origin, wanted.url, fillHeaders(request, wanted.https));
   const postId = fetched.headers[POST_HEADER];
   const type = String(fetched.headers["content-type"] ?? "");
   const expected = wanted.kind === "rsc" ? "text/x-component" : "text/html";
   const plain = fetched.status === 200 && type.startsWith(expected) && !fetched.headers["set-cookie"];
-  if (typeof postId !== "string" || !plain) return { once: fetched };
+  // The render's own scripts are the ones carrying its nonce: without one, none could run again.
+  const nonce = nonceOf(String(fetched.headers["content-security-policy"] ?? ""));
+  if (typeof postId !== "string" || !plain || (wanted.kind === "html" && !nonce)) return { once: fetched };
   const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(fetched.headers)) {
     if (value === undefined || DROPPED.has(name)) continue;
@@ -82,7 +86,7 @@ async function fill(origin: URL, request: IncomingMessage, wanted: CacheableRequ
     status: 200,
     headers,
     gzip: await gzipAsync(fetched.body, { level: 6 }),
-    scriptHashes: wanted.kind === "html" ? inlineScriptHashes(fetched.body.toString("utf8")) : [],
+    scriptHashes: wanted.kind === "html" && nonce ? inlineScriptHashes(fetched.body.toString("utf8"), nonce) : [],
   };
   store(wanted.key, page);
   return { page };
@@ -119,13 +123,14 @@ function sendOnce(fetched: Fetched, res: ServerResponse) {
 /**
  * createPageCache: the page cache in front of Next for anonymous readers of articles. `handle`
  * answers a request from the cache and returns true, or returns false for Next to render it.
- * A hit sends the stored HTML, gzipped once, under a Content-Security-Policy that allows the
- * page's own inline scripts by hash (never a reused nonce). A miss renders once for all the
+ * A hit sends the stored HTML, gzipped once, under a Content-Security-Policy that allows by
+ * hash the inline scripts its render emitted, those carrying the render's nonce (never a reused
+ * nonce). A miss renders once for all the
  * readers waiting on the same page (single flight). A page is kept until its article's
  * discussion or any published page changes (pagesChanged, heard from every instance over the
  * live bus) or ttlSeconds pass.
  */
-export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
+export function createPageCache({ origin, ttlSeconds, writePriorityMs = WRITE_PRIORITY_MS }: PageCacheOptions) {
   const ttlMs = ttlSeconds * 1000;
   let listening: Promise<unknown> | null = null;
   const listen = () => {
@@ -139,22 +144,27 @@ export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
 
   // Writes first: while someone's comment, like or form post is being handled, answers from the
   // cache wait (WRITE_PRIORITY_MS at most). They cost little each, but hundreds of them a second
-  // would otherwise sit between each step of the write and the person waiting for it.
+  // would otherwise sit between each step of the write and the person waiting for it. Only a
+  // write by a session or a token counts (carriesCredentials): an anonymous POST, stalled or
+  // not, never holds readers back. A wait ends when the writes do or at its timeout, whichever
+  // comes first, and leaves nothing behind either way.
   let writes = 0;
-  const waiters: (() => void)[] = [];
+  const waiters = new Set<() => void>();
   const writeStarted = (res: ServerResponse) => {
     writes++;
     res.once("close", () => {
-      if (--writes === 0) waiters.splice(0).forEach((wake) => wake());
+      if (--writes === 0) for (const wake of [...waiters]) wake();
     });
   };
   const writesDone = () =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, WRITE_PRIORITY_MS);
-      waiters.push(() => {
+      const wake = () => {
         clearTimeout(timer);
+        waiters.delete(wake);
         resolve();
-      });
+      };
+      const timer = setTimeout(wake, writePriorityMs);
+      waiters.add(wake);
     });
 
   const scheduled = new Set<string>();
@@ -174,7 +184,7 @@ export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (ttlMs <= 0) return false;
     if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
-      writeStarted(res);
+      if (carriesCredentials(req)) writeStarted(res);
       return false;
     }
     const https = isHttpsRequest(
@@ -215,5 +225,8 @@ export function createPageCache({ origin, ttlSeconds }: PageCacheOptions) {
     }
   }
 
-  return { handle };
+  /** waits: the writes in progress and the cached answers waiting for them (tests, monitoring). */
+  const waits = () => ({ writes, waiting: waiters.size });
+
+  return { handle, waits };
 }

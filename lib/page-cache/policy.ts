@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { RESERVED_BLOG_SLUGS } from "@/lib/blogs/schemas";
-import { isLocale, LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
-import { isTheme, THEME_COOKIE } from "@/lib/theme/themes";
+import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
+import { isLocale, LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
+import { isTheme, THEME_COOKIE, type Theme } from "@/lib/theme/themes";
 
 /** The request header of a cache fill (a request the server sends itself): render, never from the cache. */
 export const BYPASS_HEADER = "x-tribune-page-cache";
@@ -26,24 +27,52 @@ export type CacheableRequest = { key: string; url: string; https: boolean; kind:
 export const ARTICLE_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})$/;
 // Signed-in readers see their own page (forms, likes, moderation): never from the cache.
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
-// Next renders metadata differently for crawlers (blocking rather than streamed).
-const BOT = /bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|lighthouse|validator/i;
 
 const header = (request: RequestLike, name: string): string => {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(", ") : (value ?? "");
 };
 
-/** cookiesOf: a Cookie header's name=value pairs (values left as sent). */
-export function cookiesOf(cookieHeader: string): { name: string; value: string }[] {
-  return cookieHeader
-    .split(";")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const at = part.indexOf("=");
-      return at < 0 ? { name: part, value: "" } : { name: part.slice(0, at), value: part.slice(at + 1) };
-    });
+/**
+ * parseCookies: a Cookie header read as the render reads it (Next's cookies(), from
+ * @edge-runtime/cookies): pairs split on ";" and the spaces after it, names taken as sent, values
+ * percent-decoded, a value that does not decode skipped, and the LAST of duplicated names kept.
+ */
+export function parseCookies(cookieHeader: string): Map<string, string> {
+  const cookies = new Map<string, string>();
+  // A header's value comes without its outer spaces (Node's parser, the Headers class).
+  for (const pair of cookieHeader.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "").split(/; */)) {
+    if (!pair) continue;
+    const at = pair.indexOf("=");
+    if (at < 0) {
+      cookies.set(pair, "true");
+      continue;
+    }
+    try {
+      cookies.set(pair.slice(0, at), decodeURIComponent(pair.slice(at + 1)));
+    } catch {
+      // Next skips it too: an earlier value of the same name stands.
+    }
+  }
+  return cookies;
+}
+
+/**
+ * hasSession: any cookie that looks like a next-auth session, however it is spelled (names
+ * trimmed, values not decoded): a reader who might be signed in never shares a page.
+ */
+function hasSession(cookieHeader: string): boolean {
+  return cookieHeader.split(";").some((pair) => SESSION_COOKIE.test(pair.split("=", 1)[0]!.trim()));
+}
+
+/**
+ * carriesCredentials: the request could act as someone: a next-auth session cookie or an
+ * `Authorization: Bearer` token (validity is not checked here). The page cache counts only such
+ * requests as writes in progress (http.ts, "Writes first"); one function, so that it can follow
+ * the shared credentials parser.
+ */
+export function carriesCredentials(request: RequestLike): boolean {
+  return hasSession(header(request, "cookie")) || /^\s*bearer\s+\S/i.test(header(request, "authorization"));
 }
 
 /** isArticlePath: "/blog/article" outside the app's own top-level routes. */
@@ -52,12 +81,63 @@ export function isArticlePath(path: string): boolean {
   return Boolean(match && !RESERVED_BLOG_SLUGS.has(match[1]!));
 }
 
+// ─── Variants ───────────────────────────────────────────────────────────────────────────────
+// THE RULE for everything a cached page varies by (and for every variant added later):
+//  1. The request is read ONCE, here (variantOf), into normalised values: a value the render
+//     would not accept (an unknown theme, "EN", junk, a cookie that does not decode) becomes
+//     null, and cookies are parsed as Next parses them (parseCookies: decoded, last one wins).
+//  2. The key is built from those values only (cacheableRequest).
+//  3. The render that is kept (the fill) receives those values only, written out canonically
+//     (fillHeaders): never the reader's own header. What the render sees is then a function of
+//     the key, and a request cannot make a page that is kept under another reader's key.
+//  4. Each variant has rows in the table test of tests/unit/page-cache.test.ts ("every variant:
+//     the key's value is what the render reads from the fill"), encoded, duplicated, case-changed
+//     and junk inputs included.
+
+/** The crawler classes Next renders differently (metadata blocking in the HTML, or streamed). */
+export type Crawler = "dom" | "html";
+// One user agent per class, so that Next classifies the fill exactly as the key did.
+const CRAWLER_AGENTS: Record<Crawler | "browser", string> = {
+  dom: "Mozilla/5.0 (compatible; Googlebot/2.1)",
+  html: "Mozilla/5.0 (compatible; Bingbot/2.0)",
+  browser: "Mozilla/5.0",
+};
+
+/** Variant: everything a cacheable page's render depends on besides its address and the data. */
+export type Variant = {
+  /** The host the page is for (X-Forwarded-Host, else Host), lower case. */
+  host: string;
+  https: boolean;
+  /** The interface language the reader chose (cookie). */
+  locale: Locale | null;
+  /** The browser's first supported language (Accept-Language), used when no cookie chose one. */
+  browserLocale: Locale | null;
+  /** The reader's theme (cookie); null is the default. */
+  theme: Theme | null;
+  /** Next's crawler class for the user agent (lib: next's getBotType), null for a browser. */
+  crawler: Crawler | null;
+};
+
+/** variantOf: the normalised variant of a request (see THE RULE above). */
+export function variantOf(request: RequestLike, https: boolean): Variant {
+  const cookies = parseCookies(header(request, "cookie"));
+  const locale = cookies.get(LOCALE_COOKIE);
+  const theme = cookies.get(THEME_COOKIE);
+  return {
+    host: (header(request, "x-forwarded-host") || header(request, "host")).toLowerCase().slice(0, 100),
+    https,
+    locale: isLocale(locale) ? locale : null,
+    browserLocale: pickLocale(header(request, "accept-language")),
+    theme: isTheme(theme) ? theme : null,
+    crawler: getBotType(header(request, "user-agent")) ?? null,
+  };
+}
+
 /**
  * cacheableRequest: whether the page cache may answer this request, and under which key. Only an
  * anonymous GET of an article address, without query string (sorting, open forms, notices) and
- * not a client navigation (RSC) or prefetch. The key holds everything the page varies by: the
- * host and scheme (absolute links, upgrade-insecure-requests), the interface language (cookie or
- * browser), the theme cookie and whether the client is a crawler.
+ * not a client navigation (RSC) or prefetch. The key holds the path and the request's Variant;
+ * the fill renders from the same Variant (fillHeaders).
  */
 export function cacheableRequest(request: RequestLike, https: boolean): CacheableRequest | null {
   if (request.method !== "GET" || !request.url) return null;
@@ -69,49 +149,51 @@ export function cacheableRequest(request: RequestLike, https: boolean): Cacheabl
   if (query !== undefined && !(rsc && /^_rsc=[\w-]{1,40}$/.test(query))) return null;
   if (header(request, BYPASS_HEADER) || header(request, "next-router-prefetch")) return null;
   if (header(request, "next-router-segment-prefetch") || header(request, "next-action")) return null;
-  const cookies = cookiesOf(header(request, "cookie"));
-  if (cookies.some((cookie) => SESSION_COOKIE.test(cookie.name))) return null;
-  const cookie = (name: string) => cookies.find((c) => c.name === name)?.value;
-  const locale = cookie(LOCALE_COOKIE);
-  const theme = cookie(THEME_COOKIE);
-  const variant = [
-    (header(request, "x-forwarded-host") || header(request, "host")).toLowerCase().slice(0, 100),
-    https ? "https" : "http",
-    isLocale(locale) ? locale : "-",
-    pickLocale(header(request, "accept-language")) ?? "-",
-    isTheme(theme) ? theme : "-",
-    BOT.test(header(request, "user-agent")) ? "bot" : "browser",
+  if (hasSession(header(request, "cookie"))) return null;
+  const variant = variantOf(request, https);
+  const parts = [
+    variant.host,
+    variant.https ? "https" : "http",
+    variant.locale ?? "-",
+    variant.browserLocale ?? "-",
+    variant.theme ?? "-",
+    variant.crawler ?? "browser",
   ];
   if (rsc) {
-    // The payload depends on what the client already shows (its router state) and where from.
-    const state = `${header(request, "next-router-state-tree")}|${header(request, "next-url")}`;
-    variant.push(`rsc:${createHash("sha256").update(state).digest("base64url").slice(0, 22)}`);
+    // The payload depends on what the client already shows (its router state) and where from;
+    // both are passed on to the fill as they are, so the key holds them whole (unambiguously).
+    const state = JSON.stringify([header(request, "next-router-state-tree"), header(request, "next-url")]);
+    parts.push(`rsc:${createHash("sha256").update(state).digest("base64url").slice(0, 22)}`);
   }
-  return { key: `${path}|${variant.join("|")}`, url: request.url, https, kind: rsc ? "rsc" : "html" };
+  return { key: `${path}|${parts.join("|")}`, url: request.url, https, kind: rsc ? "rsc" : "html" };
 }
 
-/** fillHeaders: the request headers a cache fill forwards, so that it renders the same variant. */
-export function fillHeaders(request: RequestLike): Record<string, string> {
-  const forwarded: Record<string, string> = { [BYPASS_HEADER]: "fill", "accept-encoding": "identity" };
-  for (const name of [
-    "host",
-    "x-forwarded-host",
-    "x-forwarded-proto",
-    "x-forwarded-for",
-    "accept-language",
-    "user-agent",
-    "rsc",
-    "next-router-state-tree",
-    "next-url",
-  ]) {
-    const value = header(request, name);
-    if (value) forwarded[name] = value;
+/**
+ * fillHeaders: the request headers of a cache fill: the request's Variant written out
+ * canonically (one cookie of each kind at most, the negotiated language, a user agent of the
+ * crawler class), never the reader's own values, so that the render sees exactly what the key holds.
+ */
+export function fillHeaders(request: RequestLike, https: boolean): Record<string, string> {
+  const variant = variantOf(request, https);
+  const forwarded: Record<string, string> = {
+    [BYPASS_HEADER]: "fill",
+    "accept-encoding": "identity",
+    "x-forwarded-proto": variant.https ? "https" : "http",
+    "user-agent": CRAWLER_AGENTS[variant.crawler ?? "browser"],
+  };
+  if (variant.host) forwarded.host = forwarded["x-forwarded-host"] = variant.host;
+  if (variant.browserLocale) forwarded["accept-language"] = variant.browserLocale;
+  const cookies = [
+    variant.locale && `${LOCALE_COOKIE}=${variant.locale}`,
+    variant.theme && `${THEME_COOKIE}=${variant.theme}`,
+  ].filter(Boolean);
+  if (cookies.length) forwarded.cookie = cookies.join("; ");
+  if (header(request, "rsc") === "1") {
+    forwarded.rsc = "1";
+    for (const name of ["next-router-state-tree", "next-url"]) {
+      const value = header(request, name);
+      if (value) forwarded[name] = value;
+    }
   }
-  // Only the cookies the page varies by; anything else could personalise it.
-  const cookie = cookiesOf(header(request, "cookie"))
-    .filter((c) => c.name === LOCALE_COOKIE || c.name === THEME_COOKIE)
-    .map((c) => `${c.name}=${c.value}`)
-    .join("; ");
-  if (cookie) forwarded.cookie = cookie;
   return forwarded;
 }

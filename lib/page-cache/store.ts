@@ -12,7 +12,7 @@ export type CachedPage = {
   headers: [string, string][];
   /** The HTML, gzipped once at store time (the cheap path for nearly every client). */
   gzip: Buffer;
-  /** The hashes of its inline scripts, for its Content-Security-Policy. */
+  /** The hashes of the inline scripts its render emitted (its nonce), for its Content-Security-Policy. */
   scriptHashes: string[];
   /** That policy, once built, over HTTP and over HTTPS. */
   policies?: { http?: string; https?: string };

@@ -48,16 +48,39 @@ export function contentSecurityPolicy(scripts: ScriptPermission, https: boolean)
 }
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+// One attribute of a start tag, as a browser splits it: its name, and its value double-quoted,
+// single-quoted or bare (up to a space or the tag's end).
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+function attributesOf(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, name = "", double, single, bare] of tag.matchAll(ATTRIBUTE)) {
+    const key = name.toLowerCase();
+    // As in a browser, the first of a duplicated attribute counts.
+    if (!attributes.has(key)) attributes.set(key, double ?? single ?? bare ?? "");
+  }
+  return attributes;
+}
+
+/** nonceOf: the script nonce a Content-Security-Policy allows ('nonce-…'), or null. */
+export function nonceOf(policy: string | null | undefined): string | null {
+  return /'nonce-([A-Za-z0-9+/_=-]+)'/.exec(policy ?? "")?.[1] ?? null;
+}
 
 /**
- * inlineScriptHashes: the CSP hashes ('sha256-…', without quotes) of the inline scripts a page
- * runs. Scripts with src come from 'self'; data blocks (JSON-LD) do not run and need none.
+ * inlineScriptHashes: the CSP hashes ('sha256-…', without quotes) of the inline scripts the render
+ * itself emitted: those carrying its nonce (Next and React put it on every script they write).
+ * A script without it (injected through content, should the sanitizer ever miss one) gets no
+ * hash and does not run. Scripts with src come from 'self'; data blocks (JSON-LD) do not run
+ * and need none.
  */
-export function inlineScriptHashes(html: string): string[] {
+export function inlineScriptHashes(html: string, nonce: string): string[] {
   const hashes = new Set<string>();
-  for (const [, attributes = "", body = ""] of html.matchAll(INLINE_SCRIPT)) {
-    if (/\ssrc\s*=/i.test(attributes)) continue;
-    const type = /\stype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+  if (!nonce) return [];
+  for (const [, tag = "", body = ""] of html.matchAll(INLINE_SCRIPT)) {
+    const attributes = attributesOf(tag);
+    if (attributes.get("nonce") !== nonce || attributes.has("src")) continue;
+    const type = attributes.get("type")?.trim().toLowerCase();
     if (type && !["text/javascript", "module", "application/javascript"].includes(type)) continue;
     hashes.add(`sha256-${createHash("sha256").update(body, "utf8").digest("base64")}`);
   }

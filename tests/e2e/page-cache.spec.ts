@@ -25,7 +25,9 @@ test("[PAGE CACHE]: anonymous readers share one rendering; signed-in readers nev
   await priya.context().close();
 });
 
-test("[PAGE CACHE]: a cached page allows its own inline scripts by hash, and nothing else", async ({ request }) => {
+test("[PAGE CACHE]: a cached page allows by hash the inline scripts its render emitted, and nothing else", async ({
+  request,
+}) => {
   await request.get(ARTICLE);
   const response = await request.get(ARTICLE);
   expect(response.headers()["x-tribune-cache"]).toBe("hit");
@@ -33,15 +35,26 @@ test("[PAGE CACHE]: a cached page allows its own inline scripts by hash, and not
   const scripts = policy.split("; ").find((directive) => directive.startsWith("script-src")) ?? "";
   expect(scripts).not.toMatch(/nonce|unsafe-inline|unsafe-eval|strict-dynamic/);
   const html = await response.text();
+  // Only scripts carrying the render's nonce are hashed (lib/security/csp.ts): every script the
+  // page needs must carry it, so each inline one is checked for both, and nothing else is allowed.
+  const nonces = new Set<string>();
+  let inline = 0;
   for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     if (/\bsrc=/.test(attributes!)) {
       expect(attributes).toMatch(/src="\/_next\//);
       continue;
     }
     if (/application\/ld\+json/.test(attributes!)) continue;
+    const nonce = /\snonce="([^"]+)"/.exec(attributes!)?.[1];
+    expect(nonce, "every inline script the render emitted carries its nonce").toBeTruthy();
+    nonces.add(nonce!);
     const hash = createHash("sha256").update(body!, "utf8").digest("base64");
     expect(scripts, "every inline script is allowed by its hash").toContain(`'sha256-${hash}'`);
+    inline++;
   }
+  expect(inline).toBeGreaterThan(0);
+  expect(nonces.size, "one render, one nonce").toBe(1);
+  expect(scripts.match(/'sha256-/g)?.length ?? 0).toBeLessThanOrEqual(inline);
 });
 
 test("[PAGE CACHE]: a new comment reaches anonymous readers at their next visit, in their language", async ({

@@ -1,56 +1,81 @@
 // The page cache's HTTP layer on real sockets, in front of a stand-in for Next: the stand-in
-// renders a page with an inline script (tagged with its article's id, as proxy.ts does for a
-// fill) and holds POSTs until the test lets them go.
+// renders a page with an inline script carrying its nonce (and one without, as if injected),
+// in the language and theme it reads as the app does (Next's cookie parser, lib/i18n), tags a
+// fill with its article's id as proxy.ts does, and holds POSTs until the test lets them go.
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import http, { type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { gunzipSync } from "node:zlib";
+import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
+import { isLocale, LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
 import { closeLiveBus } from "@/lib/live";
 import { pagesChanged } from "@/lib/page-cache";
-import { createPageCache, GRACE_MS, WRITE_PRIORITY_MS } from "@/lib/page-cache/http";
+import { createPageCache, GRACE_MS } from "@/lib/page-cache/http";
+import { isTheme, THEME_COOKIE } from "@/lib/theme/themes";
 
 const ARTICLE = "/carnet-de-josee/un-article";
 let renders = 0;
-let releasePost: (() => void) | null = null;
+/** The POSTs the stand-in holds, each released by calling it. */
+const held: (() => void)[] = [];
 let server: Server;
 let origin: URL;
+let cache: ReturnType<typeof createPageCache>;
 
 function next(req: http.IncomingMessage, res: http.ServerResponse) {
   if (req.method === "POST") {
-    releasePost = () => res.end("posted");
+    held.push(() => res.end("posted"));
     return;
   }
   renders++;
-  const known = req.url === ARTICLE;
+  const known = req.url === ARTICLE || req.url!.startsWith("/carnet-de-josee/variant-");
   res.statusCode = known ? 200 : 404;
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.setHeader("content-security-policy", "script-src 'nonce-once'");
   if (known && req.headers["x-tribune-page-cache"]) res.setHeader("x-tribune-post", "post-1");
-  res.end(`<html><body><h1>render ${renders}</h1><script nonce="once">boot(${renders})</script></body></html>`);
+  // As lib/i18n/request.ts and lib/theme read them (next/headers cookies()).
+  const cookies = new RequestCookies(new Headers({ cookie: req.headers.cookie ?? "" }));
+  const chosen = cookies.get(LOCALE_COOKIE)?.value;
+  const theme = cookies.get(THEME_COOKIE)?.value;
+  const lang = isLocale(chosen) ? chosen : (pickLocale(req.headers["accept-language"]) ?? "fr");
+  res.end(
+    `<html lang="${lang}" data-theme="${isTheme(theme) ? theme : "system"}"><body><h1>render ${renders}</h1>` +
+      `<script nonce="once">boot(${renders})</script><p>comment<script>injected()</script></p></body></html>`,
+  );
+}
+
+/** listen: a server with the page cache in front of the stand-in. */
+async function listen(writePriorityMs?: number) {
+  const created = http.createServer();
+  await new Promise<void>((resolve) => created.listen(0, "127.0.0.1", resolve));
+  const at = new URL(`http://127.0.0.1:${(created.address() as AddressInfo).port}`);
+  const pageCache = createPageCache({ origin: at, ttlSeconds: 60, writePriorityMs });
+  created.on("request", (req, res) => {
+    void pageCache.handle(req, res).then((answered) => answered || next(req, res));
+  });
+  return { server: created, origin: at, cache: pageCache };
+}
+
+async function close(closing: Server) {
+  closing.closeAllConnections();
+  await new Promise((resolve) => closing.close(resolve));
 }
 
 before(async () => {
-  server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  const cache = createPageCache({ origin, ttlSeconds: 60 });
-  server.on("request", (req, res) => {
-    void cache.handle(req, res).then((answered) => answered || next(req, res));
-  });
+  ({ server, origin, cache } = await listen());
 });
 after(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await close(server);
   await closeLiveBus();
 });
 
-function get(path: string, headers: Record<string, string> = {}) {
+function get(path: string, headers: Record<string, string> = {}, at = origin) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; ms: number }>(
     (resolve, reject) => {
       const started = performance.now();
       http
-        .get(new URL(path, origin), { headers: { "accept-encoding": "gzip", ...headers } }, (res) => {
+        .get(new URL(path, at), { headers: { "accept-encoding": "gzip", ...headers } }, (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("end", () => {
@@ -77,7 +102,7 @@ test("page cache over HTTP: one render for many anonymous readers, hashed CSP, s
   assert.equal(hit.headers["x-tribune-cache"], "hit");
   assert.match(hit.body, /render 1/);
   assert.equal(hit.headers["content-encoding"], "gzip");
-  assert.match(String(hit.headers["content-security-policy"]), /script-src 'self' 'sha256-[^']+'/);
+  assert.match(String(hit.headers["content-security-policy"]), /script-src 'self' 'sha256-[^' ]+'; /);
   assert.doesNotMatch(String(hit.headers["content-security-policy"]), /nonce/);
   assert.equal(hit.headers["x-tribune-post"], undefined, "the fill's tag stays inside");
 
@@ -112,25 +137,125 @@ test("page cache over HTTP: a change is served stale within the grace only, then
   assert.equal((await get(ARTICLE)).headers["x-tribune-cache"], "stale");
 });
 
-test("page cache over HTTP: cached answers wait while a write is handled", async () => {
-  await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 300));
-  await get(ARTICLE);
-  const posting = new Promise<void>((resolve, reject) => {
-    const req = http.request(new URL("/api/v1/posts/post-1/comments", origin), { method: "POST" }, (res) => {
+function post(path: string, headers: Record<string, string> = {}, at = origin) {
+  let settled = false;
+  const done = new Promise<void>((resolve, reject) => {
+    const req = http.request(new URL(path, at), { method: "POST", headers }, (res) => {
       res.resume();
-      res.on("end", () => resolve());
+      res.on("end", () => {
+        settled = true;
+        resolve();
+      });
     });
     req.on("error", reject);
     req.end("{}");
   });
-  while (!releasePost) await new Promise((resolve) => setTimeout(resolve, 5));
-  const started = performance.now();
-  const reading = get(ARTICLE);
-  setTimeout(() => releasePost!(), 40);
-  const read = await reading;
-  await posting;
-  const waited = performance.now() - started;
-  assert.equal(read.headers["x-tribune-cache"], "hit");
-  assert.ok(waited >= 35, `the read waited for the write (${waited.toFixed(0)} ms)`);
-  assert.ok(waited < WRITE_PRIORITY_MS + 400, "but not much longer");
+  return { done, settled: () => settled };
+}
+
+async function heldPost(path: string, headers: Record<string, string> = {}, at = origin) {
+  const count = held.length;
+  const sent = post(path, headers, at);
+  while (held.length === count) await new Promise((resolve) => setTimeout(resolve, 5));
+  return { ...sent, release: held.pop()! };
+}
+
+test("page cache over HTTP: a request cannot make the page kept for other readers another language or theme", async () => {
+  // Each poisoning request comes first on a page of its own (a miss, so its render is kept),
+  // then the readers come: each must get the page as rendered for their own cookies and browser.
+  const poisons: Record<string, string>[] = [
+    { cookie: "tribune_locale=%65n" },
+    { cookie: "tribune_locale=%65n; tribune_theme=%64ark" },
+    { cookie: "tribune_locale=fr; tribune_locale=en; tribune_theme=light; tribune_theme=dark" },
+    { cookie: "tribune_locale=en; tribune_locale=%zz; tribune_theme=dark; tribune_theme=%" },
+    { cookie: "tribune_locale=EN; tribune_theme=DARK" },
+    { cookie: "tribune_locale=fr; tribune_theme=light", "accept-language": "de, en;q=0.9" },
+  ];
+  const readers: [Record<string, string>, string][] = [
+    [{}, 'lang="fr" data-theme="system"'],
+    [{ cookie: "tribune_locale=fr" }, 'lang="fr" data-theme="system"'],
+    [{ cookie: "tribune_locale=fr; tribune_theme=light" }, 'lang="fr" data-theme="light"'],
+    [{ "accept-language": "en-GB" }, 'lang="en" data-theme="system"'],
+    [{ "accept-language": "en-GB", cookie: "tribune_locale=fr; tribune_theme=light" }, 'lang="fr" data-theme="light"'],
+  ];
+  for (const [index, poison] of poisons.entries()) {
+    const path = `/carnet-de-josee/variant-${index}`;
+    assert.equal(
+      (await get(path, poison)).headers["x-tribune-cache"],
+      "miss",
+      "the poisoning request is rendered and kept",
+    );
+    for (const [headers, expected] of readers) {
+      const read = await get(path, headers);
+      assert.match(
+        read.body,
+        new RegExp(expected),
+        `after ${JSON.stringify(poison)}, a reader with ${JSON.stringify(headers)}`,
+      );
+    }
+  }
+});
+
+test("page cache over HTTP: a cached page allows by hash only the scripts carrying the render's nonce", async () => {
+  await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 300)); // past the previous test's change
+  await get(ARTICLE);
+  const hit = await get(ARTICLE);
+  assert.equal(hit.headers["x-tribune-cache"], "hit");
+  const sha = (body: string) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`;
+  const policy = String(hit.headers["content-security-policy"]);
+  const rendered = /boot\(\d+\)/.exec(hit.body)![0];
+  assert.ok(policy.includes(sha(rendered)), "the render's own script runs");
+  assert.ok(!policy.includes(sha("injected()")), "a script without the nonce does not");
+  assert.equal(policy.match(/'sha256-/g)?.length, 1);
+});
+
+test("page cache over HTTP: an anonymous POST, stalled, holds no reader back", async () => {
+  await get(ARTICLE);
+  const stalled = await heldPost("/carnet-de-josee/un-article", {
+    "content-type": "application/x-www-form-urlencoded",
+  });
+  assert.deepEqual(cache.waits(), { writes: 0, waiting: 0 }, "an anonymous POST is no write in progress");
+  const reads = await Promise.all(Array.from({ length: 20 }, () => get(ARTICLE)));
+  assert.ok(reads.every((read) => read.headers["x-tribune-cache"] === "hit"));
+  assert.equal(stalled.settled(), false, "answered while the POST is still stalled");
+  assert.deepEqual(cache.waits(), { writes: 0, waiting: 0 });
+  stalled.release();
+  await stalled.done;
+});
+
+test("page cache over HTTP: a wait for a stalled write ends at its timeout and leaves nothing behind", async () => {
+  await get(ARTICLE);
+  const stalled = await heldPost("/api/v1/posts/post-1/comments", { authorization: "Bearer trb_x" });
+  assert.deepEqual(cache.waits(), { writes: 1, waiting: 0 });
+  const reads = await Promise.all(Array.from({ length: 20 }, () => get(ARTICLE)));
+  assert.ok(reads.every((read) => read.headers["x-tribune-cache"] === "hit"));
+  assert.equal(stalled.settled(), false, "every read was answered while the write is still stalled");
+  assert.deepEqual(cache.waits(), { writes: 1, waiting: 0 }, "no waiting entry outlives its timeout");
+  stalled.release();
+  await stalled.done;
+  assert.deepEqual(cache.waits(), { writes: 0, waiting: 0 });
+});
+
+test("page cache over HTTP: cached answers wait while a signed-in write is handled, then go", async () => {
+  // A cache whose waits last longer than any test: only the write's end can answer the reads.
+  const patient = await listen(60_000);
+  try {
+    await get(ARTICLE, {}, patient.origin);
+    const write = await heldPost(
+      ARTICLE,
+      { cookie: "tribune_theme=dark; next-auth.session-token=abc" },
+      patient.origin,
+    );
+    let answered = 0;
+    const reads = Array.from({ length: 5 }, () => get(ARTICLE, {}, patient.origin).then((read) => (answered++, read)));
+    while (patient.cache.waits().waiting < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(answered, 0, "the reads wait for the write");
+    write.release();
+    const done = await Promise.all(reads);
+    assert.ok(done.every((read) => read.headers["x-tribune-cache"] === "hit"));
+    await write.done;
+    assert.deepEqual(patient.cache.waits(), { writes: 0, waiting: 0 }, "nothing accumulates");
+  } finally {
+    await close(patient.server);
+  }
 });

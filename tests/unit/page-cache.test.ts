@@ -1,9 +1,21 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { beforeEach, test } from "node:test";
-import { cacheableRequest, fillHeaders, isArticlePath } from "@/lib/page-cache/policy";
+import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
+import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
+import { isLocale, LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
+import {
+  cacheableRequest,
+  carriesCredentials,
+  fillHeaders,
+  isArticlePath,
+  parseCookies,
+  variantOf,
+  type Variant,
+} from "@/lib/page-cache/policy";
 import { bump, clear, lookup, snapshot, stats, store, MAX_BYTES, type CachedPage } from "@/lib/page-cache/store";
-import { contentSecurityPolicy, inlineScriptHashes } from "@/lib/security/csp";
+import { contentSecurityPolicy, inlineScriptHashes, nonceOf } from "@/lib/security/csp";
+import { isTheme, THEME_COOKIE } from "@/lib/theme/themes";
 
 const ARTICLE = "/carnet-de-josee/fermer-les-commentaires";
 const get = (url: string, headers: Record<string, string> = {}, method = "GET") => ({
@@ -51,7 +63,14 @@ test("a client-side refresh (RSC) is cacheable apart from the page, per router s
   assert.notEqual(refresh("a").key, page.key);
   assert.equal(refresh("a").key, refresh("a").key);
   assert.notEqual(refresh("a").key, refresh("b").key, "what the client shows changes the payload");
-  assert.equal(fillHeaders(get(ARTICLE, { rsc: "1", "next-router-state-tree": "a" }))["next-router-state-tree"], "a");
+  assert.equal(
+    fillHeaders(get(ARTICLE, { rsc: "1", "next-router-state-tree": "a" }), false)["next-router-state-tree"],
+    "a",
+  );
+  const split = (tree: string, url: string) =>
+    cacheableRequest(get(`${ARTICLE}?_rsc=1x2y`, { rsc: "1", "next-router-state-tree": tree, "next-url": url }), false)!
+      .key;
+  assert.notEqual(split("a|b", ""), split("a", "b|"), "router state and address cannot be shifted into each other");
 });
 
 test("the key tells apart every variant a page is rendered in, and nothing else", () => {
@@ -63,40 +82,181 @@ test("the key tells apart every variant a page is rendered in, and nothing else"
   assert.notEqual(key({}, true), plain, "scheme");
   assert.notEqual(key({ host: "other.example" }), plain, "host");
   assert.notEqual(key({ "user-agent": "Googlebot/2.1" }), plain, "crawler");
+  assert.notEqual(key({ "user-agent": "WhatsApp/2.23" }), plain, "a link preview Next treats as a crawler");
   // Cookies and values the page does not read do not split the cache.
   assert.equal(key({ cookie: "next-auth.csrf-token=x; _ga=1" }), plain);
   assert.equal(key({ cookie: "tribune_theme=neon" }), plain, "an invalid theme is the default one");
   assert.equal(key({ "accept-language": "de-DE" }), plain, "an unsupported language is no language");
 });
 
-test("a fill forwards the variant's headers and only the cookies the page varies by", () => {
-  const headers = fillHeaders(
-    get(ARTICLE, {
-      cookie: "tribune_locale=en; secret=1; tribune_theme=dark",
-      "accept-language": "fr-CA",
-      "accept-encoding": "gzip",
-      authorization: "Bearer x",
-    }),
-  );
-  assert.equal(headers.cookie, "tribune_locale=en; tribune_theme=dark");
-  assert.equal(headers["accept-language"], "fr-CA");
-  assert.equal(headers["accept-encoding"], "identity");
-  assert.equal(headers["x-tribune-page-cache"], "fill");
-  assert.equal(headers.authorization, undefined);
+// What the render reads from a request's headers (lib/i18n/request.ts, lib/theme, proxy.ts and
+// Next itself), with Next's own cookie parser: the reference the key is checked against.
+function renderReads(headers: Record<string, string>): Omit<Variant, "host"> {
+  const cookies = new RequestCookies(new Headers(headers));
+  const locale = cookies.get(LOCALE_COOKIE)?.value;
+  const theme = cookies.get(THEME_COOKIE)?.value;
+  return {
+    https: headers["x-forwarded-proto"] === "https",
+    locale: isLocale(locale) ? locale : null,
+    browserLocale: pickLocale(headers["accept-language"]),
+    theme: isTheme(theme) ? theme : null,
+    crawler: getBotType(headers["user-agent"] ?? "") ?? null,
+  };
+}
+
+test("every variant: the key's value is what the render reads from the fill, whatever the request sent", () => {
+  // [what the request sends, the variant the key and the render must both hold]
+  const none = { locale: null, browserLocale: null, theme: null, crawler: null };
+  const table: [Record<string, string>, Partial<Variant>][] = [
+    [{}, {}],
+    // Interface language (cookie): decoded and last-wins as Next reads it; anything else is none.
+    [{ cookie: "tribune_locale=en" }, { locale: "en" }],
+    [{ cookie: "tribune_locale=%65n" }, { locale: "en" }],
+    [{ cookie: "tribune_locale=%66%72" }, { locale: "fr" }],
+    [{ cookie: "tribune_locale=fr; tribune_locale=en" }, { locale: "en" }],
+    [{ cookie: "tribune_locale=en;tribune_locale=fr" }, { locale: "fr" }],
+    [{ cookie: "tribune_locale=en; tribune_locale=%E0%A4%A" }, { locale: "en" }],
+    [{ cookie: "tribune_locale=en; tribune_locale=de" }, {}],
+    [{ cookie: "tribune_locale=EN" }, {}],
+    [{ cookie: "tribune_locale=en%20" }, {}],
+    [{ cookie: "tribune_locale=en ; x=1" }, {}],
+    [{ cookie: "tribune_locale" }, {}],
+    [{ cookie: "TRIBUNE_LOCALE=en" }, {}],
+    [{ cookie: "a=1;\ttribune_locale=en" }, {}],
+    [{ cookie: "tribune_locale=<script>" }, {}],
+    // Theme (cookie), the same way.
+    [{ cookie: "tribune_theme=dark" }, { theme: "dark" }],
+    [{ cookie: "tribune_theme=%64ark" }, { theme: "dark" }],
+    [{ cookie: "tribune_theme=light; tribune_theme=dark" }, { theme: "dark" }],
+    [{ cookie: "tribune_theme=dark; tribune_theme=neon" }, {}],
+    [{ cookie: "tribune_theme=Dark" }, {}],
+    [{ cookie: "tribune_theme=dark; tribune_theme=%" }, { theme: "dark" }],
+    [
+      { cookie: "tribune_theme=light; tribune_locale=fr; tribune_theme=system; tribune_locale=%65%6E" },
+      { theme: "system", locale: "en" },
+    ],
+    // Browser language (Accept-Language): negotiated once; the fill gets the result only.
+    [{ "accept-language": "en-CA,en;q=0.8" }, { browserLocale: "en" }],
+    [{ "accept-language": "EN-ca" }, { browserLocale: "en" }],
+    [{ "accept-language": "de-DE, en;q=0.5, fr;q=0.9" }, { browserLocale: "fr" }],
+    [{ "accept-language": "en;q=0, fr;q=0.1" }, { browserLocale: "fr" }],
+    [{ "accept-language": "de-DE" }, {}],
+    [{ "accept-language": "*;q=1, ;;, =" }, {}],
+    // Crawlers: Next's own classes.
+    [{ "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" }, { crawler: "dom" }],
+    [{ "user-agent": "WhatsApp/2.23.2" }, { crawler: "html" }],
+    [{ "user-agent": "facebookexternalhit/1.1" }, { crawler: "html" }],
+    [{ "user-agent": "AdsBot-Google" }, { crawler: "html" }],
+    [{ "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/120" }, {}],
+    [{ "user-agent": "curl/8.0" }, {}],
+  ];
+  for (const https of [false, true]) {
+    for (const [headers, expected] of table) {
+      const request = get(ARTICLE, headers);
+      const name = `${JSON.stringify(headers)} over ${https ? "HTTPS" : "HTTP"}`;
+      const variant = variantOf(request, https);
+      assert.deepEqual(variant, { host: "tribune.example", https, ...none, ...expected }, name);
+      // What Next would read from the request as sent agrees (the key mirrors the render)…
+      const sent = renderReads({ ...headers, "x-forwarded-proto": https ? "https" : "http" });
+      for (const field of ["locale", "theme", "browserLocale", "crawler"] as const) {
+        assert.equal(sent[field], variant[field], `${name}: ${field} as Next reads the request`);
+      }
+      // …and the render that is kept reads exactly the key's values from the fill's headers,
+      const fill = fillHeaders(request, https);
+      const { host, ...rest } = variant;
+      assert.deepEqual(renderReads(fill), rest, `${name}: the fill renders the key's variant`);
+      assert.equal(fill.host, host);
+      // …which are canonical: the fill's own request falls under the same key.
+      const { "x-tribune-page-cache": _, ...again } = fill;
+      assert.equal(cacheableRequest(get(ARTICLE, again), https)?.key, cacheableRequest(request, https)?.key, name);
+      // Distinct variants never share a key.
+      if (Object.keys(expected).length === 0) {
+        assert.equal(cacheableRequest(request, https)?.key, cacheableRequest(get(ARTICLE), https)?.key, name);
+      }
+    }
+  }
 });
 
-test("a cached page's CSP allows exactly its inline scripts, by hash", () => {
+test("cookies are read as Next reads them: decoded, the last of a name kept, undecodable skipped", () => {
+  for (const header of [
+    "a=1; b=%62; a=2",
+    "x=%; x=ok",
+    "x=ok; x=%zz",
+    "flag; y=a=b",
+    "  lead=1;trail=2 ;  ; z=",
+    "\tname=tab; name=%E2%82%AC",
+  ]) {
+    const next = new RequestCookies(new Headers({ cookie: header }));
+    assert.deepEqual(
+      [...parseCookies(header)],
+      [...next].map(([name, { value }]) => [name, value]),
+      header,
+    );
+  }
+});
+
+test("a fill forwards the variant only: canonical cookies and headers, nothing else the reader sent", () => {
+  const headers = fillHeaders(
+    get(ARTICLE, {
+      cookie: "tribune_theme=light; tribune_locale=en; secret=1; tribune_theme=dark; tribune_locale=junk",
+      "accept-language": "fr-CA,en;q=0.5",
+      "accept-encoding": "gzip",
+      authorization: "Bearer x",
+      "x-forwarded-for": "203.0.113.9",
+      "x-next-intl-locale": "en",
+      "user-agent": "Mozilla/5.0 (Macintosh) Firefox/130",
+      rsc: "0",
+      "next-router-state-tree": "x",
+    }),
+    false,
+  );
+  assert.deepEqual(headers, {
+    "x-tribune-page-cache": "fill",
+    "accept-encoding": "identity",
+    "x-forwarded-proto": "http",
+    "user-agent": "Mozilla/5.0",
+    host: "tribune.example",
+    "x-forwarded-host": "tribune.example",
+    "accept-language": "fr",
+    cookie: "tribune_theme=dark",
+  });
+});
+
+test("only a request carrying a session or a token counts as a write in progress", () => {
+  const post = (headers: Record<string, string>) => get(ARTICLE, headers, "POST");
+  assert.equal(carriesCredentials(post({})), false, "anonymous");
+  assert.equal(carriesCredentials(post({ cookie: "tribune_theme=dark; next-auth.csrf-token=x" })), false);
+  assert.equal(carriesCredentials(post({ authorization: "Basic eDp5" })), false);
+  assert.equal(carriesCredentials(post({ authorization: "Bearer" })), false, "a scheme without a token");
+  assert.equal(carriesCredentials(post({ cookie: "next-auth.session-token=abc" })), true);
+  assert.equal(carriesCredentials(post({ cookie: "a=1; __Secure-next-auth.session-token.0=abc" })), true);
+  assert.equal(carriesCredentials(post({ authorization: "Bearer trb_x" })), true);
+  assert.equal(carriesCredentials(post({ authorization: "  bearer   trb_x" })), true);
+});
+
+test("a cached page's CSP allows by hash the inline scripts the render emitted (its nonce), and no other", () => {
   const boot = "(self.__next_f=self.__next_f||[]).push([0])";
+  const nonce = "q1Ks/9+aZ0==";
   const html = [
-    `<script nonce="n1">${boot}</script>`,
-    '<script src="/_next/static/chunks/a.js" async=""></script>',
-    '<script type="application/ld+json">{"@type":"BlogPosting"}</script>',
-    '<SCRIPT>self.__next_f.push([1,"x"])</SCRIPT >',
-  ].join("");
+    `<script nonce="${nonce}">${boot}</script>`,
+    `<script src="/_next/static/chunks/a.js" nonce="${nonce}" async=""></script>`,
+    `<script type="application/ld+json" nonce="${nonce}">{"@type":"BlogPosting"}</script>`,
+    `<SCRIPT id=x NONCE=${nonce}>self.__next_f.push([1,"x"])</SCRIPT >`,
+    // Injected through content: no nonce, a wrong one, one only inside another attribute's value.
+    "<script>alert(1)</script>",
+    '<script nonce="guess">alert(2)</script>',
+    `<script data-x=" nonce=${nonce}">alert(3)</script>`,
+    `<script data-nonce="${nonce}">alert(4)</script>`,
+  ].join("<p>article</p>");
   const sha = (body: string) => `sha256-${createHash("sha256").update(body).digest("base64")}`;
-  assert.deepEqual(inlineScriptHashes(html), [sha(boot), sha('self.__next_f.push([1,"x"])')]);
-  const policy = contentSecurityPolicy({ hashes: inlineScriptHashes(html) }, true);
+  assert.equal(nonceOf(contentSecurityPolicy({ nonce }, false)), nonce);
+  assert.deepEqual(inlineScriptHashes(html, nonce), [sha(boot), sha('self.__next_f.push([1,"x"])')]);
+  assert.deepEqual(inlineScriptHashes(html, ""), [], "no nonce, no script");
+  const policy = contentSecurityPolicy({ hashes: inlineScriptHashes(html, nonce) }, true);
   assert.match(policy, new RegExp(`script-src 'self' '${sha(boot).replace(/[+/]/g, "\\$&")}'`));
+  for (const injected of ["alert(1)", "alert(2)", "alert(3)", "alert(4)"]) {
+    assert.ok(!policy.includes(sha(injected)), injected);
+  }
   assert.doesNotMatch(policy, /nonce|strict-dynamic/);
   assert.doesNotMatch(
     policy.split("; ").find((d) => d.startsWith("script-src"))!,
