@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { RESERVED_BLOG_SLUGS } from "@/lib/blogs/schemas";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { isLocale, LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
+import { readCredentials } from "@/lib/security/credentials";
 import { isTheme, THEME_COOKIE, type Theme } from "@/lib/theme/themes";
 
 /** The request header of a cache fill (a request the server sends itself): render, never from the cache. */
@@ -66,13 +67,18 @@ function hasSession(cookieHeader: string): boolean {
 }
 
 /**
- * carriesCredentials: the request could act as someone: a next-auth session cookie or an
- * `Authorization: Bearer` token (validity is not checked here). The page cache counts only such
- * requests as writes in progress (http.ts, "Writes first"); one function, so that it can follow
- * the shared credentials parser.
+ * carriesCredentials: the request could act as someone, as the shared credentials parser reads
+ * it: a next-auth session cookie or a bearer token (validity is not checked here). The page
+ * cache counts only such requests as writes in progress (http.ts, "Writes first").
  */
 export function carriesCredentials(request: RequestLike): boolean {
-  return hasSession(header(request, "cookie")) || /^\s*bearer\s+\S/i.test(header(request, "authorization"));
+  const headers = new Headers();
+  for (const name of ["cookie", "authorization"]) {
+    if (request.headers[name] !== undefined) headers.set(name, header(request, name));
+  }
+  // An unusable Authorization header is refused with 401 before anything is written.
+  const { kind } = readCredentials(headers);
+  return kind === "bearer" || kind === "session";
 }
 
 /** isArticlePath: "/blog/article" outside the app's own top-level routes. */
