@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { loginPath } from "@/lib/security";
 import { authOptions } from "./options";
 
 export type Viewer = {
@@ -44,6 +45,6 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** requireViewer: the signed-in person, or a redirect to /login?from=<path>. */
 export async function requireViewer(from: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/login?from=${encodeURIComponent(from)}`);
+  if (!viewer) redirect(loginPath(from));
   return viewer;
 }

@@ -14,3 +14,5 @@ export { createLimiters } from "./rate-limit";
 export { assertSameOrigin } from "./csrf";
 /** isSameOriginRequest: true when Origin (else Sec-Fetch-Site or Referer) is the app's own. */
 export { isSameOriginRequest } from "./csrf";
+/** safeReturnPath: a return address (`from`, `callbackUrl`) as a normalised path on this origin, else the fallback. */
+export { safeReturnPath, safeReturnUrl, refererPath, loginPath, MAX_RETURN_PATH_LENGTH } from "./return-to";
