@@ -11,7 +11,6 @@ const PLACEHOLDER = "http://return-to.invalid";
 export const MAX_RETURN_PATH_LENGTH = 2048;
 
 // C0 controls (tab, newline, carriage return included), DEL, C1 controls, and backslashes.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 function isLocalPath(path: string): boolean {
