@@ -5,17 +5,16 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { LOCALE_COOKIE } from "@/lib/i18n";
+import { refererPath } from "@/lib/security";
 import { THEME_COOKIE, THEMES } from "@/lib/theme";
 
 const YEAR = 60 * 60 * 24 * 365;
 const SetLocaleSchema = z.object({ locale: z.enum(["fr", "en"]) });
 const SetThemeSchema = z.object({ theme: z.enum(THEMES) });
 
-// Back to the page the form was on (same site only: the path of our own Referer).
+// Back to the page the form was on (same site only: the path of the Referer, if safe).
 async function back(): Promise<never> {
-  const referer = (await headers()).get("referer");
-  const url = referer ? new URL(referer) : null;
-  redirect(url ? `${url.pathname}${url.search}` : "/");
+  redirect(refererPath((await headers()).get("referer")));
 }
 
 /** setLocale: remembers the reader's interface language for a year and goes back to the page. */

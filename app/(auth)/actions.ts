@@ -7,6 +7,8 @@ import {
   EmailOnlySchema,
   ResetPasswordSchema,
   SignUpSchema,
+  getViewer,
+  keepThisSession,
   requestPasswordReset,
   resendVerification,
   resetPassword,
@@ -45,12 +47,20 @@ export async function resendVerificationAction(_prev: FormState, form: FormData)
 /** verifyEmailAction: confirms an address from the link's token (a POST, so mail scanners cannot). */
 export async function verifyEmailAction(_prev: FormState, form: FormData): Promise<FormState> {
   const token = String(form.get("token") ?? "");
+  const viewer = await getViewer();
+  let kept = false;
   try {
-    await verifyEmail(token);
+    const { userId, sessionVersion } = await verifyEmail(token);
+    // A changed address ends every session; the browser that confirms it, if signed in as
+    // that person, carries on with the new session version.
+    if (sessionVersion !== null && viewer?.id === userId) {
+      await keepThisSession(viewer, sessionVersion);
+      kept = true;
+    }
   } catch (error) {
     return failure(error);
   }
-  redirect("/login?verified=1");
+  redirect(kept ? "/settings" : "/login?verified=1");
 }
 
 /** requestResetAction: mails a reset link if the account exists. */

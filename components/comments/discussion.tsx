@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { followAction } from "@/app/(reader)/[blog]/[post]/actions";
 import type { CommentEdit, ThreadResult } from "@/lib/comments";
+import { loginPath } from "@/lib/security";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { LiveUpdates } from "./live-updates";
@@ -71,7 +72,7 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
       ) : (
         <p className={styles.refusal}>
           {access.reason === "signIn" ? (
-            <Link href={`/login?from=${encodeURIComponent(`${basePath}#discussion`)}`}>{t("signInToComment")}</Link>
+            <Link href={loginPath(`${basePath}#discussion`)}>{t("signInToComment")}</Link>
           ) : access.reason === "membersOnly" ? (
             t("membersOnly")
           ) : (

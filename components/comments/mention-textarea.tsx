@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
 
-type Suggestion = { id: string; handle: string; name: string };
+type Suggestion = { id: string; handle: string; name: string; mention?: string };
 type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & { postId: string; name: string; listLabel: string };
 
 // The "@…" being typed just before the caret: up to 40 characters, spaces allowed inside a
@@ -61,7 +61,8 @@ export function MentionTextarea({ postId, name, listLabel, ...textarea }: Props)
     const element = ref.current;
     if (!element || !query) return;
     const caret = element.selectionStart ?? element.value.length;
-    const inserted = `@${person.name} `;
+    // The name reads better; the server says when only the handle names this person alone.
+    const inserted = `@${person.mention ?? person.name} `;
     element.value = element.value.slice(0, query.start) + inserted + element.value.slice(caret);
     const position = query.start + inserted.length;
     element.setSelectionRange(position, position);

@@ -60,15 +60,29 @@ export async function resendVerification(email: string, locale: Locale): Promise
   if (user && !user.emailVerified) await sendVerification(user.id, email, user.name, locale);
 }
 
-/** verifyEmail: marks the address verified (sign-up or a changed address). */
-export async function verifyEmail(token: string): Promise<void> {
+/**
+ * verifyEmail: marks the address verified (sign-up or a changed address). A changed address
+ * ends every session of the account (a new session version, returned with the user's id);
+ * `sessionVersion` is null when the address was only confirmed.
+ */
+export async function verifyEmail(token: string): Promise<{ userId: string; sessionVersion: number | null }> {
   const row = await consumeToken("verify_email", token).catch(() => consumeToken("change_email", token));
   if (!row.userId || !row.email) throw new AppError("INVALID_INPUT", "errors.linkInvalid");
+  const current = await db.user.findUnique({ where: { id: row.userId }, select: { email: true } });
+  if (!current) throw new AppError("INVALID_INPUT", "errors.linkInvalid");
+  const changed = current.email !== row.email;
   try {
-    await db.user.update({
+    const user = await db.user.update({
       where: { id: row.userId },
-      data: { email: row.email, pendingEmail: null, emailVerified: new Date() },
+      data: {
+        email: row.email,
+        pendingEmail: null,
+        emailVerified: new Date(),
+        ...(changed ? { sessionVersion: { increment: 1 } } : {}),
+      },
+      select: { sessionVersion: true },
     });
+    return { userId: row.userId, sessionVersion: changed ? user.sessionVersion : null };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "validation.emailTaken", { field: "email" });
     throw error;
@@ -104,13 +118,22 @@ export async function resetPassword(token: string, password: string): Promise<vo
   });
 }
 
-/** changePassword: needs the current password (when one is set); other sessions are signed out. */
-export async function changePassword(userId: string, current: string, password: string): Promise<void> {
+/**
+ * changePassword: needs the current password (when one is set). Every session of the account
+ * ends (a new session version, returned): the caller gives its own session the new version
+ * (keepThisSession), so only the others are signed out.
+ */
+export async function changePassword(userId: string, current: string, password: string): Promise<number> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, current))) {
     throw new AppError("INVALID_INPUT", "validation.currentPasswordWrong", { field: "current" });
   }
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  const updated = await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  return updated.sessionVersion;
 }
 
 /** requestEmailChange: keeps the current address until the new one is confirmed from its own mailbox. */

@@ -3,7 +3,7 @@ export { authOptions } from "./options";
 /** authorizeWithPassword / signInKeys: the password check behind sign-in, and the rate-limit keys it counts. */
 export { authorizeWithPassword, signInKeys } from "./options";
 /** getViewer / requireViewer: the signed-in person for this request (fresh from the database). */
-export { getViewer, requireViewer, type Viewer } from "./session";
+export { getViewer, requireViewer, keepThisSession, type Viewer } from "./session";
 /** viewerForRequest: the caller of a route handler, by bearer token or by session (CSRF-checked). */
 export { viewerForRequest } from "./request";
 /** Account flows: sign-up, verification, password reset and change, email change, sign out everywhere. */

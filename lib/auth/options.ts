@@ -5,7 +5,7 @@ import EmailModule from "next-auth/providers/email";
 import GitHubModule from "next-auth/providers/github";
 import { db } from "@/lib/db";
 import { magicLinkMail, sendMail } from "@/lib/mail";
-import { clientIp, consume, reward } from "@/lib/security";
+import { clientIp, consume, reward, safeReturnUrl } from "@/lib/security";
 import { tribuneAdapter } from "./adapter";
 import { isDemoLoginAllowed } from "./demo";
 import { burnPasswordCheck, verifyPassword } from "./password";
@@ -129,6 +129,10 @@ export const authOptions: AuthOptions = {
     ...githubProvider(),
   ],
   callbacks: {
+    // Where next-auth goes after signing in or out (callbackUrl): a safe path on this origin only.
+    async redirect({ url, baseUrl }) {
+      return safeReturnUrl(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         const fresh = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
 // Top-level route segments a blog slug may not take ([blog] sits at the root of the app).
+// tests/unit/reserved-slugs.test.ts checks that every top-level route of app/ is here; a slug
+// that joins the list needs a migration moving any blog that has it (see
+// prisma/migrations/*/20261130021500_reserved_blog_slugs).
 export const RESERVED_BLOG_SLUGS = new Set([
   "api",
   "login",
@@ -28,6 +31,9 @@ export const RESERVED_BLOG_SLUGS = new Set([
   "_next",
   "static",
   "uploads",
+  "unsubscribe",
+  "verify-email",
+  "reset-password",
   "notifications",
   "account",
   "help",

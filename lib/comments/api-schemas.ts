@@ -87,7 +87,19 @@ export const ApiLikeSchema = z.object({ liked: z.boolean(), likeCount: z.number(
 /** ApiMentionSuggestionsSchema: the @ autocomplete. */
 export const ApiMentionSuggestionsSchema = z
   .object({
-    suggestions: z.array(z.object({ id, handle: z.string(), name: z.string(), image: z.string().nullable() })).max(8),
+    suggestions: z
+      .array(
+        z.object({
+          id,
+          handle: z.string(),
+          name: z.string(),
+          image: z.string().nullable(),
+          mention: z
+            .string()
+            .meta({ description: "What to write after the @: the name, or the handle when the name is shared" }),
+        }),
+      )
+      .max(8),
   })
   .meta({ id: "MentionSuggestions" });
 

@@ -117,9 +117,10 @@ export function registerCommentPaths(registry: OpenAPIRegistry): void {
     method: "get",
     path: "/posts/{id}/mention-suggestions",
     summary: "People to @mention",
-    description: "The thread's people first (author, commenters, members), then others; at most 8.",
+    description:
+      "Signed-in callers, under a public article. The thread's people first (author, commenters, members), then, once a query is typed, others; at most 8.",
     tags,
-    security: optionalBearer,
+    security: requiredBearer,
     request: { params: PostParams, query: SuggestionsQuery },
     responses: {
       200: { description: "Suggestions", content: json(ApiMentionSuggestionsSchema) },

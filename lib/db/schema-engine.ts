@@ -441,7 +441,10 @@ export async function readMigrationsList(provider: Provider, root = projectRoot(
  * Applies the committed migrations of the URL's provider that the database lacks (as
  * `prisma migrate deploy`). Creates the SQLite file's folder, or the PostgreSQL database.
  */
-export async function applyMigrations(databaseUrl: string): Promise<{ applied: string[] }> {
+export async function applyMigrations(
+  databaseUrl: string,
+  options: { before?: string } = {},
+): Promise<{ applied: string[] }> {
   const provider = providerOf(databaseUrl);
   if (provider === "sqlite") {
     const file = sqlitePathOf(databaseUrl);
@@ -450,6 +453,11 @@ export async function applyMigrations(databaseUrl: string): Promise<{ applied: s
     await ensurePgDatabase(databaseUrl);
   }
   const migrationsList = await readMigrationsList(provider);
+  // Tests of a data migration stop before it, write the rows it must handle, then apply it.
+  const { before } = options;
+  if (before) {
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((d) => d.path < before);
+  }
   const schema = readSchemas()[provider];
   return withEngine(provider, databaseUrl, schema, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: schemaFilter(provider) });

@@ -4,8 +4,12 @@ export type MentionUser = { id: string; handle: string; name: string };
 export type MentionPerson = MentionUser & { handleKey: string; nameKey: string; rank: number };
 /** The text after one "@": its readings as folded keys, longest first. */
 export type MentionCandidate = { phrases: string[] };
-/** byKey: the person each resolved reading points at; users: the distinct people mentioned, in order. */
-export type ResolvedMentions = { byKey: Map<string, MentionUser>; users: MentionUser[] };
+/**
+ * byKey: the person each resolved reading points at; users: the distinct people mentioned, in
+ * order; ambiguous: readings that name several people equally (they and every shorter reading
+ * of the same "@" stay plain text).
+ */
+export type ResolvedMentions = { byKey: Map<string, MentionUser>; users: MentionUser[]; ambiguous: Set<string> };
 
 /** Most distinct people one comment may mention; more is refused (validation.tooManyMentions). */
 export const MAX_MENTIONS = 10;
@@ -14,48 +18,61 @@ export const MAX_MENTION_CANDIDATES = 50;
 
 const plain = ({ id, handle, name }: MentionPerson): MentionUser => ({ id, handle, name });
 
-function bestOf(matches: MentionPerson[], allowAmbiguousThread: boolean): MentionPerson | undefined {
+/** pickPerson's answer when a reading names several people equally: never guessed. */
+export const AMBIGUOUS = "ambiguous" as const;
+
+// The thread's people (author, commenters, members: rank 0 or 1) come before everyone else;
+// within a tier nobody is preferred, so two of a tier with one name are a tie.
+const tier = (person: MentionPerson) => (person.rank < 2 ? 0 : 1);
+
+function onlyOne(matches: MentionPerson[]): MentionPerson | typeof AMBIGUOUS | undefined {
   if (!matches.length) return undefined;
-  const best = Math.min(...matches.map((person) => person.rank));
-  const top = matches.filter((person) => person.rank === best);
-  // Two strangers with one name: naming either would notify the wrong person half the time.
-  if (top.length > 1 && !(allowAmbiguousThread && best < 2)) return undefined;
-  return top[0];
+  const best = Math.min(...matches.map(tier));
+  const top = matches.filter((person) => tier(person) === best);
+  return top.length === 1 ? top[0] : AMBIGUOUS;
 }
 
 /**
- * pickPerson: who one reading names. A handle names its owner; a full display name names the
- * person of the thread who bears it (author first), else the only other person who does; a
- * single word also names the one person of the thread whose name starts with it ("@Sylvain").
+ * pickPerson: who one reading names. A handle names its owner (handles are unique); a full
+ * display name names the one person of the thread who bears it, else the one person anywhere
+ * who does; a single word also names the one person of the thread whose name starts with it
+ * ("@Sylvain"). Several people at the first tier that has any: AMBIGUOUS (a tie is never
+ * resolved silently: someone renamed to another's name must not receive their mentions).
  */
-export function pickPerson(key: string, people: readonly MentionPerson[]): MentionPerson | undefined {
+export function pickPerson(
+  key: string,
+  people: readonly MentionPerson[],
+): MentionPerson | typeof AMBIGUOUS | undefined {
   const isWord = !key.includes(" ");
   if (isWord) {
     const owner = people.find((person) => person.handleKey === key);
     if (owner) return owner;
   }
-  const named = bestOf(
-    people.filter((person) => person.nameKey === key),
-    true,
-  );
+  const named = onlyOne(people.filter((person) => person.nameKey === key));
   if (named || !isWord) return named;
-  return bestOf(
-    people.filter((person) => person.rank < 2 && person.nameKey.split(" ")[0] === key),
-    false,
-  );
+  return onlyOne(people.filter((person) => person.rank < 2 && person.nameKey.split(" ")[0] === key));
 }
 
-/** pickMentions: resolves each candidate to its longest reading that names someone; unknown names stay text. */
+/**
+ * pickMentions: resolves each candidate to its longest reading that names someone; unknown
+ * names stay text, and so does a candidate whose longest naming reading is ambiguous.
+ */
 export function pickMentions(
   candidates: readonly MentionCandidate[],
   people: readonly MentionPerson[],
 ): ResolvedMentions {
   const byKey = new Map<string, MentionUser>();
+  const ambiguous = new Set<string>();
   const users = new Map<string, MentionUser>();
   for (const { phrases } of candidates) {
     for (const key of phrases) {
+      if (ambiguous.has(key)) break;
       const cached = byKey.get(key);
       const person = cached ?? (byKey.has(key) ? undefined : pickPerson(key, people));
+      if (person === AMBIGUOUS) {
+        ambiguous.add(key);
+        break;
+      }
       if (!person) continue;
       const user = cached ?? plain(person as MentionPerson);
       byKey.set(key, user);
@@ -63,5 +80,5 @@ export function pickMentions(
       break;
     }
   }
-  return { byKey, users: [...users.values()] };
+  return { byKey, users: [...users.values()], ambiguous };
 }

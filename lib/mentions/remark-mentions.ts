@@ -19,6 +19,8 @@ function splitMentions(value: string, resolved: ResolvedMentions): PhrasingConte
   for (let at = value.indexOf("@"); at !== -1; at = value.indexOf("@", at + 1)) {
     if (at < from) continue;
     for (const phrase of phrasesAt(value, at)) {
+      // A reading that names several people leaves this "@" as text (as pickMentions did).
+      if (resolved.ambiguous.has(phrase.key)) break;
       const user = resolved.byKey.get(phrase.key);
       if (!user) continue;
       if (at > from) parts.push({ type: "text", value: value.slice(from, at) });

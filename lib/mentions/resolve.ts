@@ -18,7 +18,7 @@ export async function resolveMentions(
   candidates: readonly MentionCandidate[],
   context: MentionContext,
 ): Promise<ResolvedMentions> {
-  if (!candidates.length) return { byKey: new Map(), users: [] };
+  if (!candidates.length) return { byKey: new Map(), users: [], ambiguous: new Set() };
   const keys = [...new Set(candidates.flatMap((candidate) => candidate.phrases))];
   const words = keys.filter((key) => !key.includes(" "));
   const exact = [{ nameKey: { in: keys } }, ...(words.length ? [{ handleKey: { in: words } }] : [])];

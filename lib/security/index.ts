@@ -18,3 +18,5 @@ export { assertSameOrigin } from "./csrf";
 export { isSameOriginRequest } from "./csrf";
 /** readCredentials: the request's credentials (bearer token, session cookie, none, or an invalid Authorization header). */
 export { readCredentials, hasSessionCookie, type Credentials } from "./credentials";
+/** safeReturnPath: a return address (`from`, `callbackUrl`) as a normalised path on this origin, else the fallback. */
+export { safeReturnPath, safeReturnUrl, refererPath, loginPath, MAX_RETURN_PATH_LENGTH } from "./return-to";

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
-import { submitSignIn } from "./helpers/accounts";
+import { newAccount, submitSignIn } from "./helpers/accounts";
 import { extractLink, waitForMail } from "./helpers/mailbox";
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -137,6 +137,42 @@ test("[ACCOUNTS]: sign out everywhere ends the other sessions too", async ({ bro
   await expect(a.getByText("Vous êtes déconnecté sur tous vos appareils")).toBeVisible();
   await b.reload();
   await expect(b.getByRole("link", { name: "Se connecter", exact: true })).toBeVisible();
+  await first.close();
+  await second.close();
+});
+
+test("[ACCOUNTS]: a password change signs out the other sessions, not this one", async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const a = await first.newPage();
+  const b = await second.newPage();
+  const who = await newAccount(a, "Deux Sessions");
+  await submitSignIn(b, who.email, who.password);
+  await expect(b.getByRole("link", { name: who.name, exact: true })).toBeVisible();
+  await a.goto("/settings");
+  const form = a.getByRole("form", { name: "Mot de passe", exact: true });
+  await form.getByLabel("Mot de passe actuel").fill(who.password);
+  await form.getByLabel("Nouveau mot de passe", { exact: true }).fill("une autre phrase de passe");
+  await form.getByLabel("Répétez le nouveau mot de passe").fill("une autre phrase de passe");
+  await form.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(a.getByText("Mot de passe changé.")).toBeVisible();
+  await a.reload();
+  await expect(a.getByRole("link", { name: who.name, exact: true })).toBeVisible();
+  await b.reload();
+  await expect(b.getByRole("link", { name: "Se connecter", exact: true })).toBeVisible();
+  // Signed in, the sign-in page sends a hostile return address home, on this origin.
+  const origin = new URL(a.url()).origin;
+  for (const from of [
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example/",
+  ]) {
+    await a.goto(`/login?from=${encodeURIComponent(from)}`);
+    expect(new URL(a.url()).origin).toBe(origin);
+    expect(new URL(a.url()).pathname).toBe("/");
+  }
   await first.close();
   await second.close();
 });

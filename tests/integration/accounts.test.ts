@@ -3,9 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, beforeEach, test } from "node:test";
+import { decode } from "next-auth/jwt";
 import {
+  authOptions,
   changePassword,
   createApiToken,
+  requestEmailChange,
   requestPasswordReset,
   resetPassword,
   revokeApiToken,
@@ -14,6 +17,7 @@ import {
   verifyEmail,
 } from "@/lib/auth";
 import { userIdForApiToken } from "@/lib/auth/api-tokens";
+import { sessionToken, viewerForClaims, type SessionClaims } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/auth/password";
 import { db, disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -27,6 +31,7 @@ import { countRows, resetDb } from "../setup/db";
 const outbox = mkdtempSync(join(tmpdir(), "tribune-outbox-"));
 process.env.OUTBOX_DIR = outbox;
 delete process.env.SMTP_URL;
+process.env.NEXTAUTH_SECRET ??= "accounts-test-secret-0123456789";
 
 function lastLink(to: string): string {
   const files = readdirSync(outbox)
@@ -118,6 +123,76 @@ test("accounts: sign out everywhere bumps the session version", async () => {
   const user = await createUser();
   await signOutEverywhere(user.id);
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion, 1);
+});
+
+// A session token read as every request reads it: next-auth's decode, then the jwt and session
+// callbacks, then the viewer lookup that checks the session version (getViewer).
+async function viewerOf(token: string) {
+  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET!;
+  const decoded = await decode({ token, secret });
+  assert.ok(decoded, "the token decodes");
+  const callbacks = authOptions.callbacks!;
+  const claims = await callbacks.jwt!({ token: decoded } as Parameters<NonNullable<typeof callbacks.jwt>>[0]);
+  const session = await callbacks.session!({ session: { expires: "" }, token: claims } as Parameters<
+    NonNullable<typeof callbacks.session>
+  >[0]);
+  return viewerForClaims((session as { user?: SessionClaims }).user);
+}
+
+async function sessionOf(userId: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  return sessionToken(user, user.sessionVersion);
+}
+
+test("sessions: a password change ends every other session; the one that changed it carries on", async () => {
+  await signUp(input(), "en", nextIp());
+  const { id } = await db.user.findUniqueOrThrow({ where: { email: "josee@example.test" } });
+  const [laptop, phone] = [await sessionOf(id), await sessionOf(id)];
+  assert.equal((await viewerOf(phone))?.id, id);
+  const user = await db.user.findUniqueOrThrow({ where: { id } });
+  const version = await changePassword(id, "correct horse battery", "a new password 1");
+  assert.equal(await viewerOf(phone), null, "the other session is refused");
+  assert.equal(await viewerOf(laptop), null, "a token of the old version is refused, whoever holds it");
+  // What keepThisSession gives the browser that changed it: a token at the new version.
+  assert.equal((await viewerOf(await sessionToken(user, version)))?.id, id);
+});
+
+test("sessions: a password reset ends every session", async () => {
+  const user = await createUser({ handle: "sylvain" });
+  const before = await sessionOf(user.id);
+  await requestPasswordReset(user.email!, "fr", nextIp());
+  await resetPassword(lastLink(user.email!).split("/").at(-1)!, "a brand new password");
+  assert.equal(await viewerOf(before), null);
+  assert.equal((await viewerOf(await sessionOf(user.id)))?.id, user.id, "a new sign-in works");
+});
+
+test("sessions: an email change ends every session once confirmed; confirming sign-up ends none", async () => {
+  await signUp(input(), "en", nextIp());
+  await verifyEmail(new URL(lastLink("josee@example.test")).searchParams.get("token")!);
+  const { id } = await db.user.findUniqueOrThrow({ where: { email: "josee@example.test" } });
+  const before = await sessionOf(id);
+  assert.equal((await viewerOf(before))?.id, id, "confirming the sign-up address ended nothing");
+  await requestEmailChange(id, "josee.new@example.test", "en");
+  assert.equal((await viewerOf(before))?.id, id, "asking for the change ends nothing yet");
+  const result = await verifyEmail(new URL(lastLink("josee.new@example.test")).searchParams.get("token")!);
+  assert.equal(result.userId, id);
+  assert.equal(await viewerOf(before), null);
+  const user = await db.user.findUniqueOrThrow({ where: { id } });
+  assert.equal(user.email, "josee.new@example.test");
+  assert.equal(result.sessionVersion, user.sessionVersion);
+});
+
+test("sessions: sign out everywhere, a deleted account, or claims without an id are refused", async () => {
+  const user = await createUser();
+  const before = await sessionOf(user.id);
+  await signOutEverywhere(user.id);
+  assert.equal(await viewerOf(before), null);
+  assert.equal(await viewerForClaims({ sv: 0 }), null);
+  assert.equal(await viewerForClaims(null), null);
+  const other = await createUser();
+  const token = await sessionOf(other.id);
+  await db.user.update({ where: { id: other.id }, data: { deletedAt: new Date() } });
+  assert.equal(await viewerOf(token), null);
 });
 
 test("profiles: one person cannot change another's profile; a taken handle changes nothing", async () => {

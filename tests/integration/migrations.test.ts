@@ -7,6 +7,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
 import {
   applyMigrations,
   checkDrift,
@@ -39,10 +41,97 @@ const fresh: Record<Provider, () => { url: string; cleanup: () => Promise<void> 
   },
 };
 
+// Raw SQL on a database the app's client does not know (a migration test stops half-way).
+async function rawSql(url: string) {
+  if (url.startsWith("file:")) {
+    const sqlite = new Database(url.slice("file:".length));
+    return {
+      run: async (statement: string) => void sqlite.exec(statement),
+      all: async <T>(query: string) => sqlite.prepare(query).all() as T[],
+      close: async () => void sqlite.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    run: async (statement: string) => void (await client.query(statement)),
+    all: async <T>(query: string) => (await client.query(query)).rows as T[],
+    close: () => client.end(),
+  };
+}
+
+const RESERVED_SLUGS_MIGRATION = "20261130021500_reserved_blog_slugs";
+
 for (const provider of ["sqlite", "postgresql"] as const) {
   describe(`migrations (${provider})`, () => {
     const db = fresh[provider]();
     after(() => db.cleanup());
+    const older = fresh[provider]();
+    after(() => older.cleanup());
+
+    test("blogs at slugs that became routes move to a free slug; the old one stays an alias", async () => {
+      await applyMigrations(older.url, { before: RESERVED_SLUGS_MIGRATION });
+      const sql = await rawSql(older.url);
+      try {
+        await sql.run(`INSERT INTO "User" ("id", "handle", "handleKey", "name", "nameKey", "updatedAt")
+          VALUES ('u1', 'josee', 'josee', 'Josée', 'josee', CURRENT_TIMESTAMP)`);
+        const blogs: [string, string][] = [
+          ["b1", "unsubscribe"],
+          ["b2", "verify-email"],
+          ["b3", "verify-email-blog"],
+          ["b4", "reset-password"],
+          ["b5", "carnet"],
+        ];
+        for (const [id, slug] of blogs) {
+          await sql.run(
+            `INSERT INTO "Blog" ("id", "slug", "name", "updatedAt") VALUES ('${id}', '${slug}', 'Blog ${id}', CURRENT_TIMESTAMP)`,
+          );
+        }
+        // "reset-password-blog" was the carnet's slug once: taken too.
+        await sql.run(`INSERT INTO "BlogSlugAlias" ("slug", "blogId") VALUES ('reset-password-blog', 'b5')`);
+        await sql.run(`INSERT INTO "Post" ("id", "blogId", "authorId", "slug", "title", "bodySource", "bodyHtml", "updatedAt")
+          VALUES ('p1', 'b1', 'u1', 'un-article', 'Un article', 'Texte', '<p>Texte</p>', CURRENT_TIMESTAMP)`);
+      } finally {
+        await sql.close();
+      }
+
+      assert.deepEqual((await applyMigrations(older.url)).applied.includes(RESERVED_SLUGS_MIGRATION), true);
+      const migrated = await rawSql(older.url);
+      try {
+        const slugs = await migrated.all<{ id: string; slug: string }>(`SELECT "id", "slug" FROM "Blog" ORDER BY "id"`);
+        assert.deepEqual(
+          slugs.map((blog) => [blog.id, blog.slug]),
+          [
+            ["b1", "unsubscribe-blog"],
+            ["b2", "verify-email-blog-2"],
+            ["b3", "verify-email-blog"],
+            ["b4", "reset-password-blog-2"],
+            ["b5", "carnet"],
+          ],
+        );
+        const aliases = await migrated.all<{ slug: string; blogId: string; createdAt: unknown }>(
+          `SELECT "slug", "blogId", "createdAt" FROM "BlogSlugAlias" ORDER BY "slug"`,
+        );
+        assert.deepEqual(
+          aliases.map((alias) => [alias.slug, alias.blogId]),
+          [
+            ["reset-password", "b4"],
+            ["reset-password-blog", "b5"],
+            ["unsubscribe", "b1"],
+            ["verify-email", "b2"],
+          ],
+        );
+        if (provider === "sqlite") {
+          // Written as the app's client writes dates, so it reads them back.
+          for (const alias of aliases.filter((a) => a.slug !== "reset-password-blog"))
+            assert.match(String(alias.createdAt), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+        }
+        const posts = await migrated.all<{ blogId: string }>(`SELECT "blogId" FROM "Post"`);
+        assert.deepEqual(posts, [{ blogId: "b1" }], "the blog's articles stay with it");
+      } finally {
+        await migrated.close();
+      }
+    });
 
     test("the committed migrations match schema.prisma (no drift)", async () => {
       const { drift, script } = await checkDrift(provider, { pgAdminUrl: PG_ADMIN_URL });

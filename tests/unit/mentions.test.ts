@@ -104,6 +104,38 @@ test("mentions: unknown names stay text; strangers sharing a name are not guesse
   assert.deepEqual(ids("@Marc Roy", [...twins, person("c", "c1", "Marc Roy", 1)]), ["c"]);
 });
 
+test("mentions: a tie is never resolved silently (thread first, then plain text)", () => {
+  const roy = (id: string, rank: number) => person(id, `roy${id}`, "Marc Roy", rank);
+  // One person of the thread bears the name: they win over any number of strangers.
+  assert.deepEqual(ids("@Marc Roy", [roy("a", 2), roy("b", 2), roy("c", 1)]), ["c"]);
+  assert.deepEqual(ids("@Marc Roy", [roy("a", 2), roy("c", 0)]), ["c"]);
+  // Two people of the thread share it (author and commenter alike, or two commenters): text.
+  for (const thread of [
+    [roy("a", 0), roy("b", 1)],
+    [roy("a", 1), roy("b", 1)],
+    [roy("a", 1), roy("b", 1), roy("c", 2)],
+  ]) {
+    assert.deepEqual(ids("@Marc Roy, merci", thread), []);
+    assert.doesNotMatch(render("@Marc Roy, merci", thread), /<a/);
+  }
+  // Nobody of the thread, several elsewhere: text.
+  assert.deepEqual(ids("@Marc Roy", [roy("a", 2), roy("b", 2)]), []);
+  // An ambiguous name does not fall back to a shorter reading that names someone else.
+  const marc = person("m", "marc", "Marc Tremblay", 2);
+  const list = [roy("a", 1), roy("b", 1), marc];
+  assert.deepEqual(ids("@Marc Roy a raison", list), []);
+  assert.doesNotMatch(render("@Marc Roy a raison, pas @marc", list), /data-user-id="[ab]"|>@Marc<\/a>/);
+  assert.match(render("@Marc Roy a raison, pas @marc", list), /<a[^>]*data-user-id="m"[^>]*>@marc<\/a>/);
+  // A first name shared by two people of the thread names nobody.
+  assert.deepEqual(ids("@Marc", [person("x", "x1", "Marc Roy", 1), person("y", "y1", "Marc Côté", 0)]), []);
+  // Handles are unique: always unambiguous, even when names collide.
+  assert.deepEqual(ids("@roya @royb", [roy("a", 1), roy("b", 1)]), ["a", "b"]);
+  // Someone renamed to the name of a person of the thread does not receive that person's mentions.
+  const impostor = person("i", "impostor", "Josée Lavoie", 2);
+  assert.deepEqual(ids("@Josée Lavoie", [josee, impostor]), ["u-jl"]);
+  assert.deepEqual(ids("@Josée Lavoie", [{ ...josee, rank: 2 }, impostor]), []);
+});
+
 test("mentions: de-duplicated, and a flood of @ is refused", () => {
   assert.deepEqual(ids("@josee @Josée Lavoie @JOSEE"), ["u-jl"]);
   const flood = Array.from({ length: 60 }, (_, i) => `@name${i}`).join(" ");

@@ -9,6 +9,7 @@ import {
   CreateApiTokenSchema,
   changePassword,
   createApiToken,
+  keepThisSession,
   requestEmailChange,
   requireViewer,
   revokeApiToken,
@@ -61,7 +62,8 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.data) return parsed.state;
   try {
-    await changePassword(viewer.id, parsed.data.current, parsed.data.password);
+    // Every other session ends; this one carries on with the new session version.
+    await keepThisSession(viewer, await changePassword(viewer.id, parsed.data.current, parsed.data.password));
     return { ok: true };
   } catch (error) {
     return failure(error);

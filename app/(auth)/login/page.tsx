@@ -3,18 +3,13 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getViewer } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/security";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
 }
-
-// Only same-site paths: "//evil.test" or "https://…" would be an open redirect.
-const safePath = (value: unknown) =>
-  typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : "/";
 
 const notices: Record<string, string> = {
   verified: "verifiedNotice",
@@ -29,7 +24,7 @@ const errors: Record<string, string> = {
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
-  const from = safePath(params.from ?? params.callbackUrl);
+  const from = safeReturnPath(params.from ?? params.callbackUrl);
   if (await getViewer()) redirect(from);
   const t = await getTranslations("auth");
   const notice = Object.keys(notices).find((key) => params[key] === "1");

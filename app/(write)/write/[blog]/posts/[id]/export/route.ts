@@ -1,6 +1,7 @@
 import { viewerForRequest } from "@/lib/auth";
 import { apiError } from "@/lib/api";
 import { exportPostMarkdown } from "@/lib/posts";
+import { loginPath } from "@/lib/security";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +13,7 @@ export async function GET(request: Request, { params }: Context) {
   try {
     const viewer = await viewerForRequest(request, { mutation: false });
     if (!viewer) {
-      const from = `/write/${blog}/posts/${id}`;
-      return Response.redirect(new URL(`/login?from=${encodeURIComponent(from)}`, request.url), 303);
+      return Response.redirect(new URL(loginPath(`/write/${blog}/posts/${id}`), request.url), 303);
     }
     const { filename, content } = await exportPostMarkdown(viewer, id);
     return new Response(content, {
