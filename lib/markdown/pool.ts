@@ -173,6 +173,8 @@ export class RenderPool {
     }
     slot.ready = false;
     const worker = new Worker(file, {
+      // The bundle needs no loader: never inherit the parent's flags (tsx, test set-up imports).
+      execArgv: [],
       // A runaway render fails inside its own heap and stack, not the server's.
       resourceLimits: { maxOldGenerationSizeMb: 256, stackSizeMb: 4 },
     });
