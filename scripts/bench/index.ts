@@ -1,5 +1,7 @@
 // npm run bench: every benchmark, one after the other, then a table and data/bench/results.json.
 //   markdown  renders/s of a 2,000-word article (scripts/bench/markdown.ts, in its own process)
+//   markdown-bounds  the hostile-markdown corpus through the render workers: worst time to a
+//             refusal or a render, main thread's event-loop delay (markdown-bounds.ts, own process)
 //   page      the demo debate on the production server, from the page cache and rendered: req/s, p50/p99
 //   comments  an article with 1,000 comments: queries, HTML and JS bytes, req/s (comments.ts)
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
@@ -18,7 +20,7 @@ import { BENCH_DIR, parseOptions, round, runServerParts, type Summary } from "./
 import { pagePart } from "./page";
 import { postingPart } from "./posting";
 
-const PARTS = ["markdown", "page", "comments", "posting", "search"] as const;
+const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "search"] as const;
 const options = parseOptions();
 const unknown = options.only?.filter((name) => !(PARTS as readonly string[]).includes(name)) ?? [];
 if (unknown.length) {
@@ -59,6 +61,10 @@ if (selected("markdown")) {
   console.log("\n▶ bench markdown");
   await step("markdown", () => script("scripts/bench/markdown.ts"));
 }
+if (selected("markdown-bounds")) {
+  console.log("\n▶ bench markdown-bounds");
+  await step("markdown-bounds", () => script("scripts/bench/markdown-bounds.ts"));
+}
 // The heaviest page (1,000 comments) last, so its garbage does not weigh on the other figures.
 const serverParts = [pagePart, postingPart, commentsPart].filter((part) => selected(part.name as never));
 if (serverParts.length)
@@ -90,6 +96,25 @@ if (markdown)
     "2,000-word article",
     `${n(markdown.rendersPerSecond)} renders/s (mean ${n(markdown.meanMs)} ms)`,
   ]);
+const bounds = get("markdown-bounds");
+if (bounds)
+  rows.push(
+    [
+      "markdown-bounds",
+      `${n(bounds.texts)} hostile texts, worst (comment 5,000 / article 50,000 chars)`,
+      `${n(bounds.worstCorpusMs)} ms (target < 1,000): comment ${n(bounds.worstCommentMs)} ms, article ${n(bounds.worstArticleMs)} ms`,
+    ],
+    [
+      "markdown-bounds",
+      "worst at the longest article (200,000 chars)",
+      `${n(bounds.worstLongestArticleMs)} ms (${String(bounds.worstLongestArticle)})`,
+    ],
+    [
+      "markdown-bounds",
+      "main thread meanwhile; ordinary articles",
+      `event loop max ${n(bounds.eventLoopMaxMs)} ms; 2,000 words ${n(bounds.ordinary2000WordsMs)} ms, 25,000 words ${n(bounds.ordinary25000WordsMs)} ms`,
+    ],
+  );
 const page = get("page");
 if (page)
   rows.push(
