@@ -154,7 +154,6 @@ export class RenderPool {
       if (!slot.ready) continue;
       const job = this.queue.shift()!;
       slot.job = job;
-      slot.worker.ref();
       this.startClock(slot, timeLimit(this.options.timeoutMs, job.source));
       slot.worker.postMessage({
         type: "render",
@@ -163,6 +162,16 @@ export class RenderPool {
         settings: job.settings,
         mentions: Boolean(job.hooks.resolveMentions),
       } satisfies ToWorker);
+    }
+    this.holdAlive();
+  }
+
+  /** holdAlive: workers keep the process alive while there is work (a job running or waiting), never when idle. */
+  private holdAlive(): void {
+    const work = this.queue.length > 0 || this.slots.some((slot) => slot.job);
+    for (const slot of this.slots) {
+      if (work) slot.worker?.ref();
+      else slot.worker?.unref();
     }
   }
 
@@ -178,7 +187,6 @@ export class RenderPool {
       // A runaway render fails inside its own heap and stack, not the server's.
       resourceLimits: { maxOldGenerationSizeMb: 256, stackSizeMb: 4 },
     });
-    worker.unref();
     worker.on("message", (message: FromWorker) => this.onMessage(slot, worker, message));
     const lost = (error?: Error) => {
       if (slot.worker !== worker) return;
@@ -191,6 +199,9 @@ export class RenderPool {
     };
     worker.on("error", (error) => lost(error));
     worker.on("exit", () => lost());
+    // An idle worker never keeps the process alive (scripts end by themselves); holdAlive refs
+    // the workers while there is work. After the listeners: adding a message listener refs it.
+    worker.unref();
     return worker;
   }
 
@@ -226,7 +237,6 @@ export class RenderPool {
     this.settle(slot, (done) =>
       message.type === "done" ? done.resolve(message.rendered) : done.reject(revive(message.error)),
     );
-    worker.unref();
     this.dispatch();
   }
 
