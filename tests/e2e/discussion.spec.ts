@@ -60,8 +60,11 @@ test("[DISCUSSION]: likes count without a reload, once per person", async ({ bro
   const first = tom.locator("#discussion article.h-entry").first();
   const like = first.getByRole("button", { name: "J’aime" });
   const before = Number((await like.textContent())!.replace(/\D/g, ""));
+  // The count changes at once (optimistic); the reload must come after the server kept it.
+  const saved = tom.waitForResponse((response) => response.request().method() === "POST");
   await like.click();
   await expect(first.getByRole("button", { name: "Je n’aime plus" })).toHaveText(new RegExp(`${before + 1}`));
+  expect((await saved).ok()).toBe(true);
   await tom.reload();
   await expect(
     tom.locator("#discussion article.h-entry").first().getByRole("button", { name: "Je n’aime plus" }),
