@@ -26,7 +26,7 @@ export type GuardedFetchOptions = {
   timeoutMs?: number;
   /** Default FETCH_MAX_BYTES: a longer body aborts the fetch (TOO_LARGE). */
   maxBytes?: number;
-  /** Default 5. */
+  /** Default and ceiling: 5. */
   maxRedirects?: number;
   signal?: AbortSignal;
   /** The resolver (default: the system's, every address); tests give a stand-in DNS. */
@@ -45,7 +45,7 @@ export type GuardedResponse = {
   text(): string;
 };
 
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const DROPPED_HEADERS = new Set(["cookie", "host", "connection", "proxy-authorization", "content-length"]);
 
@@ -133,7 +133,7 @@ function resolveSettings(options: GuardedFetchOptions): Settings {
     allow,
     timeoutMs: positive(options.timeoutMs, env.FETCH_TIMEOUT_MS, "timeoutMs"),
     maxBytes: positive(options.maxBytes, env.FETCH_MAX_BYTES, "maxBytes"),
-    maxRedirects: positive(options.maxRedirects, MAX_REDIRECTS, "maxRedirects"),
+    maxRedirects: Math.min(positive(options.maxRedirects, MAX_REDIRECTS, "maxRedirects"), MAX_REDIRECTS),
   };
 }
 

@@ -185,6 +185,8 @@ test("guarded fetch: up to 5 redirects are followed, a 6th is refused", async ()
   assert.equal(five.redirects, 5);
   assert.equal(five.url, `${near.base}/hops/0`);
   assert.equal(await refusal(`${near.base}/hops/6`, { allow: "127.0.0.1" }), "REDIRECTS");
+  // 5 is a ceiling no caller raises.
+  assert.equal(await refusal(`${near.base}/hops/6`, { allow: "127.0.0.1", maxRedirects: 10 }), "REDIRECTS");
   assert.equal(await refusal(`${near.base}/hops/2`, { allow: "127.0.0.1", maxRedirects: 1 }), "REDIRECTS");
 });
 
