@@ -2,10 +2,19 @@
 // `next build`, and by server code through `import { env } from "@/lib/env"`.
 // Empty strings count as unset. SKIP_ENV_VALIDATION=1 skips the check (container builds).
 import { z } from "zod";
+import { parseFetchAllow } from "./http/allow-list.js";
 
 const emptyAsUndefined = (value) => (value === "" ? undefined : value);
 const optional = (schema) => z.preprocess(emptyAsUndefined, schema.optional());
 const withDefault = (schema, fallback) => z.preprocess(emptyAsUndefined, schema.default(fallback));
+
+const fetchAllow = withDefault(z.string(), "").superRefine((value, ctx) => {
+  try {
+    parseFetchAllow(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: error.message });
+  }
+});
 
 const databaseUrl = z.string().refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
   message: "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
@@ -40,6 +49,15 @@ export const EnvSchema = z.object({
   LIVE_STREAM_IDLE_SECONDS: withDefault(
     z.coerce.number().int("must be a whole number of seconds").min(1).max(86_400),
     300,
+  ),
+  FETCH_ALLOW: fetchAllow,
+  FETCH_TIMEOUT_MS: withDefault(
+    z.coerce.number().int("must be a whole number of milliseconds").min(100).max(60_000),
+    5_000,
+  ),
+  FETCH_MAX_BYTES: withDefault(
+    z.coerce.number().int("must be a whole number of bytes").min(1_024).max(104_857_600),
+    1_048_576,
   ),
   PAGE_CACHE_SECONDS: withDefault(z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400), 60),
 });
