@@ -41,7 +41,7 @@ export const EnvSchema = z.object({
   TIME_ZONE: withDefault(z.string(), "America/Toronto"),
   MARKDOWN_MAX_CHARS: withDefault(z.coerce.number().int().min(1_000).max(5_000_000), 200_000),
   MARKDOWN_MAX_NESTING: withDefault(z.coerce.number().int().min(4).max(100), 16),
-  MARKDOWN_RENDER_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 1_000),
+  MARKDOWN_RENDER_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(60_000), 900),
   MARKDOWN_WORKERS: withDefault(z.coerce.number().int().min(1).max(64), 2),
   PREVIEWS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 120),
   LIVE_STREAMS_PER_CLIENT: withDefault(z.coerce.number().int("must be a whole number").min(1).max(10_000), 8),

@@ -5,9 +5,9 @@ import { checkMarkdownBounds, RenderPool, renderMarkdown } from "@/lib/markdown"
 import { buildArticle } from "../../scripts/bench/article-text";
 import { hostileMarkdown } from "../fixtures/hostile-markdown";
 
-// The pool the app uses, with its defaults (2 workers, 1 s per job): every hostile text is
+// The pool the app uses, with its defaults (2 workers, 0.9 s per job): every hostile text is
 // refused with a reason or rendered, never left running.
-const pool = new RenderPool({ size: 2, timeoutMs: 1_000 });
+const pool = new RenderPool({ size: 2, timeoutMs: 900 });
 after(() => pool.close());
 
 // Articles at 50,000 characters, a long article (the bench also times the longest allowed).
