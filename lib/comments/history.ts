@@ -1,4 +1,5 @@
 import "server-only";
+import { canSeeEditHistory } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Actor } from "./context";
 import { loadPostContext } from "./context";
@@ -13,7 +14,7 @@ export async function listEditHistory(postId: string, viewer: Actor): Promise<Ma
   const history = new Map<string, CommentEdit[]>();
   if (!viewer) return history;
   const context = await loadPostContext(postId, viewer);
-  if (!context.canModerate) return history;
+  if (!canSeeEditHistory(viewer, context.viewerRole)) return history;
   const rows = await db.commentRevision.findMany({
     where: { comment: { postId } },
     select: { commentId: true, bodySource: true, createdAt: true },

@@ -1,4 +1,5 @@
 import "server-only";
+import { canSuggestMentions, type Participant } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publicPostWhere } from "@/lib/posts/public";
@@ -30,13 +31,15 @@ function matching(key: string) {
 export async function mentionSuggestions(
   postId: string,
   query: string,
-  viewer: { id: string },
+  viewer: Participant,
 ): Promise<MentionSuggestion[]> {
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
   const post = await db.post.findFirst({
     where: { id: postId, ...publicPostWhere() },
     select: { authorId: true, blogId: true },
   });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
+  if (!canSuggestMentions(viewer, post.blogId)) throw new AppError("FORBIDDEN", "errors.sanctioned");
   const key = mentionKey(query.replace(/^@/, "")).slice(0, 60);
   const base = { deletedAt: null, id: { not: viewer.id }, ...matching(key) };
   const order = [{ name: "asc" as const }, { id: "asc" as const }];
