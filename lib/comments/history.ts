@@ -10,7 +10,7 @@ export type CommentEdit = { bodySource: string; createdAt: Date };
  * listEditHistory: the earlier texts of the article's edited comments, for its moderators only
  * (an empty map for anyone else). One query for the whole thread.
  */
-export async function listEditHistory(postId: string, viewer: Actor): Promise<Map<string, CommentEdit[]>> {
+export async function listEditHistory(viewer: Actor, postId: string): Promise<Map<string, CommentEdit[]>> {
   const history = new Map<string, CommentEdit[]>();
   if (!viewer) return history;
   const context = await loadPostContext(postId, viewer);

@@ -23,15 +23,15 @@ function matching(key: string) {
 
 /**
  * mentionSuggestions: up to 8 people for "@<query>" under a public article, for a signed-in
- * viewer (never the viewer): the thread's people first (the article's author, then its
+ * viewer not sanctioned on its blog (UNAUTHENTICATED, FORBIDDEN errors.sanctioned), never the viewer: the thread's people first (the article's author, then its
  * commenters, then the blog's members), then, once something is typed, anyone else; handle,
  * name or a word of the name starting with the query, case and accents ignored. An article
  * that is not public (draft, scheduled, deleted, unknown) is NOT_FOUND.
  */
 export async function mentionSuggestions(
+  viewer: Participant,
   postId: string,
   query: string,
-  viewer: Participant,
 ): Promise<MentionSuggestion[]> {
   if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
   const post = await db.post.findFirst({
