@@ -26,7 +26,7 @@ export async function BlogCards({ blogs }: { blogs: ManageableBlog[] }) {
             {blog.tagline ? <p className="meta">{blog.tagline}</p> : null}
             <p>{t("yourRole", { role: t(`roles.${blog.role}`) })}</p>
             <p className={styles.actions}>
-              {blog.role !== "moderator" ? (
+              {blog.canWrite ? (
                 <Link href={`/write/${blog.slug}/posts`}>
                   {t("postsTab")}
                   <span className="visually-hidden"> · {blog.name}</span>

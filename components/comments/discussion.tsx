@@ -75,6 +75,8 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
             <Link href={loginPath(`${basePath}#discussion`)}>{t("signInToComment")}</Link>
           ) : access.reason === "membersOnly" ? (
             t("membersOnly")
+          ) : access.reason === "sanctioned" ? (
+            t("sanctioned")
           ) : (
             t("closed")
           )}

@@ -27,3 +27,5 @@ export { hashPassword } from "./password";
 export { SignUpSchema, SignInSchema, EmailOnlySchema, ResetPasswordSchema, ChangePasswordSchema } from "./schemas";
 /** Pure authorization rules. */
 export * from "./policy";
+/** getBlogRole / getBlogRoles: a person's validated role on a blog (the one lookup the policy is fed from). */
+export { getBlogRole, getBlogRoles } from "./blog-role";

@@ -1,18 +1,18 @@
 import "server-only";
-import { canChangeInstanceSettings, canManageBlog, canOpenBlog, type Actor, type BlogRole } from "@/lib/auth/policy";
+import { getBlogRole } from "@/lib/auth/blog-role";
+import {
+  canChangeInstanceSettings,
+  canCreatePost,
+  canManageBlog,
+  canOpenBlog,
+  parseBlogRole,
+  type Actor,
+  type BlogRole,
+} from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 const OPEN_BLOG_CREATION = "open_blog_creation";
-
-/** getMembershipRole: the person's role on the blog, or null when they are not a member. */
-export async function getMembershipRole(userId: string, blogId: string): Promise<BlogRole | null> {
-  const membership = await db.membership.findUnique({
-    where: { blogId_userId: { blogId, userId } },
-    select: { role: true },
-  });
-  return (membership?.role as BlogRole | undefined) ?? null;
-}
 
 /** isOpenBlogCreation: true when the instance lets any signed-in person open a blog. */
 export async function isOpenBlogCreation(): Promise<boolean> {
@@ -48,6 +48,8 @@ export type ManageableBlog = {
   logoUrl: string | null;
   accentColor: string | null;
   role: BlogRole;
+  /** Owners and authors write there. */
+  canWrite: boolean;
   /** Owners (and admins) edit the blog's settings and members. */
   canManage: boolean;
 };
@@ -63,15 +65,16 @@ export async function listManageableBlogs(viewer: Actor): Promise<ManageableBlog
     },
     orderBy: { blog: { name: "asc" } },
   });
-  return memberships.map(({ role, blog }) => ({
-    ...blog,
-    role: role as BlogRole,
-    canManage: canManageBlog(viewer, role as BlogRole),
-  }));
+  return memberships.flatMap(({ role: stored, blog }) => {
+    // A role the policy does not know grants nothing: such a blog is not listed as the person's.
+    const role = parseBlogRole(stored);
+    return role ? [{ ...blog, role, canWrite: canCreatePost(viewer, role), canManage: canManageBlog(viewer, role) }] : [];
+  });
 }
 
 /**
- * assertCanManageBlog: the actor's id and role on an existing blog they may manage. Anonymous:
+ * assertCanManageBlog: the actor's id and role on an existing blog they may manage (settings
+ * and members: canManageBlog, canManageMembers). Anonymous:
  * UNAUTHENTICATED; outsiders: NOT_FOUND (a blog's back office is not revealed); members who
  * are not owners: FORBIDDEN.
  */
@@ -82,7 +85,7 @@ export async function assertCanManageBlog(
   if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
   const blog = await db.blog.findUnique({ where: { id: blogId }, select: { id: true } });
   if (!blog) throw new AppError("NOT_FOUND", "errors.notFound");
-  const role = await getMembershipRole(actor.id, blogId);
+  const role = await getBlogRole(actor.id, blogId);
   if (canManageBlog(actor, role)) return { actorId: actor.id, role };
   throw role ? new AppError("FORBIDDEN", "errors.forbidden") : new AppError("NOT_FOUND", "errors.notFound");
 }

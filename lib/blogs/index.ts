@@ -12,8 +12,8 @@ export {
 export { resolveBlogSlug, type ResolvedBlogSlug } from "./slugs";
 /** blogLanguageOf: a blog's language by slug (cached a minute), the default language of its pages. */
 export { blogLanguageOf } from "./language";
-/** getMembershipRole / listManageableBlogs: a person's role on a blog; the blogs they belong to, with role. */
-export { getMembershipRole, listManageableBlogs, type ManageableBlog } from "./access";
+/** listManageableBlogs: the blogs a person belongs to, with their role (a role on one blog: getBlogRole in lib/auth). */
+export { listManageableBlogs, type ManageableBlog } from "./access";
 /** canCreateBlog / isOpenBlogCreation / setOpenBlogCreation: who may open a blog; the admin-only switch. */
 export { canCreateBlog, isOpenBlogCreation, setOpenBlogCreation } from "./access";
 /** createBlog / updateBlogSettings: blog writes (owner checks inside; old slugs become redirects). */

@@ -1,10 +1,11 @@
 import "server-only";
-import { canAppointBlogOwner, isAdmin, type Actor, type BlogRole } from "@/lib/auth/policy";
+import { getBlogRole } from "@/lib/auth/blog-role";
+import { canAppointBlogOwner, canListAllBlogs, canManageBlog, parseBlogRole, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
 import { deleteUpload, saveImageUpload } from "@/lib/uploads";
-import { assertCanManageBlog, canCreateBlog, getMembershipRole } from "./access";
+import { assertCanManageBlog, canCreateBlog } from "./access";
 import {
   CreateBlogSchema,
   UpdateBlogSettingsSchema,
@@ -49,8 +50,7 @@ export async function getBlogSettings(actor: Actor, slug: string): Promise<BlogS
   if (!actor) return null;
   const blog = await db.blog.findUnique({ where: { slug }, select: settingsSelect });
   if (!blog) return null;
-  const role = await getMembershipRole(actor.id, blog.id);
-  return role === "owner" || isAdmin(actor) ? blog : null;
+  return canManageBlog(actor, await getBlogRole(actor.id, blog.id)) ? blog : null;
 }
 
 /**
@@ -181,7 +181,7 @@ export type AdminBlog = {
 /** listAllBlogs: every blog with its owners (admins only). */
 export async function listAllBlogs(actor: Actor): Promise<AdminBlog[]> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
-  if (!isAdmin(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
+  if (!canListAllBlogs(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
   const blogs = await db.blog.findMany({
     select: {
       id: true,
@@ -197,7 +197,7 @@ export async function listAllBlogs(actor: Actor): Promise<AdminBlog[]> {
   });
   return blogs.map(({ memberships, ...blog }) => ({
     ...blog,
-    owners: memberships.filter((m) => (m.role as BlogRole) === "owner").map((m) => m.user),
+    owners: memberships.filter((m) => parseBlogRole(m.role) === "owner").map((m) => m.user),
     memberCount: memberships.length,
   }));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor, BlogRole } from "@/lib/auth/policy";
+import { parseBlogRole, type Actor, type BlogRole } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
@@ -21,7 +21,10 @@ export async function listMembers(actor: Actor, blogId: string): Promise<BlogMem
   });
   const order: Record<string, number> = { owner: 0, author: 1, moderator: 2 };
   return rows
-    .map(({ role, user: { id, ...user } }) => ({ userId: id, ...user, role: role as BlogRole }))
+    .flatMap(({ role: stored, user: { id, ...user } }) => {
+      const role = parseBlogRole(stored);
+      return role ? [{ userId: id, ...user, role }] : [];
+    })
     .sort((a, b) => (order[a.role] ?? 9) - (order[b.role] ?? 9));
 }
 
@@ -81,13 +84,14 @@ export async function removeMember(actor: Actor, blogId: string, userId: string)
   await pagesChanged();
 }
 
-async function roleOf(tx: Tx, blogId: string, userId: string): Promise<BlogRole> {
+async function roleOf(tx: Tx, blogId: string, userId: string): Promise<BlogRole | null> {
   const membership = await tx.membership.findUnique({
     where: { blogId_userId: { blogId, userId } },
     select: { role: true },
   });
   if (!membership) throw new AppError("NOT_FOUND", "errors.notFound");
-  return membership.role as BlogRole;
+  // A stored role the policy does not know reads as none (the member can still be re-roled or removed).
+  return parseBlogRole(membership.role);
 }
 
 async function assertAnotherOwner(tx: Tx, blogId: string, userId: string): Promise<void> {
@@ -101,7 +105,7 @@ async function logMemberEvent(
   blogId: string,
   action: "blog.member.add" | "blog.member.remove" | "blog.member.role",
   userId: string,
-  meta: Record<string, string>,
+  meta: Record<string, string | null>,
 ): Promise<void> {
   await tx.moderationEvent.create({
     data: { actorId, blogId, action, targetType: "user", targetId: userId, meta: JSON.stringify(meta) },

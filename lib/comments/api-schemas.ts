@@ -40,7 +40,7 @@ export type ApiCommentNode = ApiComment & { depth: number; replies: ApiCommentNo
 export const ApiThreadViewerSchema = z
   .object({
     canComment: z.boolean(),
-    reason: z.enum(["closed", "membersOnly", "signIn"]).optional(),
+    reason: z.enum(["closed", "membersOnly", "signIn", "sanctioned"]).optional(),
     asGuest: z.boolean().optional(),
     held: z.boolean().optional().meta({ description: "The caller's comments wait for moderation" }),
     canModerate: z.boolean(),

@@ -1,5 +1,6 @@
 import "server-only";
-import type { BlogRole } from "@/lib/auth/policy";
+import { getBlogRole } from "@/lib/auth/blog-role";
+import type { BlogRole, Sanction } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publicPostWhere } from "@/lib/posts/public";
@@ -7,7 +8,7 @@ import { canModerateComments, commentAccess, effectivePolicy, type CommentAccess
 import type { CommentPolicy } from "./schemas";
 
 /** The acting person as comment services need them (lib/auth's Viewer fits). */
-export type CommentViewer = { id: string; role: string; name?: string };
+export type CommentViewer = { id: string; role: string; name?: string; sanctions?: readonly Sanction[] };
 export type Actor = CommentViewer | null;
 
 /** What every comment operation needs to know about the article and the viewer's place in its blog. */
@@ -38,13 +39,7 @@ export async function loadPostContext(postId: string, viewer: Actor): Promise<Po
     },
   });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
-  const membership = viewer
-    ? await db.membership.findUnique({
-        where: { blogId_userId: { blogId: post.blogId, userId: viewer.id } },
-        select: { role: true },
-      })
-    : null;
-  return contextOf(post, viewer, (membership?.role as BlogRole | undefined) ?? null);
+  return contextOf(post, viewer, await getBlogRole(viewer?.id, post.blogId));
 }
 
 /** contextOf: the same as loadPostContext for an already loaded post and role. */
@@ -69,6 +64,6 @@ export function contextOf(
     allowGuests,
     viewerRole,
     canModerate: canModerateComments(viewer, viewerRole),
-    access: commentAccess({ policy, allowGuests, viewer, viewerRole }),
+    access: commentAccess({ policy, allowGuests, viewer, viewerRole, blogId: post.blogId }),
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { canSeeEditHistory } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Actor } from "./context";
 import { loadPostContext } from "./context";
@@ -9,11 +10,11 @@ export type CommentEdit = { bodySource: string; createdAt: Date };
  * listEditHistory: the earlier texts of the article's edited comments, for its moderators only
  * (an empty map for anyone else). One query for the whole thread.
  */
-export async function listEditHistory(postId: string, viewer: Actor): Promise<Map<string, CommentEdit[]>> {
+export async function listEditHistory(viewer: Actor, postId: string): Promise<Map<string, CommentEdit[]>> {
   const history = new Map<string, CommentEdit[]>();
   if (!viewer) return history;
   const context = await loadPostContext(postId, viewer);
-  if (!context.canModerate) return history;
+  if (!canSeeEditHistory(viewer, context.viewerRole)) return history;
   const rows = await db.commentRevision.findMany({
     where: { comment: { postId } },
     select: { commentId: true, bodySource: true, createdAt: true },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { ownCommentRefusal } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import type { Actor, CommentViewer } from "./context";
 
@@ -32,8 +33,7 @@ export async function loadComment(commentId: string) {
 export async function loadOwnComment(viewer: Actor, commentId: string) {
   const actor = requireSignedIn(viewer);
   const comment = await loadComment(commentId);
-  if (comment.authorId !== actor.id) throw new AppError("FORBIDDEN", "errors.notYourComment");
-  if (comment.status !== "approved" && comment.status !== "pending")
-    throw new AppError("FORBIDDEN", "errors.commentGone");
+  const refusal = ownCommentRefusal(actor, comment);
+  if (refusal) throw new AppError("FORBIDDEN", `errors.${refusal}`);
   return { actor, comment };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { canModerateComments } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
@@ -12,7 +13,7 @@ async function loadForModeration(viewer: Actor, commentId: string) {
   const actor = requireSignedIn(viewer);
   const comment = await loadComment(commentId);
   const context = await loadPostContext(comment.postId, actor);
-  if (!context.canModerate) throw new AppError("FORBIDDEN", "errors.forbidden");
+  if (!canModerateComments(actor, context.viewerRole)) throw new AppError("FORBIDDEN", "errors.forbidden");
   return { actor, comment, context };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { canFollowPost, likeRefusal } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { pagesChanged } from "@/lib/page-cache";
@@ -20,12 +21,14 @@ export async function toggleLike(viewer: Actor, commentId: string): Promise<{ li
       status: true,
       authorId: true,
       postId: true,
-      post: { select: { status: true, deletedAt: true, publishedAt: true } },
+      post: { select: { status: true, deletedAt: true, publishedAt: true, blogId: true } },
     },
   });
   if (!comment || comment.status !== "approved" || !isPublic(comment.post))
     throw new AppError("NOT_FOUND", "errors.notFound");
-  if (comment.authorId === actor.id) throw new AppError("FORBIDDEN", "errors.ownCommentLike");
+  const refusal = likeRefusal(actor, comment, comment.post.blogId);
+  if (refusal === "ownComment") throw new AppError("FORBIDDEN", "errors.ownCommentLike");
+  if (refusal === "sanctioned") throw new AppError("FORBIDDEN", "errors.sanctioned");
   const key = { commentId_userId_kind: { commentId, userId: actor.id, kind: "like" } };
   try {
     const result = await db.$transaction(async (tx) => {
@@ -53,6 +56,7 @@ export async function toggleLike(viewer: Actor, commentId: string): Promise<{ li
 /** followPost: the viewer hears of every new comment on the article (thread_comment notices). */
 export async function followPost(viewer: Actor, postId: string): Promise<{ following: true }> {
   const actor = requireSignedIn(viewer);
+  if (!canFollowPost(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
   const post = await db.post.findUnique({
     where: { id: postId },
     select: { status: true, deletedAt: true, publishedAt: true },

@@ -1,8 +1,15 @@
-import { canModerateBlog, isAdmin, type BlogRole } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
+import type { CommentAccess, CommentRefusal } from "@/lib/auth/policy";
 import { CommentPolicySchema, type CommentPolicy } from "./schemas";
 
-type Actor = { id: string; role: string } | null;
+// Who may comment, see, edit, like and moderate lives in lib/auth/policy; re-exported for the comment services.
+export {
+  commentAccess,
+  canSeeComment,
+  canModerateComments,
+  type CommentAccess,
+  type CommentRefusal,
+} from "@/lib/auth/policy";
 
 /** effectivePolicy: the article's override when set, else the blog's setting (unknown values read as closed). */
 export function effectivePolicy(postPolicy: string | null, blogPolicy: string): CommentPolicy {
@@ -10,40 +17,11 @@ export function effectivePolicy(postPolicy: string | null, blogPolicy: string): 
   return parsed.success ? parsed.data : "closed";
 }
 
-/** Why someone may not comment; the UI shows the matching message instead of the form. */
-export type CommentRefusal = "closed" | "membersOnly" | "signIn";
-
-/** CommentAccess: whether the viewer may comment here, and whether their comment waits for review. */
-export type CommentAccess =
-  | { canComment: true; asGuest: boolean; held: boolean }
-  | { canComment: false; reason: CommentRefusal; guestsAllowed: false };
-
-/**
- * commentAccess: closed admits nobody; "members" admits the blog's members and instance admins;
- * "open" admits every signed-in person and, where the blog allows it, guests, whose comments
- * are held for moderation.
- */
-export function commentAccess(input: {
-  policy: CommentPolicy;
-  allowGuests: boolean;
-  viewer: Actor;
-  viewerRole: BlogRole | null;
-}): CommentAccess {
-  const { policy, allowGuests, viewer, viewerRole } = input;
-  if (policy === "closed") return { canComment: false, reason: "closed", guestsAllowed: false };
-  if (policy === "members") {
-    if (viewer && (viewerRole || isAdmin(viewer))) return { canComment: true, asGuest: false, held: false };
-    return { canComment: false, reason: viewer ? "membersOnly" : "signIn", guestsAllowed: false };
-  }
-  if (viewer) return { canComment: true, asGuest: false, held: false };
-  if (allowGuests) return { canComment: true, asGuest: true, held: true };
-  return { canComment: false, reason: "signIn", guestsAllowed: false };
-}
-
 const refusals: Record<CommentRefusal, AppError> = {
   closed: new AppError("FORBIDDEN", "errors.commentsClosed"),
   membersOnly: new AppError("FORBIDDEN", "errors.commentsMembersOnly"),
   signIn: new AppError("UNAUTHENTICATED", "errors.signInToComment"),
+  sanctioned: new AppError("FORBIDDEN", "errors.sanctioned"),
 };
 
 /** assertCanComment: throws the refusal as an AppError (FORBIDDEN, or UNAUTHENTICATED for "sign in first"). */
@@ -54,20 +32,4 @@ export function assertCanComment(
     const error = refusals[access.reason];
     throw new AppError(error.code, error.message);
   }
-}
-
-/** canSeeComment: approved comments are public; a held one only to the blog's moderators and its own author. */
-export function canSeeComment(
-  comment: { status: string; authorId: string | null },
-  viewer: { id: string } | null,
-  canModerate: boolean,
-): boolean {
-  if (comment.status === "approved") return true;
-  if (comment.status !== "pending") return false;
-  return canModerate || Boolean(viewer && comment.authorId === viewer.id);
-}
-
-/** canModerateComments: the blog's owners and moderators, and instance admins. */
-export function canModerateComments(viewer: Actor, role: BlogRole | null): boolean {
-  return canModerateBlog(viewer, role);
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import type { BlogRole } from "@/lib/auth/policy";
+import { getBlogRoles } from "@/lib/auth/blog-role";
+import { isBlogStaff } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isPublic, publicPostWhere } from "@/lib/posts/public";
@@ -121,11 +122,11 @@ const isShown = (item: ThreadItem) => item.status === "approved" || (item.status
 async function loadThread(postId: string, viewer: Actor) {
   const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: postSelect });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
-  const [rows, authors, memberships, likes, follow] = await Promise.all([
+  const [rows, authors, roles, likes, follow] = await Promise.all([
     db.comment.findMany({ where: { postId }, select: rowSelect, orderBy: { createdAt: "asc" } }),
     // Authors through a join on the comments, not an IN list of ids that would grow (and be split) with the thread.
     db.user.findMany({ where: { comments: { some: { postId } } }, select: authorSelect }),
-    db.membership.findMany({ where: { blogId: post.blogId }, select: { userId: true, role: true } }),
+    getBlogRoles(post.blogId),
     viewer
       ? db.reaction.findMany({
           where: { userId: viewer.id, kind: "like", comment: { postId } },
@@ -136,13 +137,12 @@ async function loadThread(postId: string, viewer: Actor) {
       ? db.follow.findUnique({ where: { userId_postId: { userId: viewer.id, postId } }, select: { id: true } })
       : Promise.resolve(null),
   ]);
-  const role = (memberships.find((m) => m.userId === viewer?.id)?.role as BlogRole | undefined) ?? null;
-  const context = contextOf(post, viewer, role);
+  const context = contextOf(post, viewer, (viewer && roles.get(viewer.id)) ?? null);
   const lens: Lens = {
     context,
     viewer,
     authors: new Map(authors.map((author) => [author.id, author])),
-    staff: new Set(memberships.filter((m) => m.role === "owner" || m.role === "moderator").map((m) => m.userId)),
+    staff: new Set([...roles].filter(([, role]) => isBlogStaff(role)).map(([userId]) => userId)),
     liked: new Set(likes.map((like) => like.commentId)),
   };
   const items = rows.map((row) => toItem(row, lens));
@@ -214,10 +214,10 @@ export async function getComment(commentId: string, viewer: Actor): Promise<Thre
   });
   if (!row || !isPublic(row.post)) throw new AppError("NOT_FOUND", "errors.notFound");
   const { post, ...comment } = row;
-  const memberships = await db.membership.findMany({
-    where: { blogId: post.blogId, userId: { in: [viewer?.id, comment.authorId].filter((id): id is string => !!id) } },
-    select: { userId: true, role: true },
-  });
+  const roles = await getBlogRoles(
+    post.blogId,
+    [viewer?.id, comment.authorId].filter((id): id is string => !!id),
+  );
   const [author, like] = await Promise.all([
     comment.authorId ? db.user.findUnique({ where: { id: comment.authorId }, select: authorSelect }) : null,
     viewer
@@ -227,14 +227,13 @@ export async function getComment(commentId: string, viewer: Actor): Promise<Thre
         })
       : null,
   ]);
-  const role = (memberships.find((m) => m.userId === viewer?.id)?.role as BlogRole | undefined) ?? null;
-  const context = contextOf(post, viewer, role);
-  const staffRole = memberships.find((m) => m.userId === comment.authorId)?.role;
+  const context = contextOf(post, viewer, (viewer && roles.get(viewer.id)) ?? null);
+  const staffRole = comment.authorId ? (roles.get(comment.authorId) ?? null) : null;
   const item = toItem(comment, {
     context,
     viewer,
     authors: new Map(author ? [[author.id, author]] : []),
-    staff: new Set(staffRole === "owner" || staffRole === "moderator" ? [comment.authorId!] : []),
+    staff: new Set(isBlogStaff(staffRole) ? [comment.authorId!] : []),
     liked: new Set(like ? [commentId] : []),
   });
   if (item.status === "pending" && !isShown(item)) throw new AppError("NOT_FOUND", "errors.notFound");

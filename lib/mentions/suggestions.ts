@@ -1,4 +1,5 @@
 import "server-only";
+import { canSuggestMentions, type Participant } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publicPostWhere } from "@/lib/posts/public";
@@ -22,21 +23,23 @@ function matching(key: string) {
 
 /**
  * mentionSuggestions: up to 8 people for "@<query>" under a public article, for a signed-in
- * viewer (never the viewer): the thread's people first (the article's author, then its
+ * viewer not sanctioned on its blog (UNAUTHENTICATED, FORBIDDEN errors.sanctioned), never the viewer: the thread's people first (the article's author, then its
  * commenters, then the blog's members), then, once something is typed, anyone else; handle,
  * name or a word of the name starting with the query, case and accents ignored. An article
  * that is not public (draft, scheduled, deleted, unknown) is NOT_FOUND.
  */
 export async function mentionSuggestions(
+  viewer: Participant,
   postId: string,
   query: string,
-  viewer: { id: string },
 ): Promise<MentionSuggestion[]> {
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
   const post = await db.post.findFirst({
     where: { id: postId, ...publicPostWhere() },
     select: { authorId: true, blogId: true },
   });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
+  if (!canSuggestMentions(viewer, post.blogId)) throw new AppError("FORBIDDEN", "errors.sanctioned");
   const key = mentionKey(query.replace(/^@/, "")).slice(0, 60);
   const base = { deletedAt: null, id: { not: viewer.id }, ...matching(key) };
   const order = [{ name: "asc" as const }, { id: "asc" as const }];

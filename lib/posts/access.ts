@@ -1,5 +1,6 @@
 import "server-only";
-import { canWritePost, type Actor, type BlogRole } from "@/lib/auth/policy";
+import { getBlogRole } from "@/lib/auth/blog-role";
+import { canCreatePost, canEditPost, type Actor } from "@/lib/auth/policy";
 import type { LinkTx } from "@/lib/links";
 import { AppError } from "@/lib/errors";
 
@@ -7,24 +8,14 @@ export type Tx = LinkTx;
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
-/** blogRoleOf: the actor's role on the blog, or null. */
-export async function blogRoleOf(tx: Tx, actor: Actor, blogId: string): Promise<BlogRole | null> {
-  if (!actor) return null;
-  const membership = await tx.membership.findUnique({
-    where: { blogId_userId: { blogId, userId: actor.id } },
-    select: { role: true },
-  });
-  return (membership?.role as BlogRole | undefined) ?? null;
-}
-
 /** requireBlogWriter: the blog's frenchTypography flag when the actor may write there; NOT_FOUND otherwise. */
 export async function requireBlogWriter(tx: Tx, actor: Actor, blogId: string) {
   const blog = await tx.blog.findUnique({
     where: { id: blogId },
     select: { id: true, slug: true, frenchTypography: true },
   });
-  const role = blog ? await blogRoleOf(tx, actor, blogId) : null;
-  if (!blog || !role || !canWritePost(actor, role)) throw notFound();
+  const role = blog ? await getBlogRole(actor?.id, blogId, tx) : null;
+  if (!blog || !role || !canCreatePost(actor, role)) throw notFound();
   return { ...blog, role };
 }
 
@@ -64,6 +55,6 @@ export type WritablePost = {
  */
 export async function requireWritablePost(tx: Tx, actor: Actor, postId: string): Promise<WritablePost> {
   const post = await tx.post.findUnique({ where: { id: postId }, select: writableSelect });
-  if (!post || !canWritePost(actor, await blogRoleOf(tx, actor, post.blogId), post.authorId)) throw notFound();
+  if (!post || !canEditPost(actor, await getBlogRole(actor?.id, post.blogId, tx), post)) throw notFound();
   return post;
 }

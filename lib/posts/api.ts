@@ -1,8 +1,9 @@
 import "server-only";
-import { canWritePost, type Actor } from "@/lib/auth/policy";
+import { getBlogRole } from "@/lib/auth/blog-role";
+import { canEditPost, canReadPost, writerPostScope, type Actor, type BlogRole } from "@/lib/auth/policy";
 import { db, type PostWhereInput } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { blogRoleOf, requireBlogWriter, requireWritablePost } from "./access";
+import { requireBlogWriter, requireWritablePost } from "./access";
 import {
   ApiCreatePostSchema,
   ApiPostListQuerySchema,
@@ -79,11 +80,11 @@ export async function listPostsForApi(
 ): Promise<ApiPostList> {
   const { status, page } = ApiPostListQuerySchema.parse(query);
   const now = new Date();
-  const role = await blogRoleOf(db, actor, blogId);
-  const scope: PostWhereInput | null =
-    actor && canWritePost(actor, role)
-      ? { blogId, deletedAt: null, ...(role === "owner" ? {} : { authorId: actor.id }) }
-      : null;
+  const role = await getBlogRole(actor?.id, blogId);
+  const writable = writerPostScope(actor, role);
+  const scope: PostWhereInput | null = writable
+    ? { blogId, deletedAt: null, ...(writable === "all" ? {} : writable) }
+    : null;
   const where: PostWhereInput | null =
     status === "published"
       ? { blogId, ...publicPostWhere(now) }
@@ -114,15 +115,15 @@ async function apiPostById(actor: Actor, postId: string): Promise<ApiPost> {
     where: { id: postId },
     select: { ...apiSelect, bodyHtml: true, bodySource: true, blogId: true },
   });
-  return toApiPost(actor, row, await blogRoleOf(db, actor, row.blogId));
+  return toApiPost(actor, row, await getBlogRole(actor?.id, row.blogId));
 }
 
 function toApiPost(
   actor: Actor,
   row: ApiRow & { bodyHtml: string; bodySource: string; authorId: string },
-  role: Awaited<ReturnType<typeof blogRoleOf>>,
+  role: BlogRole | null,
 ): ApiPost {
-  const mayEdit = canWritePost(actor, role, row.authorId);
+  const mayEdit = canEditPost(actor, role, row);
   return {
     ...toSummary(row, new Date()),
     bodyHtml: row.bodyHtml,
@@ -137,9 +138,9 @@ export async function getPostForApi(actor: Actor, blogId: string, slug: string):
     select: { ...apiSelect, bodyHtml: true, bodySource: true, deletedAt: true },
   });
   if (!row) throw notFound();
-  const role = await blogRoleOf(db, actor, blogId);
-  const visible = isPublic(row) || (!row.deletedAt && canWritePost(actor, role, row.authorId));
-  if (!visible) throw notFound();
+  const role = await getBlogRole(actor?.id, blogId);
+  if (!canReadPost(actor, role, { authorId: row.authorId, isPublic: isPublic(row), deleted: Boolean(row.deletedAt) }))
+    throw notFound();
   return toApiPost(actor, row, role);
 }
 

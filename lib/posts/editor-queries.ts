@@ -1,9 +1,10 @@
 import "server-only";
-import { canWritePost, type Actor } from "@/lib/auth/policy";
+import { getBlogRole } from "@/lib/auth/blog-role";
+import { writerPostScope, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { consume } from "@/lib/security";
-import { blogRoleOf, requireWritablePost } from "./access";
+import { requireWritablePost } from "./access";
 import { effectiveStatus } from "./public";
 import { previewArticle } from "./render";
 import { isPlaceholderSlug } from "./slugs";
@@ -83,10 +84,11 @@ export type WriterPostList = {
  */
 export async function listBlogPostsForWriter(actor: Actor, blogId: string): Promise<WriterPostList> {
   const blog = await db.blog.findUnique({ where: { id: blogId }, select: { id: true, slug: true, name: true } });
-  const role = blog ? await blogRoleOf(db, actor, blogId) : null;
-  if (!blog || !actor || !canWritePost(actor, role)) throw new AppError("NOT_FOUND", "errors.notFound");
+  const role = blog ? await getBlogRole(actor?.id, blogId) : null;
+  const scope = writerPostScope(actor, role);
+  if (!blog || !scope) throw new AppError("NOT_FOUND", "errors.notFound");
   const rows = await db.post.findMany({
-    where: { blogId, ...(role === "owner" ? {} : { authorId: actor.id }) },
+    where: { blogId, ...(scope === "all" ? {} : scope) },
     select: {
       id: true,
       slug: true,

@@ -4,14 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { after, beforeEach, test } from "node:test";
-import type { Actor } from "@/lib/auth";
+import { getBlogRole, type Actor } from "@/lib/auth";
 import {
   addMember,
   canCreateBlog,
   changeMemberRole,
   createBlog,
   getBlogSettings,
-  getMembershipRole,
   isOpenBlogCreation,
   listAllBlogs,
   listManageableBlogs,
@@ -134,7 +133,7 @@ test("blogs: admins always create blogs; others only when open blog creation is 
   assert.equal(mine.slug, "mes-notes");
   const row = await db.blog.findUniqueOrThrow({ where: { id: mine.id } });
   assert.deepEqual([row.name, row.tagline, row.language, row.frenchTypography], ["Mes notes", null, "fr", true]);
-  assert.equal(await getMembershipRole(outsider.id, mine.id), "owner");
+  assert.equal(await getBlogRole(outsider.id, mine.id), "owner");
 
   await setOpenBlogCreation(admin, false);
   assert.equal(await canCreateBlog(outsider), false);
@@ -155,8 +154,8 @@ test("blogs: only admins appoint another owner; the appointment is logged", asyn
   assert.equal(await db.blog.count({ where: { slug: { in: ["for-tom", "nobody"] } } }), 0);
 
   const blog = await createBlog(admin, { name: "Tom's", slug: "toms", language: "en", ownerHandle: "@TOM" });
-  assert.equal(await getMembershipRole(outsider.id, blog.id), "owner");
-  assert.equal(await getMembershipRole(admin.id, blog.id), null);
+  assert.equal(await getBlogRole(outsider.id, blog.id), "owner");
+  assert.equal(await getBlogRole(admin.id, blog.id), null);
   const event = await db.moderationEvent.findFirstOrThrow({ where: { blogId: blog.id } });
   assert.deepEqual(
     [event.action, event.targetType, event.targetId, event.actorId],
@@ -345,9 +344,9 @@ test("members: owners and admins manage members; others are refused and nothing 
 
   await addMember(owner, blog.id, "@Priya", "moderator");
   await changeMemberRole(admin, blog.id, newcomer.id, "author");
-  assert.equal(await getMembershipRole(newcomer.id, blog.id), "author");
+  assert.equal(await getBlogRole(newcomer.id, blog.id), "author");
   await removeMember(owner, blog.id, newcomer.id);
-  assert.equal(await getMembershipRole(newcomer.id, blog.id), null);
+  assert.equal(await getBlogRole(newcomer.id, blog.id), null);
   const events = await db.moderationEvent.findMany({ where: { blogId: blog.id }, orderBy: { createdAt: "asc" } });
   assert.deepEqual(
     events.map((e) => [e.action, e.targetType, e.targetId]),
@@ -383,7 +382,7 @@ test("members: unknown handles, existing members and strangers to the blog are r
   await assert.rejects(changeMemberRole(owner, blog.id, outsider.id, "author"), rejects("NOT_FOUND"));
   await assert.rejects(removeMember(owner, blog.id, outsider.id), rejects("NOT_FOUND"));
   assert.deepEqual(await snapshot(blog.id), before);
-  assert.equal(await getMembershipRole(author.id, blog.id), "author");
+  assert.equal(await getBlogRole(author.id, blog.id), "author");
 });
 
 test("members: the last owner can be neither removed nor demoted", async () => {
@@ -396,7 +395,7 @@ test("members: the last owner can be neither removed nor demoted", async () => {
 
   await changeMemberRole(owner, blog.id, author.id, "owner");
   await removeMember(author, blog.id, owner.id);
-  assert.equal(await getMembershipRole(owner.id, blog.id), null);
+  assert.equal(await getBlogRole(owner.id, blog.id), null);
   await assert.rejects(removeMember(author, blog.id, author.id), rejects("CONFLICT", "errors.lastOwner"));
 });
 

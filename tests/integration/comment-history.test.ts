@@ -18,12 +18,12 @@ test("comments: an edited comment's earlier text is visible to the blog's modera
   const { id } = await createComment(reader, { postId: post.id, body: "First thought" });
   await editComment(reader, id, "Second thought");
   for (const viewer of [owner, moderator]) {
-    const history = await listEditHistory(post.id, viewer);
+    const history = await listEditHistory(viewer, post.id);
     assert.deepEqual(
       history.get(id)?.map((edit) => edit.bodySource),
       ["First thought"],
     );
   }
-  assert.equal((await listEditHistory(post.id, reader)).size, 0, "not even to the comment's author");
-  assert.equal((await listEditHistory(post.id, null)).size, 0);
+  assert.equal((await listEditHistory(reader, post.id)).size, 0, "not even to the comment's author");
+  assert.equal((await listEditHistory(null, post.id)).size, 0);
 });

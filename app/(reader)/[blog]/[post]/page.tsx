@@ -60,7 +60,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const [t, thread, history] = await Promise.all([
     getTranslations("post"),
     listThread(article.id, viewer, { sort }),
-    listEditHistory(article.id, viewer),
+    listEditHistory(viewer, article.id),
   ]);
   return (
     <div lang={blog.language} style={accentStyle(blog.accentColor)} data-accent>

@@ -1,5 +1,4 @@
 import { apiError } from "@/lib/api";
-import { AppError } from "@/lib/errors";
 import { mentionSuggestions } from "@/lib/mentions";
 import { apiViewer } from "@/lib/openapi";
 
@@ -13,9 +12,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const { id } = await params;
     const viewer = await apiViewer(request, { mutation: false });
-    if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
     const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 60);
-    const suggestions = await mentionSuggestions(id, q, viewer);
+    const suggestions = await mentionSuggestions(viewer, id, q);
     return Response.json({ suggestions }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return apiError(error);

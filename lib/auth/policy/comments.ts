@@ -1,0 +1,130 @@
+import { activeSanction, isAdmin, type Actor, type BlogRole, type Participant } from "./actor";
+import { canModerateBlog } from "./blogs";
+
+/** A discussion's rule (the article's override, else the blog's): who may comment. */
+export type CommentPolicy = "open" | "members" | "closed";
+
+/** Why someone may not comment; the UI shows the matching message instead of the form. */
+export type CommentRefusal = "closed" | "membersOnly" | "signIn" | "sanctioned";
+
+/** CommentAccess: whether the viewer may comment here, and whether their comment waits for review. */
+export type CommentAccess =
+  | { canComment: true; asGuest: boolean; held: boolean }
+  | { canComment: false; reason: CommentRefusal; guestsAllowed: false };
+
+/**
+ * commentAccess: closed admits nobody; a person suspended or banned there is refused;
+ * "members" admits the blog's members and instance admins; "open" admits every signed-in
+ * person and, where the blog allows it, guests, whose comments are held for moderation.
+ * Replying is commenting (plus seeing the parent: canSeeComment).
+ */
+export function commentAccess(input: {
+  policy: CommentPolicy;
+  allowGuests: boolean;
+  viewer: Actor;
+  viewerRole: BlogRole | null;
+  blogId: string;
+  now?: Date;
+}): CommentAccess {
+  const { policy, allowGuests, viewer, viewerRole } = input;
+  if (policy === "closed") return { canComment: false, reason: "closed", guestsAllowed: false };
+  if (viewer && activeSanction(viewer, input.blogId, input.now))
+    return { canComment: false, reason: "sanctioned", guestsAllowed: false };
+  if (policy === "members") {
+    if (viewer && (viewerRole || isAdmin(viewer))) return { canComment: true, asGuest: false, held: false };
+    return { canComment: false, reason: viewer ? "membersOnly" : "signIn", guestsAllowed: false };
+  }
+  if (viewer) return { canComment: true, asGuest: false, held: false };
+  if (allowGuests) return { canComment: true, asGuest: true, held: true };
+  return { canComment: false, reason: "signIn", guestsAllowed: false };
+}
+
+type CommentFacts = { authorId: string | null; status: string };
+
+/** isStanding: approved or held, i.e. not deleted, removed or spam. */
+const isStanding = (comment: CommentFacts) => comment.status === "approved" || comment.status === "pending";
+
+/** canSeeComment: approved comments are public; a held one only to the blog's moderators and its own author. */
+export function canSeeComment(
+  comment: { status: string; authorId: string | null },
+  viewer: { id: string } | null,
+  canModerate: boolean,
+): boolean {
+  if (comment.status === "approved") return true;
+  if (comment.status !== "pending") return false;
+  return canModerate || Boolean(viewer && comment.authorId === viewer.id);
+}
+
+/** canModerateComments: approve, reject, mark as spam, see held comments and edit histories. */
+export function canModerateComments(actor: Actor, role: BlogRole | null): boolean {
+  return canModerateBlog(actor, role);
+}
+
+/** canSeeHeldComments: every held comment of the blog (not only one's own). */
+export const canSeeHeldComments = canModerateComments;
+
+/** canSeeEditHistory: the earlier texts of edited comments. */
+export const canSeeEditHistory = canModerateComments;
+
+/** Why an author may not change their own comment. */
+export type OwnCommentRefusal = "signIn" | "notYourComment" | "commentGone";
+
+/** ownCommentRefusal: only the author touches their own comment, and only while it stands. */
+export function ownCommentRefusal(actor: Actor, comment: CommentFacts): OwnCommentRefusal | null {
+  if (!actor) return "signIn";
+  if (comment.authorId !== actor.id) return "notYourComment";
+  if (!isStanding(comment)) return "commentGone";
+  return null;
+}
+
+/**
+ * canEditComment: the author rewrites their own standing comment while they may still comment
+ * on the article (`access`). Nobody edits someone else's (moderators' edits come with
+ * canModeratorEditComment).
+ */
+export function canEditComment(actor: Actor, comment: CommentFacts, access: CommentAccess): boolean {
+  return ownCommentRefusal(actor, comment) === null && access.canComment;
+}
+
+/** canDeleteComment: the author withdraws their own standing comment (even once discussion closed). Others' go through canRemoveComment. */
+export function canDeleteComment(actor: Actor, comment: CommentFacts): boolean {
+  return ownCommentRefusal(actor, comment) === null;
+}
+
+/** Why someone may not like, report or mention. */
+export type ParticipationRefusal = "signIn" | "ownComment" | "sanctioned";
+
+/** likeRefusal: likes are for signed-in people, never on their own comment, never while sanctioned there. */
+export function likeRefusal(
+  actor: Actor,
+  comment: { authorId: string | null },
+  blogId: string,
+  now?: Date,
+): ParticipationRefusal | null {
+  if (!actor) return "signIn";
+  if (comment.authorId === actor.id) return "ownComment";
+  if (activeSanction(actor, blogId, now)) return "sanctioned";
+  return null;
+}
+
+export function canLikeComment(actor: Actor, comment: { authorId: string | null }, blogId: string, now?: Date) {
+  return likeRefusal(actor, comment, blogId, now) === null;
+}
+
+/** canSuggestMentions: the @ autocomplete (and the mention notices it leads to) for signed-in people not sanctioned there. */
+export function canSuggestMentions(actor: Participant, blogId: string, now?: Date): boolean {
+  return Boolean(actor && !activeSanction(actor, blogId, now));
+}
+
+/** canNotifyMentions: whether a comment by this person tells the people it mentions. */
+export const canNotifyMentions = canSuggestMentions;
+
+/** canFollowPost: following an article's discussion needs an account. */
+export function canFollowPost(actor: Actor): boolean {
+  return Boolean(actor);
+}
+
+/** canPreviewComment: anyone may preview (guests too; rate limited per person or address). */
+export function canPreviewComment(_actor: Actor): boolean {
+  return true;
+}
