@@ -68,7 +68,9 @@ export async function listManageableBlogs(viewer: Actor): Promise<ManageableBlog
   return memberships.flatMap(({ role: stored, blog }) => {
     // A role the policy does not know grants nothing: such a blog is not listed as the person's.
     const role = parseBlogRole(stored);
-    return role ? [{ ...blog, role, canWrite: canCreatePost(viewer, role), canManage: canManageBlog(viewer, role) }] : [];
+    return role
+      ? [{ ...blog, role, canWrite: canCreatePost(viewer, role), canManage: canManageBlog(viewer, role) }]
+      : [];
   });
 }
 

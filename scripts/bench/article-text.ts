@@ -9,8 +9,8 @@ const vocabulary = (
   "public privé local ensemble pourquoi comment quand avec sans pour dans sur sous entre après avant"
 ).split(" ");
 
-/** A deterministic generator (mulberry32), so every run renders the same article. */
-function random(seed: number) {
+/** random: a deterministic generator (mulberry32), so every run renders, writes and builds the same. */
+export function random(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

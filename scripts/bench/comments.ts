@@ -8,20 +8,12 @@
 // Run: npx tsx --import ./scripts/lib/register.mjs scripts/bench/comments.ts [--quick]
 import { gunzipSync, gzipSync } from "node:zlib";
 import { DEBATE, isMain, load, report, request, runStandalone, type ServerPart, RENDER } from "./lib";
+import { random } from "./article-text";
 
 const COMMENTS = 1000;
 const AUTHORS = 50;
 const MAX_DEPTH = 6;
 
-/** A deterministic generator (mulberry32), so every run writes the same threads. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const WORDS = (
   "je pense que la modération est un travail qui demande du temps et de la confiance mais les lecteurs " +
   "répondent souvent mieux quand la règle est claire publique et appliquée avec constance sans exception"

@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyMigrations, DEFAULT_PG_ADMIN_URL, dropPgDatabase, sqlitePathOf } from "@/lib/db/schema-engine";
+import { random } from "./article-text";
 
 const args = process.argv.slice(2);
 const usePg = args.includes("--pg");
@@ -50,15 +51,6 @@ const GLUE = {
   en: "the a an and or but so for with without in on of to".split(" "),
 };
 
-/** A deterministic generator (mulberry32), so every run builds the same network. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const next = random(7);
 const zipf = (words: string[]) => words[Math.floor(words.length * next() ** 1.6)]!;
 const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]!;
