@@ -12,7 +12,7 @@ const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 export async function requireBlogWriter(tx: Tx, actor: Actor, blogId: string) {
   const blog = await tx.blog.findUnique({
     where: { id: blogId },
-    select: { id: true, slug: true, frenchTypography: true },
+    select: { id: true, slug: true, frenchTypography: true, language: true },
   });
   const role = blog ? await getBlogRole(actor?.id, blogId, tx) : null;
   if (!blog || !role || !canCreatePost(actor, role)) throw notFound();

@@ -17,7 +17,7 @@ import {
 import { publicPostChanged } from "./indexing";
 import { applyPublish, applyUnpublish } from "./publish";
 import { effectiveStatus, isPublic, publicPostWhere } from "./public";
-import { applySave } from "./save-post";
+import { applySave, renderAhead } from "./save-post";
 import { assertSlugFree, placeholderSlug } from "./slugs";
 
 const PAGE_SIZE = 20;
@@ -153,6 +153,7 @@ function saveInput(body: ApiCreatePost | ApiUpdatePost) {
 export async function createPostFromApi(actor: Actor, blogId: string, input: ApiCreatePost): Promise<ApiPost> {
   const body = ApiCreatePostSchema.parse(input);
   if (!actor) throw notFound();
+  await renderAhead(await requireBlogWriter(db, actor, blogId), body.body);
   const id = await db.$transaction(async (tx) => {
     await requireBlogWriter(tx, actor, blogId);
     if (body.slug) await assertSlugFree(tx, blogId, body.slug);
@@ -187,6 +188,7 @@ export async function createPostFromApi(actor: Actor, blogId: string, input: Api
 export async function updatePostFromApi(actor: Actor, postId: string, input: ApiUpdatePost): Promise<ApiPost> {
   const body = ApiUpdatePostSchema.parse(input);
   if (!actor) throw notFound();
+  await renderAhead((await requireWritablePost(db, actor, postId)).blog, body.body);
   await db.$transaction(async (tx) => {
     await applySave(tx, actor, await requireWritablePost(tx, actor, postId), { ...saveInput(body), slug: body.slug });
     const post = await requireWritablePost(tx, actor, postId);

@@ -54,6 +54,19 @@ export async function createDraft(actor: Actor, blogId: string, options: { title
 }
 
 /**
+ * renderAhead: renders a body the way its blog will, before the caller's transaction opens (the
+ * caller has checked the actor may write there): the render inside the transaction is then a
+ * cache hit, and a text the pipeline refuses throws before anything is locked, so a slow or
+ * hostile body never holds the database's write lock (SQLite has one writer) while it renders.
+ */
+export async function renderAhead(
+  blog: { frenchTypography: boolean; language: string },
+  bodySource: string | undefined,
+): Promise<void> {
+  if (bodySource) await renderArticle(bodySource, blog);
+}
+
+/**
  * applySave: writes the changes inside the caller's transaction: slug (old public slugs become
  * aliases), rendered HTML and Link rows when the body changes, tags, and a revision when the
  * text changed (throttled unless forceRevision).
@@ -104,6 +117,7 @@ export async function applySave(
 export async function saveDraft(actor: Actor, postId: string, input: SavePostInput): Promise<SavedPost> {
   const writer = requireActor(actor);
   const data = SavePostSchema.parse(input);
+  await renderAhead((await requireWritablePost(db, writer, postId)).blog, data.bodySource);
   const saved = await db.$transaction(async (tx) =>
     applySave(tx, writer, await requireWritablePost(tx, writer, postId), data),
   );

@@ -24,6 +24,7 @@ import {
   revisionDiff,
   saveDraft,
   unpublishPost,
+  updatePostFromApi,
 } from "@/lib/posts";
 import { createBlog, createUser } from "../factories";
 import { resetDb } from "../setup/db";
@@ -254,6 +255,10 @@ test("posts: bad input is refused and nothing is saved", async () => {
       isZod,
       JSON.stringify(input).slice(0, 60),
     );
+  // A body the markdown bounds refuse: a clear reason, by the editor and by the API alike.
+  const tooDeep = `${"> ".repeat(40)}trop profond`;
+  await assert.rejects(saveDraft(author, id, { title: "Changed", bodySource: tooDeep }), /markdownTooDeep/);
+  await assert.rejects(updatePostFromApi(author, id, { title: "Changed", body: tooDeep }), /markdownTooDeep/);
   const afterRow = await db.post.findUniqueOrThrow({ where: { id } });
   assert.equal(afterRow.title, before.title);
   assert.equal(afterRow.updatedAt.getTime(), before.updatedAt.getTime());
