@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { RESERVED_BLOG_SLUGS } from "@/lib/blogs/schemas";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { isLocale, LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
-import { readCredentials } from "@/lib/security/credentials";
+import { isSessionCookieName, readCredentials } from "@/lib/security/credentials";
 import { isTheme, THEME_COOKIE, type Theme } from "@/lib/theme/themes";
 
 /** The request header of a cache fill (a request the server sends itself): render, never from the cache. */
@@ -26,8 +26,6 @@ export type CacheableRequest = { key: string; url: string; https: boolean; kind:
 
 /** ARTICLE_PATH: /blog/article, the only pages the cache keeps. */
 export const ARTICLE_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})$/;
-// Signed-in readers see their own page (forms, likes, moderation): never from the cache.
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 const header = (request: RequestLike, name: string): string => {
   const value = request.headers[name];
@@ -59,11 +57,12 @@ export function parseCookies(cookieHeader: string): Map<string, string> {
 }
 
 /**
- * hasSession: any cookie that looks like a next-auth session, however it is spelled (names
+ * hasSession (signed-in readers see their own page — forms, likes, moderation — never one from
+ * the cache): any cookie that looks like a next-auth session, however it is spelled (names
  * trimmed, values not decoded): a reader who might be signed in never shares a page.
  */
 function hasSession(cookieHeader: string): boolean {
-  return cookieHeader.split(";").some((pair) => SESSION_COOKIE.test(pair.split("=", 1)[0]!.trim()));
+  return cookieHeader.split(";").some((pair) => isSessionCookieName(pair.split("=", 1)[0]!));
 }
 
 /**

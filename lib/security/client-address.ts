@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { isIP } from "node:net";
+import { env } from "@/lib/env.js";
 
 // Who the client is, for rate limits and stream caps. The source of truth is the TCP socket:
 // scripts/serve.ts (what npm start runs, in front of Next's handler in the same process) calls
@@ -90,7 +91,7 @@ export function clientAddress({ socket, forwardedFor, trustedProxies }: ClientAd
 }
 
 /** trustedProxiesFromEnv: TRUST_PROXY as a number (0 when unset). */
-export function trustedProxiesFromEnv(value = process.env.TRUST_PROXY): number {
+export function trustedProxiesFromEnv(value = env.TRUST_PROXY): number {
   const hops = Number.parseInt(value ?? "", 10);
   return Number.isFinite(hops) && hops > 0 ? hops : 0;
 }

@@ -13,11 +13,16 @@ const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 // trailing whitespace is tolerated; anything else (another scheme, no token, two tokens) is not.
 const BEARER = /^[ \t]*bearer[ \t]+([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i;
 
+/** isSessionCookieName: whether a cookie name (trimmed) is next-auth's session cookie or one of its chunks. */
+export function isSessionCookieName(name: string): boolean {
+  return SESSION_COOKIE.test(name.trim());
+}
+
 /** hasSessionCookie: true when the Cookie header carries next-auth's session cookie (or one of its chunks). */
 export function hasSessionCookie(headers: Headers): boolean {
   const cookie = headers.get("cookie");
   if (!cookie) return false;
-  return cookie.split(";").some((pair) => SESSION_COOKIE.test(pair.split("=")[0]?.trim() ?? ""));
+  return cookie.split(";").some((pair) => isSessionCookieName(pair.split("=")[0] ?? ""));
 }
 
 /**
