@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, clientIp, consume, readCredentials } from "@/lib/security";
 import { userIdForApiToken } from "./api-tokens";
-import { getViewer, type Viewer } from "./session";
+import { toSanctions } from "./sanctions";
+import { getViewer, viewerQuery, type Viewer } from "./session";
 
 /**
  * viewerForRequest: who is calling a route handler, read by readCredentials (the CSRF check
@@ -23,11 +24,9 @@ export async function viewerForRequest(request: Request, options: { mutation: bo
     await consume("api", `token:${token.slice(0, 12)}`);
     const userId = await userIdForApiToken(token);
     if (!userId) throw new AppError("UNAUTHENTICATED", "errors.badToken");
-    const user = await db.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: { id: true, handle: true, name: true, email: true, image: true, role: true, locale: true },
-    });
-    return user;
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: viewerQuery() });
+    const { sessionVersion: _sv, deletedAt: _deleted, sanctions, ...viewer } = user;
+    return { ...viewer, sanctions: toSanctions(sanctions) };
   }
   await consume("api", `ip:${clientIp(request.headers)}`);
   if (options.mutation) assertSameOrigin(request);

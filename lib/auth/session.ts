@@ -7,6 +7,8 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { loginPath } from "@/lib/security";
 import { authOptions } from "./options";
+import type { Sanction } from "./policy";
+import { sanctionsInForce, toSanctions } from "./sanctions";
 
 export type Viewer = {
   id: string;
@@ -16,6 +18,8 @@ export type Viewer = {
   image: string | null;
   role: string;
   locale: string | null;
+  /** Suspensions and bans in force when the request began (see lib/auth/sanctions). */
+  sanctions: Sanction[];
 };
 
 const viewerSelect = {
@@ -30,6 +34,11 @@ const viewerSelect = {
   deletedAt: true,
 } as const;
 
+/** viewerQuery: the user fields of a Viewer, with the sanctions in force at `now`. */
+export function viewerQuery(now: Date = new Date()) {
+  return { ...viewerSelect, sanctions: sanctionsInForce(now) };
+}
+
 /** The claims a session token carries (see the jwt and session callbacks in ./options). */
 export type SessionClaims = { id?: unknown; sv?: unknown } | null | undefined;
 
@@ -41,10 +50,10 @@ export type SessionClaims = { id?: unknown; sv?: unknown } | null | undefined;
 export async function viewerForClaims(claims: SessionClaims): Promise<Viewer | null> {
   if (!claims || typeof claims.id !== "string" || !claims.id) return null;
   const version = typeof claims.sv === "number" ? claims.sv : 0;
-  const user = await db.user.findUnique({ where: { id: claims.id }, select: viewerSelect });
+  const user = await db.user.findUnique({ where: { id: claims.id }, select: viewerQuery() });
   if (!user || user.deletedAt || user.sessionVersion !== version) return null;
-  const { sessionVersion: _sv, deletedAt: _deleted, ...viewer } = user;
-  return viewer;
+  const { sessionVersion: _sv, deletedAt: _deleted, sanctions, ...viewer } = user;
+  return { ...viewer, sanctions: toSanctions(sanctions) };
 }
 
 /** getViewer: the signed-in person for this request, or null. One lookup per request (React cache). */

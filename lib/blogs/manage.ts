@@ -2,6 +2,7 @@ import "server-only";
 import { getBlogRole } from "@/lib/auth/blog-role";
 import { canAppointBlogOwner, canListAllBlogs, canManageBlog, parseBlogRole, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
 import { deleteUpload, saveImageUpload } from "@/lib/uploads";
@@ -77,15 +78,12 @@ export async function createBlog(actor: Actor, input: CreateBlogInput): Promise<
         select: { id: true, slug: true },
       });
       if (ownerId !== actor.id) {
-        await tx.moderationEvent.create({
-          data: {
-            actorId: actor.id,
-            blogId: blog.id,
-            action: "blog.member.add",
-            targetType: "user",
-            targetId: ownerId,
-            meta: JSON.stringify({ role: "owner" }),
-          },
+        await recordAudit(tx, {
+          actorId: actor.id,
+          blogId: blog.id,
+          action: "blog.member.add",
+          subject: { type: "user", id: ownerId },
+          after: { role: "owner" },
         });
       }
       return blog;

@@ -5,6 +5,7 @@ import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
 import { assertCanManageBlog } from "./access";
 import { AddMemberSchema, MemberRoleSchema, parseBlogInput } from "./manage-schemas";
+import { recordAudit } from "@/lib/moderation";
 import { isUniqueViolation, type Tx } from "./slugs";
 
 export type BlogMember = { userId: string; handle: string; name: string; image: string | null; role: BlogRole };
@@ -45,7 +46,7 @@ export async function addMember(actor: Actor, blogId: string, handle: string, ro
       });
       if (existing) throw new AppError("CONFLICT", "validation.alreadyMember", { field: "handle" });
       await tx.membership.create({ data: { blogId, userId: user.id, role: input.role } });
-      await logMemberEvent(tx, actorId, blogId, "blog.member.add", user.id, { role: input.role });
+      await logMemberEvent(tx, actorId, blogId, "blog.member.add", user.id, { after: { role: input.role } });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "validation.alreadyMember", { field: "handle" });
@@ -67,7 +68,10 @@ export async function changeMemberRole(actor: Actor, blogId: string, userId: str
       where: { blogId_userId: { blogId, userId: input.userId } },
       data: { role: input.role },
     });
-    await logMemberEvent(tx, actorId, blogId, "blog.member.role", input.userId, { from, to: input.role });
+    await logMemberEvent(tx, actorId, blogId, "blog.member.role", input.userId, {
+      before: { role: from },
+      after: { role: input.role },
+    });
   });
   await pagesChanged();
 }
@@ -79,7 +83,7 @@ export async function removeMember(actor: Actor, blogId: string, userId: string)
     const role = await roleOf(tx, blogId, userId);
     if (role === "owner") await assertAnotherOwner(tx, blogId, userId);
     await tx.membership.delete({ where: { blogId_userId: { blogId, userId } } });
-    await logMemberEvent(tx, actorId, blogId, "blog.member.remove", userId, { role });
+    await logMemberEvent(tx, actorId, blogId, "blog.member.remove", userId, { before: { role } });
   });
   await pagesChanged();
 }
@@ -105,9 +109,7 @@ async function logMemberEvent(
   blogId: string,
   action: "blog.member.add" | "blog.member.remove" | "blog.member.role",
   userId: string,
-  meta: Record<string, string | null>,
+  change: { before?: Record<string, string | null>; after?: Record<string, string | null> },
 ): Promise<void> {
-  await tx.moderationEvent.create({
-    data: { actorId, blogId, action, targetType: "user", targetId: userId, meta: JSON.stringify(meta) },
-  });
+  await recordAudit(tx, { actorId, blogId, action, subject: { type: "user", id: userId }, ...change });
 }

@@ -28,7 +28,7 @@ export { createComment, type CreatedComment } from "./create-comment";
 export { editComment } from "./edit-comment";
 /** deleteComment: own comment becomes a placeholder (HTML blanked, source kept for moderators). */
 export { deleteComment } from "./delete-comment";
-/** approveComment / rejectComment: moderators' transitions, each with a ModerationEvent. */
+/** approveComment / rejectComment: moderators' transitions, each with an audit entry. */
 export { approveComment, rejectComment } from "./moderate-comment";
 /** toggleLike: one like per person, not on one's own comment; followPost / unfollowPost. */
 export { toggleLike, followPost, unfollowPost } from "./reactions";

@@ -3,6 +3,7 @@ import { canModerateComments } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
+import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
 import { loadPostContext, type Actor } from "./context";
 import { loadComment, requireSignedIn } from "./load-own";
@@ -33,7 +34,7 @@ async function transition(
 
 /**
  * approveComment: a held comment goes live (owners and moderators of the blog, admins). Writes
- * a ModerationEvent and, as the comment only now becomes public, its notices — one transaction;
+ * an audit entry and, as the comment only now becomes public, its notices — one transaction;
  * then the emails and the live event.
  */
 export async function approveComment(viewer: Actor, commentId: string): Promise<{ id: string; status: "approved" }> {
@@ -51,15 +52,13 @@ export async function approveComment(viewer: Actor, commentId: string): Promise<
   });
   await db.$transaction(async (tx) => {
     await transition(tx, commentId, ["pending"], "approved");
-    await tx.moderationEvent.create({
-      data: {
-        actorId: actor.id,
-        blogId: context.blogId,
-        action: "comment.approve",
-        targetType: "comment",
-        targetId: commentId,
-        meta: JSON.stringify({ from: "pending", to: "approved" }),
-      },
+    await recordAudit(tx, {
+      actorId: actor.id,
+      blogId: context.blogId,
+      action: "comment.approve",
+      subject: { type: "comment", id: commentId },
+      before: { status: "pending" },
+      after: { status: "approved" },
     });
     await writeNotices(tx, notices, { actorId: comment.authorId, postId: comment.postId, commentId });
   });
@@ -76,7 +75,7 @@ export async function approveComment(viewer: Actor, commentId: string): Promise<
 
 /**
  * rejectComment: a held or published comment is marked spam or removed (owners and moderators
- * of the blog, admins), with a ModerationEvent and without its notices; replies stay under a
+ * of the blog, admins), with an audit entry and without its notices; replies stay under a
  * placeholder. Then the live event.
  */
 export async function rejectComment(
@@ -90,16 +89,14 @@ export async function rejectComment(
     throw new AppError("CONFLICT", "errors.commentChanged");
   await db.$transaction(async (tx) => {
     await transition(tx, commentId, [comment.status], as);
-    await tx.moderationEvent.create({
-      data: {
-        actorId: actor.id,
-        blogId: context.blogId,
-        action: as === "spam" ? "comment.spam" : "comment.remove",
-        targetType: "comment",
-        targetId: commentId,
-        reason: reason || null,
-        meta: JSON.stringify({ from: comment.status, to: as }),
-      },
+    await recordAudit(tx, {
+      actorId: actor.id,
+      blogId: context.blogId,
+      action: as === "spam" ? "comment.spam" : "comment.remove",
+      subject: { type: "comment", id: commentId },
+      reason,
+      before: { status: comment.status },
+      after: { status: as },
     });
     await tx.notification.deleteMany({ where: { commentId } });
   });

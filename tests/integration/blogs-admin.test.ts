@@ -71,7 +71,7 @@ async function snapshot(blogId: string) {
     blog: await db.blog.findUniqueOrThrow({ where: { id: blogId }, omit: { updatedAt: true } }),
     aliases: await db.blogSlugAlias.count(),
     memberships: await db.membership.findMany({ where: { blogId }, select: { userId: true, role: true } }),
-    events: await db.moderationEvent.count(),
+    events: await db.auditEntry.count(),
   };
 }
 
@@ -156,10 +156,10 @@ test("blogs: only admins appoint another owner; the appointment is logged", asyn
   const blog = await createBlog(admin, { name: "Tom's", slug: "toms", language: "en", ownerHandle: "@TOM" });
   assert.equal(await getBlogRole(outsider.id, blog.id), "owner");
   assert.equal(await getBlogRole(admin.id, blog.id), null);
-  const event = await db.moderationEvent.findFirstOrThrow({ where: { blogId: blog.id } });
+  const event = await db.auditEntry.findFirstOrThrow({ where: { blogId: blog.id } });
   assert.deepEqual(
-    [event.action, event.targetType, event.targetId, event.actorId],
-    ["blog.member.add", "user", outsider.id, admin.id],
+    [event.action, event.subjectType, event.subjectId, event.actorId, event.actorName, event.blogName],
+    ["blog.member.add", "user", outsider.id, admin.id, admin.name, "Tom's"],
   );
   const all = await listAllBlogs(admin);
   assert.deepEqual(
@@ -347,16 +347,17 @@ test("members: owners and admins manage members; others are refused and nothing 
   assert.equal(await getBlogRole(newcomer.id, blog.id), "author");
   await removeMember(owner, blog.id, newcomer.id);
   assert.equal(await getBlogRole(newcomer.id, blog.id), null);
-  const events = await db.moderationEvent.findMany({ where: { blogId: blog.id }, orderBy: { createdAt: "asc" } });
+  const events = await db.auditEntry.findMany({ where: { blogId: blog.id }, orderBy: { createdAt: "asc" } });
   assert.deepEqual(
-    events.map((e) => [e.action, e.targetType, e.targetId]),
+    events.map((e) => [e.action, e.subjectType, e.subjectId]),
     [
       ["blog.member.add", "user", newcomer.id],
       ["blog.member.role", "user", newcomer.id],
       ["blog.member.remove", "user", newcomer.id],
     ],
   );
-  assert.deepEqual(JSON.parse(events[1]!.meta!), { from: "moderator", to: "author" });
+  assert.deepEqual(JSON.parse(events[1]!.before!), { role: "moderator" });
+  assert.deepEqual(JSON.parse(events[1]!.after!), { role: "author" });
   assert.deepEqual(
     (await listMembers(owner, blog.id)).map((m) => [m.handle, m.role]),
     [

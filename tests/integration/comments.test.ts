@@ -238,7 +238,7 @@ test("comments: held comments are shown to moderators and their author only, unt
   await assert.rejects(approveComment(as(stranger), pending.id), isApp("FORBIDDEN"));
   await approveComment(as(moderator), pending.id);
   assert.equal(await bodyFor(null), "<p>held</p>");
-  assert.equal(await db.moderationEvent.count({ where: { targetId: pending.id, action: "comment.approve" } }), 1);
+  assert.equal(await db.auditEntry.count({ where: { subjectId: pending.id, action: "comment.approve" } }), 1);
   assert.equal(await db.notification.count({ where: { commentId: pending.id, userId: owner.id } }), 1);
 
   await rejectComment(as(owner), pending.id, { as: "spam", reason: "ads" });

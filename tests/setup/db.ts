@@ -14,9 +14,16 @@ export async function resetDb(): Promise<void> {
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(
     "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
   );
+  // The audit log's append-only triggers refuse DELETE: set them aside while emptying, then put
+  // them back exactly as the migration wrote them (TRUNCATE on PostgreSQL fires no row trigger).
+  const triggers = await db.$queryRawUnsafe<{ name: string; sql: string }[]>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEntry'",
+  );
+  for (const { name } of triggers) await db.$executeRawUnsafe(`DROP TRIGGER "${name}"`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
   for (const { name } of rows) await db.$executeRawUnsafe(`DELETE FROM "${name}"`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  for (const { sql } of triggers) await db.$executeRawUnsafe(sql);
 }
 
 /** countRows: rows per table, to prove that a failed operation wrote nothing. */
