@@ -29,7 +29,16 @@ export { editComment } from "./edit-comment";
 /** deleteComment: own comment becomes a placeholder (HTML blanked, source kept for moderators). */
 export { deleteComment } from "./delete-comment";
 /** approveComment / rejectComment: moderators' transitions, each with an audit entry. */
-export { approveComment, rejectComment } from "./moderate-comment";
+export {
+  approveComment,
+  rejectComment,
+  decideComments,
+  DecideCommentsSchema,
+  DECISIONS,
+  MAX_BULK,
+  type Decision,
+  type DecideCommentsInput,
+} from "./moderate-comment";
 /** toggleLike: one like per person, not on one's own comment; followPost / unfollowPost. */
 export { toggleLike, followPost, unfollowPost } from "./reactions";
 /** listThread / getComment / getCommentContext / commentCounts: reads with a constant query count. */
