@@ -61,6 +61,7 @@ async function rawSql(url: string) {
 }
 
 const RESERVED_SLUGS_MIGRATION = "20261130021500_reserved_blog_slugs";
+const MODERATION_MIGRATION = "20261130050622_moderation";
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   describe(`migrations (${provider})`, () => {
@@ -130,6 +131,67 @@ for (const provider of ["sqlite", "postgresql"] as const) {
         assert.deepEqual(posts, [{ blogId: "b1" }], "the blog's articles stay with it");
       } finally {
         await migrated.close();
+      }
+    });
+
+    test("moderation events become audit entries, with names as they were; the log refuses UPDATE and DELETE", async () => {
+      const earlier = fresh[provider]();
+      try {
+        await applyMigrations(earlier.url, { before: MODERATION_MIGRATION });
+        const sql = await rawSql(earlier.url);
+        try {
+          await sql.run(`INSERT INTO "User" ("id", "handle", "handleKey", "name", "nameKey", "updatedAt")
+            VALUES ('u1', 'josee', 'josee', 'Josée Tremblay', 'josee tremblay', CURRENT_TIMESTAMP)`);
+          await sql.run(
+            `INSERT INTO "Blog" ("id", "slug", "name", "updatedAt") VALUES ('b1', 'carnet', 'Le carnet', CURRENT_TIMESTAMP)`,
+          );
+          await sql.run(`INSERT INTO "Post" ("id", "blogId", "authorId", "slug", "title", "bodySource", "bodyHtml", "updatedAt")
+            VALUES ('p1', 'b1', 'u1', 'un-article', 'Un article', 'Texte', '<p>Texte</p>', CURRENT_TIMESTAMP)`);
+          await sql.run(`INSERT INTO "Comment" ("id", "postId", "authorId", "bodySource", "bodyHtml", "status", "updatedAt")
+            VALUES ('c1', 'p1', 'u1', 'Bonjour « à tous »', '<p>Bonjour « à tous »</p>', 'spam', CURRENT_TIMESTAMP)`);
+          await sql.run(`INSERT INTO "ModerationEvent" ("id", "actorId", "blogId", "action", "targetType", "targetId", "reason", "meta")
+            VALUES ('e1', 'u1', 'b1', 'comment.spam', 'comment', 'c1', 'publicité', '{"from":"approved","to":"spam"}')`);
+        } finally {
+          await sql.close();
+        }
+        assert.ok((await applyMigrations(earlier.url)).applied.includes(MODERATION_MIGRATION));
+        const migrated = await rawSql(earlier.url);
+        try {
+          const entries = await migrated.all<Record<string, unknown>>(
+            `SELECT "id", "actorId", "actorName", "blogId", "blogName", "action", "subjectType", "subjectId", "reason", "after" FROM "AuditEntry"`,
+          );
+          assert.deepEqual(entries, [
+            {
+              id: "e1",
+              actorId: "u1",
+              actorName: "Josée Tremblay",
+              blogId: "b1",
+              blogName: "Le carnet",
+              action: "comment.spam",
+              subjectType: "comment",
+              subjectId: "c1",
+              reason: "publicité",
+              after: '{"from":"approved","to":"spam"}',
+            },
+          ]);
+          const comments = await migrated.all<Record<string, unknown>>(
+            `SELECT "bodySource", "status", "openReports" FROM "Comment"`,
+          );
+          assert.deepEqual(comments, [{ bodySource: "Bonjour « à tous »", status: "spam", openReports: 0 }]);
+          await assert.rejects(migrated.run(`UPDATE "AuditEntry" SET "reason" = 'rewritten'`), /append-only/);
+          await assert.rejects(migrated.run(`DELETE FROM "AuditEntry"`), /append-only/);
+          // Entries outlive what they name: no foreign key ties them to the blog or the person.
+          await migrated.run(`DELETE FROM "Blog" WHERE "id" = 'b1'`);
+          await migrated.run(`DELETE FROM "User" WHERE "id" = 'u1'`);
+          const kept = await migrated.all<{ actorName: string; blogName: string }>(
+            `SELECT "actorName", "blogName" FROM "AuditEntry"`,
+          );
+          assert.deepEqual(kept, [{ actorName: "Josée Tremblay", blogName: "Le carnet" }]);
+        } finally {
+          await migrated.close();
+        }
+      } finally {
+        await earlier.cleanup();
       }
     });
 
