@@ -1,0 +1,30 @@
+import { fromParse5 } from "hast-util-from-parse5";
+import { sanitize } from "hast-util-sanitize";
+import { toHtml } from "hast-util-to-html";
+import { toText } from "hast-util-to-text";
+import type { Element, Root, RootContent } from "hast";
+import { parseFragment } from "parse5";
+import { commentSchema } from "./sanitize";
+
+/** Received HTML longer than this is cut before parsing (a comment, not a page). */
+export const MAX_RECEIVED_HTML = 50_000;
+
+/**
+ * sanitizeReceivedHtml: HTML from another site (a Webmention's content) reduced to exactly what a
+ * comment may contain here (the comment schema), links marked nofollow ugc; with its text.
+ * Linear in the input, which is capped first.
+ */
+export function sanitizeReceivedHtml(html: string): { html: string; text: string } {
+  const fragment = fromParse5(parseFragment(html.slice(0, MAX_RECEIVED_HTML))) as Root;
+  const clean = sanitize(fragment, commentSchema) as Root;
+  const mark = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== "element") continue;
+      const element = node as Element;
+      if (element.tagName === "a") element.properties = { ...element.properties, rel: ["nofollow", "ugc"] };
+      mark(element.children as RootContent[]);
+    }
+  };
+  mark(clean.children);
+  return { html: toHtml(clean), text: toText(clean).trim() };
+}
