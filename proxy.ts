@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { WEBMENTION_LINK_HEADER } from "@/lib/links/webmention/endpoint";
 import { BYPASS_HEADER, isArticlePath, POST_HEADER } from "@/lib/page-cache/policy";
 import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
 
@@ -79,6 +80,8 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  // Webmention discovery: the HTTP Link header comes first for senders (the page has the <link> too).
+  if (isArticlePath(request.nextUrl.pathname)) response.headers.set("Link", WEBMENTION_LINK_HEADER);
   if (request.headers.has(BYPASS_HEADER)) await markArticle(request, response);
   return response;
 }

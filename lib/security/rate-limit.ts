@@ -28,6 +28,10 @@ export const LIMITS = {
   mail: { points: 5, duration: 60 * 60 },
   /** PREVIEWS_PER_MINUTE (120) markdown previews per minute per person (per address for guests): a live preview while typing fits. */
   preview: { points: env.PREVIEWS_PER_MINUTE, duration: 60 },
+  /** 30 Webmentions per minute per source host: one site cannot flood the verification queue. */
+  webmention: { points: 30, duration: 60 },
+  /** 60 Webmentions per minute per client address (clientIp), whatever the sources it names. */
+  webmentionAddress: { points: 60, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -1,3 +1,4 @@
+import { WEBMENTION_ENDPOINT } from "@/lib/links/webmention";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -65,6 +66,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   return (
     <div lang={blog.language} style={accentStyle(blog.accentColor)} data-accent>
       <JsonLd data={blogPostingJsonLd({ ...article, commentCount: thread.count }, blog)} />
+      {/* Webmention discovery (React hoists it into <head>); proxy.ts sends the same as a Link header. */}
+      <link rel="webmention" href={WEBMENTION_ENDPOINT} />
       <article className={`${styles.article} h-entry`}>
         <ArticleHeader blog={blog} article={article} />
         <TableOfContents entries={article.toc} />
