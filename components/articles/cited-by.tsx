@@ -23,6 +23,7 @@ export async function CitedBy({ citations }: { citations: Citation[] }) {
                 <div className={styles.muted}>
                   <span className="p-author">{citation.author.name}</span> · {citation.blog.name}
                 </div>
+                {citation.context ? <q className={`${styles.citationContext} p-summary`}>{citation.context}</q> : null}
               </li>
             ))}
           </ul>

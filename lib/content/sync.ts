@@ -255,7 +255,8 @@ async function relinkPosts(tx: Tx, postIds: string[], renders: Renders) {
   if (!postIds.length) return;
   const posts = await tx.post.findMany({ where: { id: { in: postIds } }, select: { id: true, bodySource: true } });
   for (const post of posts) {
-    await syncPostLinks(tx, post.id, (await renders.get("article", post.bodySource, post.id)).links);
+    const rendered = await renders.get("article", post.bodySource, post.id);
+    await syncPostLinks(tx, post.id, rendered.links, rendered.html);
   }
 }
 

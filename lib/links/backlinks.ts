@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { linkContexts, linkKey } from "./context";
 import { internalPostPath } from "./internal";
 
 /** LinkTx: a Prisma client or the client of an open transaction. */
@@ -7,16 +8,35 @@ export type LinkTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction
 
 /**
  * syncPostLinks: replaces the Link rows of a post with `links` (the URLs its markdown contains),
- * resolving links to articles of this instance to their post. Run it in the post's own write
+ * resolving links to articles of this instance to their post (old addresses too) and keeping the
+ * sentence around each link when the rendered `html` is given. Run it in the post's own write
  * transaction so the "cited by" lists never disagree with the body.
  */
-export async function syncPostLinks(tx: LinkTx, postId: string, links: string[]): Promise<void> {
+export async function syncPostLinks(tx: LinkTx, postId: string, links: string[], html?: string): Promise<void> {
   await tx.link.deleteMany({ where: { sourcePostId: postId } });
+  const contexts = html ? linkContexts(html) : new Map<string, string>();
   for (const targetUrl of new Set(links)) {
     const path = internalPostPath(targetUrl);
-    const target = path
-      ? await tx.post.findFirst({ where: { slug: path.post, blog: { slug: path.blog } }, select: { id: true } })
-      : null;
-    await tx.link.create({ data: { sourcePostId: postId, targetUrl, targetPostId: target?.id ?? null } });
+    const targetPostId = path ? await internalTarget(tx, path.blog, path.post) : null;
+    const context = contexts.get(linkKey(targetUrl)) || null;
+    await tx.link.create({ data: { sourcePostId: postId, targetUrl, targetPostId, context } });
   }
+}
+
+/**
+ * internalTarget: the post a link to /blog/post names, through the blog's and the post's old
+ * addresses too (a citation written before a rename still counts).
+ */
+async function internalTarget(tx: LinkTx, blogSlug: string, postSlug: string): Promise<string | null> {
+  const blog =
+    (await tx.blog.findUnique({ where: { slug: blogSlug }, select: { id: true } })) ??
+    (await tx.blogSlugAlias.findUnique({ where: { slug: blogSlug }, select: { blog: { select: { id: true } } } }))
+      ?.blog;
+  if (!blog) return null;
+  const post =
+    (await tx.post.findFirst({ where: { blogId: blog.id, slug: postSlug }, select: { id: true } })) ??
+    (await tx.postSlugAlias
+      .findUnique({ where: { blogId_slug: { blogId: blog.id, slug: postSlug } }, select: { postId: true } })
+      .then((alias) => (alias ? { id: alias.postId } : null)));
+  return post?.id ?? null;
 }

@@ -4,7 +4,14 @@ import { db } from "@/lib/db";
 import { publicPostWhere } from "./public";
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
-export type Citation = { slug: string; title: string; blog: { slug: string; name: string }; author: { name: string } };
+/** An article of this instance that links to this one, with the sentence around the link. */
+export type Citation = {
+  slug: string;
+  title: string;
+  blog: { slug: string; name: string };
+  author: { name: string };
+  context: string | null;
+};
 
 export type Article = {
   id: string;
@@ -76,6 +83,7 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
   const links = await db.link.findMany({
     where: { targetPostId: post.id, source: { ...publicPostWhere(now), id: { not: post.id } } },
     select: {
+      context: true,
       source: {
         select: {
           slug: true,
@@ -89,7 +97,7 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
   });
   const seen = new Set<string>();
   const citedBy = links
-    .map((link) => link.source)
+    .map((link) => ({ ...link.source, context: link.context }))
     .filter(
       (source) => !seen.has(`${source.blog.slug}/${source.slug}`) && seen.add(`${source.blog.slug}/${source.slug}`),
     )
