@@ -13,6 +13,17 @@ export type Citation = {
   context: string | null;
 };
 
+/** A page of another site that mentions this article (a verified Webmention). */
+export type WebMention = {
+  id: string;
+  kind: "mention" | "bookmark" | "like" | "repost";
+  url: string;
+  title: string | null;
+  excerpt: string | null;
+  author: { name: string | null; url: string | null; photo: string | null };
+  at: Date;
+};
+
 export type Article = {
   id: string;
   slug: string;
@@ -27,7 +38,12 @@ export type Article = {
   readingMinutes: number;
   toc: TocEntry[];
   citedBy: Citation[];
+  /** Verified Webmentions: other sites' mentions and bookmarks ("Cité par"), likes and reposts (faces). */
+  web: { mentions: WebMention[]; likes: WebMention[]; reposts: WebMention[] };
 };
+
+/** At most this many mentions of each kind are shown (newest first). */
+const WEB_MENTIONS_SHOWN = 100;
 
 const decode = (text: string) =>
   text
@@ -59,8 +75,8 @@ export function readingMinutes(html: string): number {
 
 /**
  * getArticle: a public article of a blog with what its page shows (author, tags, table of
- * contents, reading time, the articles that cite it). Two reads (eight SQL statements with their
- * relations) whatever the article, cached per request.
+ * contents, reading time, the articles that cite it, what other sites said of it). Three reads
+ * whatever the article, cached per request.
  */
 export const getArticle = cache(async (blogId: string, slug: string): Promise<Article | null> => {
   const now = new Date();
@@ -95,6 +111,42 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
       },
     },
   });
+  const received = await db.webmention.findMany({
+    where: { targetPostId: post.id, status: "accepted", kind: { in: ["mention", "bookmark", "like", "repost"] } },
+    orderBy: [{ verifiedAt: "desc" }, { id: "asc" }],
+    take: WEB_MENTIONS_SHOWN * 3,
+    select: {
+      id: true,
+      kind: true,
+      url: true,
+      source: true,
+      title: true,
+      contentText: true,
+      authorName: true,
+      authorUrl: true,
+      authorPhoto: true,
+      publishedAt: true,
+      createdAt: true,
+    },
+  });
+  const web: Article["web"] = { mentions: [], likes: [], reposts: [] };
+  for (const m of received) {
+    const mention: WebMention = {
+      id: m.id,
+      kind: m.kind as WebMention["kind"],
+      url: m.url ?? m.source,
+      title: m.title,
+      excerpt: m.contentText ? m.contentText.slice(0, 280) : null,
+      author: {
+        name: m.authorName,
+        url: m.authorUrl,
+        photo: m.authorPhoto?.startsWith("https://") ? m.authorPhoto : null,
+      },
+      at: m.publishedAt ?? m.createdAt,
+    };
+    const list = m.kind === "like" ? web.likes : m.kind === "repost" ? web.reposts : web.mentions;
+    if (list.length < WEB_MENTIONS_SHOWN) list.push(mention);
+  }
   const seen = new Set<string>();
   const citedBy = links
     .map((link) => ({ ...link.source, context: link.context }))
@@ -110,6 +162,7 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
     readingMinutes: readingMinutes(post.bodyHtml),
     toc: tableOfContents(post.bodyHtml),
     citedBy,
+    web,
   };
 });
 

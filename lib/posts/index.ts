@@ -16,6 +16,7 @@ export {
   readingMinutes,
   type Article,
   type Citation,
+  type WebMention,
   type TocEntry,
 } from "./article";
 export { PostSlugSchema, PostStatusSchema } from "./schemas";

@@ -15,6 +15,7 @@ const { runDueJobs } = await import("@/lib/jobs");
 const { JOB_HANDLERS } = await import("@/lib/background");
 const { POST: endpoint } = await import("@/app/api/webmention/route");
 const { GET: statusPage } = await import("@/app/api/webmention/[id]/route");
+const { getArticle } = await import("@/lib/posts");
 const { createBlog, createPost, createUser } = await import("../factories");
 const { resetDb } = await import("../setup/db");
 
@@ -148,10 +149,22 @@ test("likes and plain mentions are listed, not added to the discussion; 410 Gone
   await runDueJobs(JOB_HANDLERS);
   assert.deepEqual([(await status(like.location!)).kind, (await status(cite.location!)).kind], ["like", "mention"]);
   assert.equal(await db.comment.count(), 0);
+  // The article shows them: the like as a face, the mention beside "Cité par".
+  const blog = await db.blog.findUniqueOrThrow({ where: { slug: "carnet" } });
+  const { web } = (await getArticle(blog.id, "la-reponse"))!;
+  assert.deepEqual(
+    web.likes.map((m) => [m.author.name, m.url]),
+    [["Élise", `${site}/aime`]],
+  );
+  assert.deepEqual(
+    web.mentions.map((m) => [m.kind, m.url, m.excerpt]),
+    [["mention", `${site}/cite`, "Lire ceci"]],
+  );
   pages.set("/aime", { status: 410, body: "gone" });
   await send({ source: `${site}/aime`, target });
   await runDueJobs(JOB_HANDLERS);
   assert.equal((await status(like.location!)).status, "deleted");
+  assert.deepEqual((await getArticle(blog.id, "la-reponse"))!.web.likes, [], "a gone source is no longer shown");
 });
 
 test("a source that does not link, is not a page, or lies on a refused address is rejected with the reason", async () => {

@@ -135,7 +135,9 @@ export function readSource(html: string, sourceUrl: string, target: string): Sou
     reading.authorUrl = asUrl;
     reading.authorName = asUrl ? null : author.slice(0, 200);
   }
-  reading.url = httpUrl(text(first(entry, "url")), sourceUrl);
+  // An implied url can be the link to us: the entry's own address is never the target.
+  const url = httpUrl(text(first(entry, "url")), sourceUrl);
+  reading.url = url && !sameUrl(url, target) ? url : null;
   const content = first(entry, "content");
   if (content && typeof content === "object" && "html" in content && typeof content.html === "string") {
     const clean = sanitizeReceivedHtml(content.html);

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { ArticleHeader } from "@/components/articles/article-header";
 import styles from "@/components/articles/article.module.css";
 import { CitedBy } from "@/components/articles/cited-by";
+import { WebReactions } from "@/components/articles/web-reactions";
 import { GoneNotice } from "@/components/articles/gone-notice";
 import { TableOfContents } from "@/components/articles/table-of-contents";
 import { accentStyle } from "@/components/blogs/blog-list";
@@ -75,9 +76,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <a className="u-url" href={basePath} hidden>
           {article.title}
         </a>
+        <WebReactions likes={article.web.likes} reposts={article.web.reposts} />
       </article>
       <div className={styles.article}>
-        <CitedBy citations={article.citedBy} />
+        <CitedBy citations={article.citedBy} web={article.web.mentions} />
         <section className={styles.section} aria-labelledby="discussion-heading" id="discussion">
           <h2 id="discussion-heading">
             {t("discussion")} <span className={styles.sectionCount}>({t("comments", { count: thread.count })})</span>
