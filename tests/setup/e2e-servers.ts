@@ -32,6 +32,9 @@ const envFor = (databaseUrl: string, port: number): NodeJS.ProcessEnv => ({
   GITHUB_SECRET: "stand-in-secret",
   GITHUB_URL: "http://127.0.0.1:2528",
   GITHUB_API_URL: "http://127.0.0.1:2528",
+  // The two servers are two sites for Webmention: each may fetch the other on loopback.
+  FETCH_ALLOW: "127.0.0.1",
+  JOBS_POLL_MS: "500",
 });
 
 let cleaned = false;

@@ -1,0 +1,73 @@
+import { expect, test } from "./fixtures";
+import { signIn } from "./helpers/accounts";
+
+// The e2e run serves two instances (SQLite on 3100, PostgreSQL on 3101): two sites. An article
+// on this one that links to an article on the other is sent a Webmention, verified there, and
+// shown in its "Cité par"; editing the link out takes it away again.
+const PORTS = [3100, 3101];
+
+test("[WEBMENTION]: an article linking to another site shows up there after verification, and leaves when the link goes", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const here = String(testInfo.project.use.baseURL);
+  const otherPort = PORTS.find((port) => !here.endsWith(`:${port}`))!;
+  const other = `http://127.0.0.1:${otherPort}`;
+  const target = `${other}/carnet-de-josee/ce-que-mon-hebdo-faisait-pour-nous`;
+  const word = `riveraine${Date.now().toString(36)}`;
+
+  await signIn(page, "priya@demo.tribune.test");
+  await page.goto("/write/open-margins/posts");
+  await page.getByRole("button", { name: "Nouvel article" }).click();
+  await page.getByLabel("Titre", { exact: true }).fill(`Across the river ${word}`);
+  await page.getByLabel("Texte (Markdown)").fill(`On the other bank, [Josée answers the question](${target}).`);
+  await expect(page.getByTestId("save-status")).toContainText(/Enregistré à/, { timeout: 15_000 });
+  await page.getByRole("button", { name: "Publier maintenant" }).click();
+  await expect(page.getByTestId("post-state")).toContainText("Publié");
+  const editor = page.url();
+
+  // The editor tells what the other site answered.
+  await expect
+    .poll(
+      async () => {
+        await page.goto(editor);
+        return page
+          .getByTestId("sent-webmentions")
+          .textContent()
+          .catch(() => "");
+      },
+      { timeout: 30_000, intervals: [1000] },
+    )
+    .toContain("reçue");
+
+  const reader = await browser.newPage();
+  const citedBy = reader.getByRole("region", { name: /Cité par/ });
+  await expect
+    .poll(
+      async () => {
+        await reader.goto(target);
+        return citedBy.textContent();
+      },
+      { timeout: 30_000, intervals: [1000] },
+    )
+    .toContain(`Across the river ${word}`);
+  await expect(citedBy.getByRole("link", { name: `Across the river ${word}` })).toHaveAttribute(
+    "href",
+    new RegExp(`^${here.replace(/[.:/]/g, "\\$&")}/open-margins/`),
+  );
+
+  // The link edited out: the other site hears of it, checks, and takes the mention down.
+  await page.getByLabel("Texte (Markdown)").fill("On the other bank, nothing to see any more.");
+  await expect(page.getByTestId("save-status")).toContainText(/Enregistré à/, { timeout: 15_000 });
+  await expect
+    .poll(
+      async () => {
+        await reader.goto(target);
+        return citedBy.textContent();
+      },
+      { timeout: 30_000, intervals: [1000] },
+    )
+    .not.toContain(`Across the river ${word}`);
+  await reader.close();
+});
