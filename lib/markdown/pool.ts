@@ -14,7 +14,10 @@ import type { FromWorker, SerializedError, ToWorker, WorkerSettings } from "./wo
 // so that the longest legitimate article still fits on a slow, busy machine). A job past its limit
 // has its worker terminated (and replaced) and is refused as too complex; the main thread, which
 // answers every other request, never runs the parser. The time spent waiting for the database
-// (mentions) does not count against the limit, nor does the time waiting in the queue.
+// (mentions) does not count against the limit, nor does the time waiting in the queue. The limit is
+// wall-clock time: on a machine whose cores are all busy, an ordinary text can overrun it, so a job
+// that runs out of time gets one more try, first in line on a fresh worker with twice the time,
+// before it is refused (a hostile text costs a worker three limits, once).
 
 /** What the pool accepts: the options of RenderOptions that cross a thread boundary (no plugins). */
 export type PoolRenderOptions = Omit<RenderOptions, "remarkPlugins">;
@@ -31,6 +34,8 @@ type Job = {
   hooks: PoolHooks;
   resolve: (rendered: Rendered) => void;
   reject: (error: unknown) => void;
+  /** Times this job ran out of time already (a second chance first: a starved worker is not a hostile text). */
+  timeouts: number;
 };
 
 type Slot = {
@@ -112,7 +117,7 @@ export class RenderPool {
         }
         reject(error);
       };
-      this.queue.push({ id: this.nextId++, source, settings, hooks, resolve, reject: remember });
+      this.queue.push({ id: this.nextId++, source, settings, hooks, resolve, reject: remember, timeouts: 0 });
       this.dispatch();
     });
   }
@@ -154,7 +159,7 @@ export class RenderPool {
       if (!slot.ready) continue;
       const job = this.queue.shift()!;
       slot.job = job;
-      this.startClock(slot, timeLimit(this.options.timeoutMs, job.source));
+      this.startClock(slot, timeLimit(this.options.timeoutMs, job.source) * 2 ** job.timeouts);
       slot.worker.postMessage({
         type: "render",
         id: job.id,
@@ -256,7 +261,10 @@ export class RenderPool {
     slot.timer = null;
     if (!slot.job) return;
     this.retire(slot);
-    this.settle(slot, (job) => job.reject(tooComplex()));
+    this.settle(slot, (job) => {
+      if (job.timeouts++ === 0) this.queue.unshift(job);
+      else job.reject(tooComplex());
+    });
     this.dispatch();
   }
 
