@@ -1,4 +1,5 @@
 import "server-only";
+import cluster from "node:cluster";
 import { EventEmitter } from "node:events";
 import { Redis } from "ioredis";
 import {
@@ -138,9 +139,111 @@ function redisBus(redisUrl: string, prefix: string): LiveBus {
   };
 }
 
-/** createLiveBus: in memory, or over Redis (channel `<prefix>:live:post:<postId>`) when redisUrl is set. */
+/**
+ * Messages between the workers of one `npm start` and their primary: a worker sends an event
+ * (`deliver`), the primary relays it to every worker (the sender included), each worker hands it
+ * to its listeners and acknowledges, and once all have, the primary tells the sender (`delivered`).
+ */
+export type ClusterLiveMessage =
+  | { tribuneLive: "deliver"; id: string; key: string; event: unknown }
+  | { tribuneLive: "ack"; id: string }
+  | { tribuneLive: "delivered"; id: string };
+
+export function isClusterLiveMessage(message: unknown): message is ClusterLiveMessage {
+  return (
+    typeof message === "object" && message !== null && typeof (message as ClusterLiveMessage).tribuneLive === "string"
+  );
+}
+
+/** A publish waits this long at most for every worker to have the event (a stuck worker must not stall writes). */
+const CLUSTER_DELIVERY_TIMEOUT_MS = 1000;
+
+/**
+ * clusterBus: the workers of one `npm start` (scripts/serve.ts forks one per core) share their
+ * events without Redis, through the primary (relayClusterLive). A publish resolves once every
+ * worker has handed the event to its listeners, so a write followed by a read on another worker
+ * never finds a page the write had invalidated still in that worker's cache.
+ */
+function clusterBus(): LiveBus {
+  const local = new EventEmitter();
+  local.setMaxListeners(0);
+  const waiting = new Map<string, () => void>();
+  let sequence = 0;
+  const onMessage = (message: unknown) => {
+    if (!isClusterLiveMessage(message)) return;
+    if (message.tribuneLive === "delivered") return waiting.get(message.id)?.();
+    if (message.tribuneLive !== "deliver") return;
+    const parsed =
+      message.key === PAGES ? PagesChangedSchema.safeParse(message.event) : LiveEventSchema.safeParse(message.event);
+    if (parsed.success) local.emit(message.key, parsed.data);
+    process.send!({ tribuneLive: "ack", id: message.id } satisfies ClusterLiveMessage);
+  };
+  process.on("message", onMessage);
+  const send = (key: string, event: unknown) =>
+    new Promise<void>((resolve) => {
+      const id = `${process.pid}:${++sequence}`;
+      const done = () => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, CLUSTER_DELIVERY_TIMEOUT_MS);
+      waiting.set(id, done);
+      process.send!({ tribuneLive: "deliver", id, key, event } satisfies ClusterLiveMessage);
+    });
+  return {
+    publish: (event) => send(event.postId, event),
+    async subscribe(postId, listener) {
+      local.on(postId, listener);
+      return async () => void local.off(postId, listener);
+    },
+    publishPages: (event) => send(PAGES, event),
+    async subscribePages(listener) {
+      local.on(PAGES, listener);
+      return async () => void local.off(PAGES, listener);
+    },
+    async ready() {},
+    async close() {
+      local.removeAllListeners();
+      process.off("message", onMessage);
+    },
+  };
+}
+
+type RelayWorker = { id: number; isConnected(): boolean; send(message: ClusterLiveMessage): boolean };
+
+/**
+ * relayClusterLive: the primary's half of the cluster bus. `workers()` lists the live workers;
+ * returns the handler of a worker's message.
+ */
+export function relayClusterLive(workers: () => RelayWorker[]) {
+  const pending = new Map<string, { from: RelayWorker; left: Set<number> }>();
+  return (from: RelayWorker, message: unknown): void => {
+    if (!isClusterLiveMessage(message)) return;
+    if (message.tribuneLive === "deliver") {
+      const targets = workers().filter((worker) => worker.isConnected());
+      pending.set(message.id, { from, left: new Set(targets.map((worker) => worker.id)) });
+      for (const worker of targets) worker.send(message);
+      setTimeout(() => pending.delete(message.id), CLUSTER_DELIVERY_TIMEOUT_MS * 2).unref();
+    } else if (message.tribuneLive === "ack") {
+      const delivery = pending.get(message.id);
+      if (!delivery) return;
+      delivery.left.delete(from.id);
+      if (delivery.left.size === 0) {
+        pending.delete(message.id);
+        if (delivery.from.isConnected()) delivery.from.send({ tribuneLive: "delivered", id: message.id });
+      }
+    }
+  };
+}
+
+/**
+ * createLiveBus: over Redis (channel `<prefix>:live:post:<postId>`) when redisUrl is set, else
+ * through the cluster's primary in a worker of `npm start`, else in this process's memory.
+ */
 export function createLiveBus({ redisUrl, prefix = "tribune" }: LiveBusOptions = {}): LiveBus {
-  return redisUrl ? redisBus(redisUrl, prefix) : memoryBus();
+  if (redisUrl) return redisBus(redisUrl, prefix);
+  return cluster.isWorker && process.send ? clusterBus() : memoryBus();
 }
 
 // One bus per process, parked on globalThis so hot reload does not open new Redis connections.

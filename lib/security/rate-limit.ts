@@ -1,7 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import cluster from "node:cluster";
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/errors";
 
@@ -92,6 +99,10 @@ export function createLimiters({ redisUrl, prefix = "tribune" }: LimiterOptions 
   const redis = redisUrl ? connectRedis(redisUrl) : undefined;
   const make = (name: LimitName): RateLimiterAbstract => {
     const { points, duration } = LIMITS[name];
+    // The workers of one `npm start` count together, in their primary (RateLimiterClusterMaster
+    // in scripts/serve.ts), so a client cannot spread its attempts over the workers.
+    if (!redis && cluster.isWorker && process.send)
+      return new RateLimiterCluster({ points, duration, keyPrefix: `rl:${name}`, timeoutMs: 3000 });
     const memory = new RateLimiterMemory({ points, duration, keyPrefix: `rl:${name}` });
     if (!redis) return memory;
     // The insurance limiter counts per instance: while Redis is down each instance allows the

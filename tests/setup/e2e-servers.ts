@@ -34,6 +34,9 @@ const envFor = (databaseUrl: string, port: number): NodeJS.ProcessEnv => ({
   GITHUB_API_URL: "http://127.0.0.1:2528",
   // The two servers are two sites for Webmention: each may fetch the other on loopback.
   FETCH_ALLOW: "127.0.0.1",
+  // One process each: the page-cache journeys read a page twice and expect the second from the
+  // same cache (several workers share events and limits: tests/integration/cluster.test.ts).
+  WEB_CONCURRENCY: "1",
   JOBS_POLL_MS: "500",
 });
 
