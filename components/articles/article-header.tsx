@@ -18,7 +18,7 @@ export async function ArticleHeader({ blog, article }: { blog: BlogSummary; arti
       {article.excerpt ? <p className={`${styles.lede} p-summary`}>{article.excerpt}</p> : null}
       <div className={styles.byline}>
         <a className={`${styles.person} p-author h-card`} href={`/u/${article.author.handle}`}>
-          <Avatar handle={article.author.handle} image={article.author.image} size={40} />
+          <Avatar handle={article.author.handle} image={article.author.image} size={40} photo />
           <span>
             <span className="visually-hidden">{t("byline")} </span>
             <span className="p-name">{article.author.name}</span>
