@@ -109,7 +109,7 @@ export const ApiNotificationListSchema = z
     items: z.array(
       z.object({
         id,
-        kind: z.enum(["reply", "mention", "post_comment", "thread_comment"]),
+        kind: z.enum(["reply", "mention", "post_comment", "thread_comment", "comment_held"]),
         createdAt: z.string(),
         readAt: z.string().nullable(),
         actor: z.object({ handle: z.string(), name: z.string(), image: z.string().nullable() }).nullable(),

@@ -12,7 +12,7 @@ export type NotificationItem = {
   actor: { handle: string; name: string; image: string | null } | null;
   post: { id: string; title: string; slug: string; blogSlug: string } | null;
   commentId: string | null;
-  /** Where the notice leads: the comment's permalink, else the article. */
+  /** Where the notice leads: the comment's permalink, else the article (a held comment: the blog's queue). */
   href: string | null;
 };
 
@@ -62,7 +62,11 @@ export async function listNotifications(
     ...row,
     kind: row.kind as NotificationKind,
     post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
-    href: post ? `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}` : null,
+    href: !post
+      ? null
+      : row.kind === "comment_held"
+        ? `/write/${post.blog.slug}/moderation`
+        : `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}`,
   }));
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
