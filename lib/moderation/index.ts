@@ -32,3 +32,5 @@ export {
 } from "./queue-form";
 /** readQueueSearch: a queue page's query string (query and the last decision's notice). */
 export { readQueueSearch } from "./queue-page";
+/** API shapes of the queue endpoints (GET /moderation/queue, POST /moderation/decisions). */
+export { ApiQueueSchema, ApiDecisionSchema, ApiDecisionResultSchema, toApiQueue } from "./api-queue";

@@ -197,7 +197,7 @@ export async function listQueue(actor: Actor, options: QueueQuery & { scope: Que
     ...(blogId ? { post: { blogId } } : {}),
     ...(query.post ? { postId: query.post } : {}),
     ...(author
-      ? author.includes("@")
+      ? /^[^@\s]+@[^@\s]+$/.test(author)
         ? { guestEmail: author.toLowerCase(), authorId: null }
         : { author: { handleKey: author.replace(/^@/, "").toLowerCase() } }
       : {}),
@@ -261,7 +261,7 @@ export async function listQueue(actor: Actor, options: QueueQuery & { scope: Que
     query.tab === "reported" || page.some((row) => row.openReports > 0)
       ? db.report.findMany({
           where: { commentId: { in: page.filter((row) => row.openReports > 0).map((row) => row.id) }, outcome: null },
-          orderBy: { createdAt: "asc" },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: { commentId: true, reason: true, note: true, reporter: { select: { name: true } } },
         })
       : Promise.resolve([]),
@@ -410,13 +410,12 @@ const countWaitingFor = cache(async (id: string, role: string): Promise<WaitingC
     const count = await db.comment.count({ where: { status: "pending" } });
     return { count, href: "/moderation", blogs: [] };
   }
-  const memberships = await db.membership.findMany({
-    where: { userId: id, role: { in: [...STAFF_ROLES] } },
-    orderBy: { createdAt: "asc" },
-    select: { blog: { select: { id: true, slug: true, name: true } } },
+  const blogs = await db.blog.findMany({
+    where: { memberships: { some: { userId: id, role: { in: [...STAFF_ROLES] } } } },
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true },
   });
-  if (!memberships.length) return null;
-  const blogs = memberships.map((m) => m.blog);
+  if (!blogs.length) return null;
   const count = await db.comment.count({
     where: { status: "pending", post: { blogId: { in: blogs.map((b) => b.id) } } },
   });
