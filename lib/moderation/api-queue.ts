@@ -17,7 +17,12 @@ export const ApiQueueQuerySchema = z.object({
 export const ApiQueueSchema = z
   .object({
     tab: z.enum(QUEUE_TABS),
-    counts: z.object({ waiting: z.number().int(), reported: z.number().int(), spam: z.number().int(), removed: z.number().int() }),
+    counts: z.object({
+      waiting: z.number().int(),
+      reported: z.number().int(),
+      spam: z.number().int(),
+      removed: z.number().int(),
+    }),
     nextCursor: z.string().nullable(),
     items: z.array(
       z.object({
@@ -45,9 +50,7 @@ export const ApiQueueSchema = z
         }),
         post: z.object({ id, title: z.string(), slug: z.string(), href: z.string() }),
         blog: z.object({ id, slug: z.string(), name: z.string() }),
-        parent: z
-          .object({ id, excerpt: z.string(), authorName: z.string().nullable(), status: z.string() })
-          .nullable(),
+        parent: z.object({ id, excerpt: z.string(), authorName: z.string().nullable(), status: z.string() }).nullable(),
         reports: z.array(
           z.object({
             reason: z.string(),
