@@ -12,6 +12,8 @@ export type NotificationItem = {
   actor: { handle: string; name: string; image: string | null } | null;
   post: { id: string; title: string; slug: string; blogSlug: string } | null;
   commentId: string | null;
+  /** The comment's guest author, for notices about a guest's comment (no actor). */
+  guestName: string | null;
   /** Where the notice leads: the comment's permalink, else the article (a held comment: the blog's queue). */
   href: string | null;
 };
@@ -56,10 +58,12 @@ export async function listNotifications(
       commentId: true,
       actor: { select: { handle: true, name: true, image: true } },
       post: { select: { id: true, title: true, slug: true, blog: { select: { slug: true } } } },
+      comment: { select: { guestName: true } },
     },
   });
-  const items = rows.slice(0, limit).map(({ post, ...row }) => ({
+  const items = rows.slice(0, limit).map(({ post, comment, ...row }) => ({
     ...row,
+    guestName: comment?.guestName ?? null,
     kind: row.kind as NotificationKind,
     post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
     href: !post

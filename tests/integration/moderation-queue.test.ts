@@ -130,10 +130,13 @@ test("queue: tabs, context (article, parent, reports, held-by) and counts", asyn
   const [first, second] = waiting.items;
   assert.equal(first!.post.title, "Fermer les commentaires");
   assert.equal(first!.post.href, `/carnet/${w.post.slug}#comment-${held.id}`);
-  assert.deepEqual(first!.parent && { excerpt: first.parent.excerpt, author: first.parent.authorName }, {
-    excerpt: "The parent text",
-    author: "Josée",
-  });
+  assert.deepEqual(
+    { excerpt: first!.parent?.excerpt, author: first!.parent?.authorName },
+    {
+      excerpt: "The parent text",
+      author: "Josée",
+    },
+  );
   assert.deepEqual(first!.heldBy, ["links: 3", "first_comment"]);
   assert.deepEqual(first!.author, { kind: "member", id: w.reader.id, handle: "tom", name: "Tom", image: null });
   assert.deepEqual(second!.author, { kind: "guest", name: "Visiteur", email: "v@example.test" });
