@@ -355,7 +355,8 @@ async function authorRecords(
   const who = {
     OR: [
       ...(userIds.length ? [{ authorId: { in: userIds } }] : []),
-      ...(emails.length ? [{ authorId: null, guestEmail: { in: emails } }] : []),
+      // Members have no guestEmail: the e-mail alone picks guests (and its index serves it).
+      ...(emails.length ? [{ guestEmail: { in: emails } }] : []),
     ],
     post: { blogId: { in: blogIds } },
   };

@@ -128,7 +128,7 @@ export const queuePart: ServerPart<Seeded> = {
     const page = await request(seeded.pathname, { headers: { ...headers, "accept-encoding": "identity" } });
     if (page.status !== 200) throw new Error(`GET ${seeded.pathname}: ${page.status}`);
     const html = page.body.toString("utf8");
-    const items = (html.match(/data-queue-item/g) ?? []).length;
+    const items = (html.match(/<li[^>]*data-queue-item/g) ?? []).length;
     if (items !== 25) throw new Error(`expected 25 items on the queue page, found ${items}`);
     const total = options.quick ? 50 : 150;
     const result = await load({

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BlogManageNav } from "@/components/blogs/manage-nav";
@@ -6,7 +7,7 @@ import { QueueView } from "@/components/moderation/queue-view";
 import { requireViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
 import { isAppError } from "@/lib/errors";
-import { listQueue, queueBlog, readQueueSearch, withParams } from "@/lib/moderation";
+import { countWaiting, listQueue, queueBlog, readQueueSearch, withParams } from "@/lib/moderation";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,8 @@ export default async function BlogModerationPage({ params, searchParams }: Props
     notFound();
   }
   const { query, notice } = readQueueSearch(await searchParams);
-  const t = await getTranslations("moderationQueue");
+  const [t, waiting] = await Promise.all([getTranslations("moderationQueue"), countWaiting(viewer)]);
+  const others = waiting?.blogs.filter((other) => other.slug !== blog.slug) ?? [];
   const page = await listQueue(viewer, { ...query, blog: undefined, scope: { blogId: blog.id } }).catch(
     (error: unknown) => {
       if (isAppError(error) && error.code === "INVALID_INPUT") redirect(withParams(basePath, { tab: query.tab }));
@@ -41,6 +43,17 @@ export default async function BlogModerationPage({ params, searchParams }: Props
   return (
     <div className="stack-lg">
       <BlogManageNav slug={blog.slug} current="moderation" />
+      {others.length ? (
+        <p className="meta">
+          {t("otherQueues")}{" "}
+          {others.map((other, i) => (
+            <span key={other.slug}>
+              {i ? ", " : ""}
+              <Link href={`/write/${other.slug}/moderation`}>{other.name}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <QueueView
         title={t("blogTitle", { name: blog.name })}
         basePath={basePath}
