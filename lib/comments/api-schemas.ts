@@ -115,6 +115,7 @@ export const ApiNotificationListSchema = z
         actor: z.object({ handle: z.string(), name: z.string(), image: z.string().nullable() }).nullable(),
         post: z.object({ id, title: z.string(), slug: z.string(), blogSlug: z.string() }).nullable(),
         commentId: id.nullable(),
+        guestName: z.string().nullable().meta({ description: "The comment's guest author (notices without an actor)" }),
         href: z.string().nullable(),
       }),
     ),

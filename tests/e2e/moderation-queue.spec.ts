@@ -106,3 +106,37 @@ test("[MODERATION]: the queue on a 320 px phone, with the keyboard alone; spam c
   await expect(page.getByText(`Premier ${stamp} (invité)`)).toBeVisible();
   await expect(page.getByText(`Second ${stamp} (invité)`)).toBeVisible();
 });
+
+test("[MODERATION]: without JavaScript, the queue's plain forms remove with a reason and undo", async ({
+  browser,
+  page,
+}) => {
+  const stamp = Date.now();
+  const email = `nojs${stamp}@guest.example.test`;
+  await guestComment(page, `Sans script ${stamp}`, email, "Un commentaire à retirer sans JavaScript.");
+
+  const withScript = await signedInPage(browser, NOEMIE);
+  const state = await withScript.context().storageState();
+  await withScript.context().close();
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: state, locale: "fr-CA" });
+  const noemie = await context.newPage();
+  await noemie.goto(`${QUEUE}?author=${encodeURIComponent(email)}`);
+  const item = noemie.locator("[data-queue-item]", { hasText: `Sans script ${stamp}` });
+  await item.getByLabel("Motif du retrait (facultatif)").fill("hors sujet");
+  await item.getByRole("button", { name: "Refuser" }).click();
+  await expect(noemie.getByRole("status")).toContainText("Refusé");
+  await expect(noemie.locator("[data-queue-item]")).toHaveCount(0);
+
+  await expect(noemie.getByRole("status").getByRole("button", { name: /Annuler/ })).toBeVisible();
+
+  // It is in the Removed tab with its reason, and Restore brings it back.
+  await noemie.goto(`${QUEUE}?tab=removed&author=${encodeURIComponent(email)}`);
+  const removed = noemie.locator("[data-queue-item]", { hasText: `Sans script ${stamp}` });
+  await expect(removed).toContainText(/Motif donné.*hors sujet/);
+  await removed.getByRole("button", { name: "Rétablir" }).click();
+  await expect(noemie.getByRole("status")).toContainText("Rétabli");
+  await context.close();
+
+  await page.goto(ARTICLE);
+  await expect(page.getByText(`Sans script ${stamp} (invité)`)).toBeVisible();
+});
