@@ -52,6 +52,17 @@ test("[MODERATION]: a guest's comment is held, the moderator is notified, approv
   await expect(noemie.locator("[data-queue-item]", { hasText: name })).toHaveCount(0);
   await noemie.context().close();
 
+  // An instance admin's badge leads to the queue of every blog, filtered by blog.
+  const admin = await signedInPage(browser, "admin@demo.tribune.test");
+  await admin.getByTestId("moderation-badge").click();
+  await expect(admin).toHaveURL(/\/moderation$/);
+  await expect(admin.getByRole("heading", { name: "Modération de tous les blogues" })).toBeVisible();
+  await admin.getByLabel("Blogue").selectOption("carnet-de-josee");
+  await admin.getByRole("button", { name: "Filtrer" }).click();
+  await expect(admin).toHaveURL(/blog=carnet-de-josee/);
+  await expect(admin.getByRole("link", { name: /^Approuvés \(|^En attente \(/ }).first()).toBeVisible();
+  await admin.context().close();
+
   // A reader (anonymous) sees it on the article.
   await page.goto(ARTICLE);
   await expect(page.getByText(`${name} (invité)`)).toBeVisible();
@@ -107,7 +118,7 @@ test("[MODERATION]: the queue on a 320 px phone, with the keyboard alone; spam c
   await expect(page.getByText(`Second ${stamp} (invité)`)).toBeVisible();
 });
 
-test("[MODERATION]: without JavaScript, the queue's plain forms remove with a reason and undo", async ({
+test("[MODERATION]: without JavaScript, the queue's plain forms remove with a reason, then restore", async ({
   browser,
   page,
 }) => {
