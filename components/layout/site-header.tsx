@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setLocale, setTheme } from "@/app/actions";
 import { Avatar } from "@/components/users/avatar";
 import { getViewer } from "@/lib/auth";
+import { countWaiting } from "@/lib/moderation";
 import { unreadCount } from "@/lib/notifications";
 import { getTheme, nextTheme } from "@/lib/theme";
 import { SignOutButton } from "./sign-out-button";
@@ -17,8 +18,13 @@ export async function SiteHeader() {
     getTheme(),
   ]);
   const other = locale === "fr" ? "en" : "fr";
-  const unread = viewer ? await unreadCount(viewer) : 0;
-  const bell = await getTranslations("notifications");
+  // Per viewer, like the bell: only signed-in people get it (anonymous pages stay cacheable).
+  const [unread, waiting, bell, queue] = await Promise.all([
+    viewer ? unreadCount(viewer) : 0,
+    viewer ? countWaiting(viewer) : null,
+    getTranslations("notifications"),
+    getTranslations("moderationQueue"),
+  ]);
   const upcoming = nextTheme(theme);
   return (
     <header className={styles.header} data-print="hide">
@@ -34,6 +40,17 @@ export async function SiteHeader() {
           {viewer ? (
             <>
               <Link href="/write">{nav("write")}</Link>
+              {waiting ? (
+                <Link
+                  href={waiting.href}
+                  className={styles.bell}
+                  aria-label={queue("badge", { count: waiting.count })}
+                  data-testid="moderation-badge"
+                >
+                  {queue("badgeShort")}
+                  {waiting.count > 0 ? <span className={styles.count}>{waiting.count}</span> : null}
+                </Link>
+              ) : null}
               <Link href="/notifications" className={styles.bell} aria-label={bell("bell", { count: unread })}>
                 <svg
                   aria-hidden="true"

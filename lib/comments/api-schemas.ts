@@ -109,12 +109,13 @@ export const ApiNotificationListSchema = z
     items: z.array(
       z.object({
         id,
-        kind: z.enum(["reply", "mention", "post_comment", "thread_comment"]),
+        kind: z.enum(["reply", "mention", "post_comment", "thread_comment", "comment_held"]),
         createdAt: z.string(),
         readAt: z.string().nullable(),
         actor: z.object({ handle: z.string(), name: z.string(), image: z.string().nullable() }).nullable(),
         post: z.object({ id, title: z.string(), slug: z.string(), blogSlug: z.string() }).nullable(),
         commentId: id.nullable(),
+        guestName: z.string().nullable().meta({ description: "The comment's guest author (notices without an actor)" }),
         href: z.string().nullable(),
       }),
     ),

@@ -2,6 +2,7 @@ import "server-only";
 import { db, newId } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
+import { noticeHeldComment } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
 import { consume } from "@/lib/security";
 import { loadPostContext, type Actor, type CommentViewer } from "./context";
@@ -35,7 +36,8 @@ async function checkParent(parentId: string, postId: string, viewer: Actor, canM
  * mention cap; then writes the comment, its mentions, the notices (reply, mention, comment on
  * your article, followed thread: one per person, most specific kind, preferences honoured,
  * never the actor) and the author's follow in ONE transaction. After commit: emails and the
- * live event. A held comment notifies nobody until it is approved.
+ * live event. A held comment notifies only the blog's owners and moderators (noticeHeldComment)
+ * until it is approved.
  */
 export async function createComment(
   viewer: CommentViewer | null,
@@ -124,6 +126,17 @@ export async function createComment(
       postId: data.postId,
       commentId: comment.id,
       parentId: parent?.id ?? null,
+    });
+  } else {
+    // Held, whatever held it: the blog's owners and moderators hear of it (never undoes the comment).
+    await noticeHeldComment({
+      id: comment.id,
+      postId: data.postId,
+      authorId: actorId,
+      authorName: viewer?.name ?? data.guestName ?? "",
+      excerpt: rendered.plainText,
+    }).catch((error: unknown) => {
+      console.error(`[moderation] held-comment notice for ${comment.id} failed:`, (error as Error).message);
     });
   }
   return { id: comment.id, postId: data.postId, parentId: parent?.id ?? null, status };

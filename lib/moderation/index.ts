@@ -1,3 +1,36 @@
 // lib/moderation: what a comment's content triggers (rules), the queue, thread tools, reports,
 // sanctions and the append-only audit log (issue 11). Who may do each lives in lib/auth/policy.
 export { recordAudit, AUDIT_SUBJECTS, type AuditInput, type AuditSubject } from "./audit";
+/** listQueue / countWaiting / queueBlog: the moderation queue of a blog or of the instance, and the header's badge. */
+export {
+  listQueue,
+  countWaiting,
+  queueBlog,
+  encodeCursor,
+  QueueQuerySchema,
+  QUEUE_TABS,
+  QUEUE_PAGE_SIZE,
+  type QueueTab,
+  type QueueItem,
+  type QueuePage,
+  type QueueQuery,
+  type QueueScope,
+  type AuthorRecord,
+  type QueueReport,
+  type WaitingCount,
+} from "./queue";
+/** noticeHeldComment: a held comment's notices to its blog's owners and moderators (after commit). */
+export { noticeHeldComment } from "./held-notice";
+/** The queue's form (item and bulk decisions) and its addresses. */
+export {
+  QueueDecisionFormSchema,
+  queueFormInput,
+  withParams,
+  QUEUE_ACTIONS,
+  type QueueAction,
+  type QueueDecisionForm,
+} from "./queue-form";
+/** readQueueSearch: a queue page's query string (query and the last decision's notice). */
+export { readQueueSearch } from "./queue-page";
+/** API shapes of the queue endpoints (GET /moderation/queue, POST /moderation/decisions). */
+export { ApiQueueSchema, ApiDecisionSchema, ApiDecisionResultSchema, toApiQueue } from "./api-queue";

@@ -15,6 +15,8 @@ export type CommentMailJob = {
   postId: string;
   actorName: string;
   excerpt: string;
+  /** Where the mail leads, when not the comment's permalink (a held comment: the blog's queue). */
+  path?: string;
 };
 
 const pending = new Set<Promise<void>>();
@@ -32,7 +34,7 @@ async function deliver(job: CommentMailJob): Promise<void> {
     }),
   ]);
   if (!post) return;
-  const url = appUrl(`/${post.blog.slug}/${post.slug}#comment-${job.commentId}`);
+  const url = appUrl(job.path ?? `/${post.blog.slug}/${post.slug}#comment-${job.commentId}`);
   for (const draft of job.drafts) {
     const user = users.find((candidate) => candidate.id === draft.userId);
     if (!user?.email) continue;

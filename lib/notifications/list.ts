@@ -12,7 +12,9 @@ export type NotificationItem = {
   actor: { handle: string; name: string; image: string | null } | null;
   post: { id: string; title: string; slug: string; blogSlug: string } | null;
   commentId: string | null;
-  /** Where the notice leads: the comment's permalink, else the article. */
+  /** The comment's guest author, for notices about a guest's comment (no actor). */
+  guestName: string | null;
+  /** Where the notice leads: the comment's permalink, else the article (a held comment: the blog's queue). */
   href: string | null;
 };
 
@@ -56,13 +58,19 @@ export async function listNotifications(
       commentId: true,
       actor: { select: { handle: true, name: true, image: true } },
       post: { select: { id: true, title: true, slug: true, blog: { select: { slug: true } } } },
+      comment: { select: { guestName: true } },
     },
   });
-  const items = rows.slice(0, limit).map(({ post, ...row }) => ({
+  const items = rows.slice(0, limit).map(({ post, comment, ...row }) => ({
     ...row,
+    guestName: comment?.guestName ?? null,
     kind: row.kind as NotificationKind,
     post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
-    href: post ? `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}` : null,
+    href: !post
+      ? null
+      : row.kind === "comment_held"
+        ? `/write/${post.blog.slug}/moderation`
+        : `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}`,
   }));
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }

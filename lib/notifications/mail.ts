@@ -24,6 +24,10 @@ function subjectOf({ locale, kind, actorName, postTitle }: CommentMailInput): st
     reply: [`${actorName} a répondu à votre commentaire sur ${fr}`, `${actorName} replied to your comment on ${en}`],
     post_comment: [`${actorName} a commenté votre article ${fr}`, `${actorName} commented on your article ${en}`],
     thread_comment: [`Nouveau commentaire de ${actorName} sur ${fr}`, `New comment from ${actorName} on ${en}`],
+    comment_held: [
+      `Un commentaire de ${actorName} attend votre modération sur ${fr}`,
+      `A comment from ${actorName} awaits moderation on ${en}`,
+    ],
   };
   return subjects[kind][locale === "fr" ? 0 : 1];
 }
@@ -36,6 +40,10 @@ function reasonOf(locale: Locale, kind: NotificationKind): string {
     thread_comment: [
       "des nouveaux commentaires des discussions que vous suivez",
       "of new comments in discussions you follow",
+    ],
+    comment_held: [
+      "quand un commentaire attend la modération sur un blogue que vous modérez",
+      "when a comment awaits moderation on a blog you moderate",
     ],
   };
   return reasons[kind][locale === "fr" ? 0 : 1];
@@ -58,7 +66,14 @@ export function commentNotificationMail(input: CommentMailInput): MailContent {
     url,
     subject: subjectOf(input),
     intro: [subjectOf(input) + (fr ? `${NBSP}:` : ":"), truncate(excerpt.replace(/\s+/g, " ").trim(), 280)],
-    action: fr ? "Voir le commentaire" : "See the comment",
+    action:
+      kind === "comment_held"
+        ? fr
+          ? "Ouvrir la file de modération"
+          : "Open the moderation queue"
+        : fr
+          ? "Voir le commentaire"
+          : "See the comment",
     outro: [unsubscribeLabel, unsubscribeUrl],
   });
   // renderMail escapes the outro as text: make the unsubscribe address a link in the HTML part.

@@ -2,8 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 
-/** NOTIFICATION_KINDS: what a person can be notified of; each has an in-app and an email switch. */
-export const NOTIFICATION_KINDS = ["reply", "mention", "post_comment", "thread_comment"] as const;
+/**
+ * NOTIFICATION_KINDS: what a person can be notified of; each has an in-app and an email switch.
+ * comment_held: a comment waits for moderation on a blog the person owns or moderates.
+ */
+export const NOTIFICATION_KINDS = ["reply", "mention", "post_comment", "thread_comment", "comment_held"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type Preferences = Record<NotificationKind, { inApp: boolean; email: boolean }>;
 

@@ -5,6 +5,7 @@
 //   page      the demo debate on the production server, from the page cache and rendered: req/s, p50/p99
 //   comments  an article with 1,000 comments: queries, HTML and JS bytes, req/s (comments.ts)
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
+//   queue     the moderation queue with 10,000 waiting comments: queries, p50/p95 signed in (queue.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
 // Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
 // The server parts share one fresh database under data/bench/ and one production server on
@@ -19,8 +20,9 @@ import { commentsPart } from "./comments";
 import { BENCH_DIR, parseOptions, round, runServerParts, type Summary } from "./lib";
 import { pagePart } from "./page";
 import { postingPart } from "./posting";
+import { queuePart } from "./queue";
 
-const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "search"] as const;
+const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "queue", "search"] as const;
 const options = parseOptions();
 const unknown = options.only?.filter((name) => !(PARTS as readonly string[]).includes(name)) ?? [];
 if (unknown.length) {
@@ -66,7 +68,7 @@ if (selected("markdown-bounds")) {
   await step("markdown-bounds", () => script("scripts/bench/markdown-bounds.ts"));
 }
 // The heaviest page (1,000 comments) last, so its garbage does not weigh on the other figures.
-const serverParts = [pagePart, postingPart, commentsPart].filter((part) => selected(part.name as never));
+const serverParts = [pagePart, postingPart, queuePart, commentsPart].filter((part) => selected(part.name as never));
 if (serverParts.length)
   await step(serverParts.map((p) => p.name).join("+"), async () => {
     const { summaries, failed } = await runServerParts(serverParts, options);
@@ -162,6 +164,20 @@ if (posting)
       "posting",
       `live events, ${n(posting.liveStreams)} streams`,
       `${(posting.liveEventsPerStream as number[]).join(", ")}`,
+    ],
+  );
+const queue = get("queue");
+if (queue)
+  rows.push(
+    [
+      "queue",
+      `${n(queue.waiting)} waiting: listQueue queries (first page / after 5,000 items), countWaiting`,
+      `${n(queue.queriesFirstPage)} / ${n(queue.queriesDeepPage)}, ${n(queue.queriesCountWaiting)}`,
+    ],
+    [
+      "queue",
+      `${n(queue.requests)} GET queue page as moderator, c=4`,
+      `p50 ${n(queue.p50Ms)} ms, p95 ${n(queue.p95Ms)} ms, ${n(queue.errors)} errors`,
     ],
   );
 for (const search of results.filter((r) => r.bench === "search"))

@@ -234,6 +234,9 @@ function removeDbFiles(file: string) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 }
 
+/** The bench server's session secret (a part that signs someone in makes its cookie with it). */
+export const BENCH_SECRET = "bench-secret-not-for-production-use";
+
 /** The server's environment: its own database, secret and outbox; no Redis, SMTP or proxy trust. */
 function serverEnv(databaseUrl: string, outbox: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -242,7 +245,7 @@ function serverEnv(databaseUrl: string, outbox: string): NodeJS.ProcessEnv {
     PORT: String(PORT),
     HOST,
     NEXTAUTH_URL: BASE_URL,
-    NEXTAUTH_SECRET: "bench-secret-not-for-production-use",
+    NEXTAUTH_SECRET: BENCH_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
     OUTBOX_DIR: outbox,
     UPLOADS_DIR: path.join(outbox, "uploads"),

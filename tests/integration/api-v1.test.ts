@@ -259,6 +259,8 @@ test("api v1: the OpenAPI document is 3.1 with every route and the bearer scheme
     "/blogs/{blog}/posts/{slug}",
     "/comments/{id}",
     "/comments/{id}/like",
+    "/moderation/decisions",
+    "/moderation/queue",
     "/notifications",
     "/notifications/read",
     "/posts/{id}",

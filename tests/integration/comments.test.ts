@@ -214,7 +214,11 @@ test("comments: who may comment (closed, members only, per-article override, gue
   const row = await db.comment.findUniqueOrThrow({ where: { id: held.id } });
   assert.equal(row.guestName, "Visiteur");
   assert.equal(row.authorId, null);
-  assert.equal(await db.notification.count({ where: { commentId: held.id } }), 0, "held: nobody is notified yet");
+  // Held: readers hear nothing yet; only the blog's staff are told it waits (comment_held).
+  assert.deepEqual(
+    await db.notification.findMany({ where: { commentId: held.id }, select: { userId: true, kind: true } }),
+    [{ userId: owner.id, kind: "comment_held" }],
+  );
 });
 
 test("comments: held comments are shown to moderators and their author only, until approved", async () => {

@@ -42,10 +42,18 @@ export default async function NotificationsPage({ searchParams }: Props) {
                 <p>
                   {item.href ? (
                     <Link href={item.href}>
-                      {t("kind", { kind: item.kind, actor: item.actor?.name ?? "—", post: item.post?.title ?? "" })}
+                      {t("kind", {
+                        kind: item.kind,
+                        actor: item.actor?.name ?? item.guestName ?? "—",
+                        post: item.post?.title ?? "",
+                      })}
                     </Link>
                   ) : (
-                    t("kind", { kind: item.kind, actor: item.actor?.name ?? "—", post: item.post?.title ?? "" })
+                    t("kind", {
+                      kind: item.kind,
+                      actor: item.actor?.name ?? item.guestName ?? "—",
+                      post: item.post?.title ?? "",
+                    })
                   )}
                 </p>
                 <time className="meta" dateTime={item.createdAt.toISOString()}>
