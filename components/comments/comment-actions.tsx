@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { deleteCommentAction, likeAction, moderateAction } from "@/app/(reader)/[blog]/[post]/actions";
 import { CommentForm } from "./comment-form";
 import styles from "./discussion.module.css";
@@ -29,6 +29,8 @@ type Props = {
   editBody?: string;
   /** "3 likes", for readers who cannot like. */
   likesText: string;
+  /** The report button and moderators' menu (server-rendered CommentTools). */
+  tools?: ReactNode;
 };
 
 /**
@@ -130,6 +132,7 @@ export function CommentActions(props: Props) {
             </button>
           </form>
         ) : null}
+        {props.tools}
       </div>
       {form === "reply" ? (
         <CommentForm
