@@ -77,7 +77,9 @@ export async function CommentTools({ comment, postId, path, canModerate }: Props
       </>
     );
 
-  const canPin = comment.status === "approved" && !comment.parentId;
+  // A held comment has its own Approve / Remove / Spam buttons (CommentActions).
+  if (comment.status !== "approved") return report;
+  const canPin = !comment.parentId;
   return (
     <>
       {report}
