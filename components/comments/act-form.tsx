@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { threadToolAction } from "@/app/(reader)/[blog]/[post]/moderation-actions";
 import { initialFormState } from "@/lib/forms";
 import styles from "./discussion.module.css";
@@ -27,22 +27,38 @@ export function ActForm({
   className?: string;
   children: ReactNode;
 }) {
-  const [state, action] = useActionState(threadToolAction, initialFormState);
-  const seen = useRef(state);
-  useEffect(() => {
-    if (seen.current === state) return;
-    seen.current = state;
-    if (state.ok && state.message) document.dispatchEvent(new CustomEvent(ANNOUNCE_EVENT, { detail: state.message }));
-  }, [state]);
+  // Without JavaScript the form posts to the server action and the page re-renders with its answer.
+  const [state, formAction] = useActionState(threadToolAction, initialFormState);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  // With it, the action is called here, so the answer is announced even when the change
+  // removes this very form from the page (a removed comment, a report that hides it).
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await threadToolAction(initialFormState, data);
+      if (result.ok) {
+        setRefusal(null);
+        document.dispatchEvent(new CustomEvent(ANNOUNCE_EVENT, { detail: result.message }));
+      } else setRefusal(result.message ?? null);
+    });
+  }
+  const message = refusal ?? (state.message && !state.ok ? state.message : null);
   return (
-    <form action={action} className={className}>
+    <form action={formAction} onSubmit={submit} className={className} aria-busy={pending || undefined}>
       <input type="hidden" name="act" value={act} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      {!state.ok && state.message ? (
+      {message ? (
         <p className={styles.toolError} role="alert">
+          {message}
+        </p>
+      ) : state.ok && state.message ? (
+        <p className={styles.toolDone} role="status">
           {state.message}
         </p>
       ) : null}
