@@ -20,6 +20,8 @@ type Props = {
   /** "@Name " to prefill a reply with, when the author can be mentioned. */
   mention: string;
   canReply: boolean;
+  /** One's own comment can be edited only while one may comment here (not in a locked thread). */
+  canEdit?: boolean;
   canLike: boolean;
   canModerate: boolean;
   asGuest: boolean;
@@ -96,14 +98,16 @@ export function CommentActions(props: Props) {
         ) : null}
         {comment.isOwn ? (
           <>
-            <a
-              className={styles.action}
-              href={`?edit=${comment.id}#comment-${comment.id}`}
-              onClick={toggle("edit")}
-              aria-expanded={form === "edit"}
-            >
-              {labels.edit}
-            </a>
+            {props.canEdit === false ? null : (
+              <a
+                className={styles.action}
+                href={`?edit=${comment.id}#comment-${comment.id}`}
+                onClick={toggle("edit")}
+                aria-expanded={form === "edit"}
+              >
+                {labels.edit}
+              </a>
+            )}
             <details className={styles.confirm}>
               <summary className={styles.action}>{labels.delete}</summary>
               <form action={deleteCommentAction}>

@@ -140,6 +140,7 @@ export async function CommentThread({
                   }}
                   mention={comment.author && !comment.isOwn ? `@${comment.author.name} ` : ""}
                   canReply={permissions.canComment}
+                  canEdit={permissions.canComment}
                   canLike={permissions.signedIn && !comment.isOwn && !comment.isHeld}
                   canModerate={permissions.canModerate}
                   asGuest={permissions.asGuest}
