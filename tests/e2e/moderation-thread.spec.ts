@@ -88,8 +88,14 @@ test("[MODERATION]: a moderator locks a thread, the form gives way to a notice, 
 }) => {
   test.setTimeout(120_000);
   const noemie = await signedInPage(browser, "noemie@demo.tribune.test");
+  // On a 320 px phone, the discussion tools and a comment's menu open without sideways scrolling.
+  await noemie.setViewportSize({ width: 320, height: 640 });
   await noemie.goto(CHARTER);
   await noemie.locator("summary", { hasText: "Outils de la discussion" }).click();
+  await noemie.locator("#discussion summary", { hasText: "Modérer" }).first().click();
+  await expect(noemie.getByRole("button", { name: "Marquer comme indésirable" }).first()).toBeVisible();
+  const overflow = await noemie.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
   await noemie.getByRole("button", { name: "Verrouiller la discussion" }).click();
   await expect(noemie.getByRole("status").filter({ hasText: "Discussion verrouillée." })).toBeVisible();
 
