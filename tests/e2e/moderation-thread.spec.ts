@@ -91,8 +91,12 @@ test("[MODERATION]: a moderator locks a thread, the form gives way to a notice, 
   // On a 320 px phone, the discussion tools and a comment's menu open without sideways scrolling.
   await noemie.setViewportSize({ width: 320, height: 640 });
   await noemie.goto(CHARTER);
+  const note = `Rappel de la charte avant de verrouiller ${Date.now()}`;
+  await noemie.getByLabel("Ajouter un commentaire").fill(note);
+  await noemie.getByRole("button", { name: "Envoyer" }).click();
+  await expect(noemie.locator("article.h-entry", { hasText: note })).toBeVisible();
   await noemie.locator("summary", { hasText: "Outils de la discussion" }).click();
-  await noemie.locator("#discussion summary", { hasText: "Modérer" }).first().click();
+  await noemie.locator("article.h-entry", { hasText: note }).locator("summary", { hasText: "Modérer" }).click();
   await expect(noemie.getByRole("button", { name: "Marquer comme indésirable" }).first()).toBeVisible();
   const overflow = await noemie.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
