@@ -15,12 +15,21 @@ export function apiError(error: unknown): Response {
     const retry = error.details?.retryAfterSeconds;
     if (typeof retry === "number") headers["retry-after"] = String(retry);
     return Response.json(
-      { error: error.code, message: plainMessage(error.message) },
+      { error: error.code, message: withDetails(plainMessage(error.message), error.details) },
       { status: httpStatus[error.code], headers },
     );
   }
   console.error("[api] unexpected error:", error);
   return Response.json({ error: "INTERNAL", message: "Internal error" }, { status: 500 });
+}
+
+/** withDetails: a message's {placeholders} filled from the error's details (e.g. slow mode's {seconds}). */
+function withDetails(message: string, details?: Record<string, unknown>): string {
+  if (!details) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = details[name];
+    return typeof value === "string" || typeof value === "number" ? String(value) : whole;
+  });
 }
 
 /** readJson: the request body as JSON, or INVALID_INPUT. */

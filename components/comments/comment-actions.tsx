@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { deleteCommentAction, likeAction, moderateAction } from "@/app/(reader)/[blog]/[post]/actions";
 import { CommentForm } from "./comment-form";
 import styles from "./discussion.module.css";
@@ -20,6 +20,8 @@ type Props = {
   /** "@Name " to prefill a reply with, when the author can be mentioned. */
   mention: string;
   canReply: boolean;
+  /** One's own comment can be edited only while one may comment here (not in a locked thread). */
+  canEdit?: boolean;
   canLike: boolean;
   canModerate: boolean;
   asGuest: boolean;
@@ -29,6 +31,8 @@ type Props = {
   editBody?: string;
   /** "3 likes", for readers who cannot like. */
   likesText: string;
+  /** The report button and moderators' menu (server-rendered CommentTools). */
+  tools?: ReactNode;
 };
 
 /**
@@ -94,14 +98,16 @@ export function CommentActions(props: Props) {
         ) : null}
         {comment.isOwn ? (
           <>
-            <a
-              className={styles.action}
-              href={`?edit=${comment.id}#comment-${comment.id}`}
-              onClick={toggle("edit")}
-              aria-expanded={form === "edit"}
-            >
-              {labels.edit}
-            </a>
+            {props.canEdit === false ? null : (
+              <a
+                className={styles.action}
+                href={`?edit=${comment.id}#comment-${comment.id}`}
+                onClick={toggle("edit")}
+                aria-expanded={form === "edit"}
+              >
+                {labels.edit}
+              </a>
+            )}
             <details className={styles.confirm}>
               <summary className={styles.action}>{labels.delete}</summary>
               <form action={deleteCommentAction}>
@@ -130,6 +136,7 @@ export function CommentActions(props: Props) {
             </button>
           </form>
         ) : null}
+        {props.tools}
       </div>
       {form === "reply" ? (
         <CommentForm

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
 import type { CommentEdit, CommentNode, ThreadItem } from "@/lib/comments";
 import { CommentActions } from "./comment-actions";
+import { CommentTools, ModerationFacts } from "./comment-tools";
 import styles from "./comment-thread.module.css";
 import discussion from "./discussion.module.css";
 
@@ -42,7 +43,12 @@ export async function CommentThread({
   maxDepth = 6,
   history,
 }: Props) {
-  const [t, d, format] = await Promise.all([getTranslations("comment"), getTranslations("discussion"), getFormatter()]);
+  const [t, d, m, format] = await Promise.all([
+    getTranslations("comment"),
+    getTranslations("discussion"),
+    getTranslations("moderationThread"),
+    getFormatter(),
+  ]);
   const now = new Date();
   const count = (nodes: Node[]): number => nodes.reduce((sum, node) => sum + 1 + count(node.replies), 0);
 
@@ -58,14 +64,23 @@ export async function CommentThread({
     );
 
   const renderComment = (comment: Node) => {
-    const visible = comment.bodyHtml !== "" && (comment.status === "approved" || comment.isHeld);
+    // Moderators read removed, spam and hidden comments too (marked, with a Restore button).
+    const visible = comment.bodyHtml !== "";
+    const standing = comment.status === "approved" || comment.isHeld;
+    const placeholder =
+      comment.status === "removed" || comment.status === "spam"
+        ? m("removedPlaceholder")
+        : comment.status === "hidden"
+          ? m("hiddenPlaceholder")
+          : t("hidden");
     const replyCount = count(comment.replies);
     return (
       <li key={comment.id} className={styles.comment} data-depth={comment.depth}>
         <article
           id={`comment-${comment.id}`}
           className={`${styles.body} h-entry`}
-          aria-label={visible ? undefined : t("hidden")}
+          aria-label={visible ? undefined : placeholder}
+          data-status={comment.status}
         >
           {visible ? (
             <>
@@ -77,6 +92,7 @@ export async function CommentThread({
                   <span className={`${styles.badge} ${styles.badgeMod}`}>{t("badgeModerator")}</span>
                 ) : null}
                 {comment.isHeld ? <span className={discussion.heldTag}>{d("held")}</span> : null}
+                {comment.isPinned ? <span className={styles.badge}>{m("pinned")}</span> : null}
                 <a className={`${styles.time} u-url`} href={`${basePath}#comment-${comment.id}`}>
                   <time
                     className="dt-published"
@@ -92,6 +108,10 @@ export async function CommentThread({
                 className={`${styles.text} prose e-content`}
                 dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
               />
+              {comment.moderatorNote ? (
+                <p className={styles.moderatorNote}>{m("moderatorNote", { note: comment.moderatorNote })}</p>
+              ) : null}
+              <ModerationFacts comment={comment} />
               {history?.get(comment.id)?.length ? (
                 <details className={styles.history}>
                   <summary>{d("history", { count: history.get(comment.id)!.length })}</summary>
@@ -107,31 +127,51 @@ export async function CommentThread({
                   </ol>
                 </details>
               ) : null}
-              <CommentActions
-                postId={postId}
-                path={basePath}
-                comment={{
-                  id: comment.id,
-                  likeCount: comment.likeCount,
-                  viewerHasLiked: comment.viewerHasLiked,
-                  isOwn: comment.isOwn,
-                  isHeld: comment.isHeld,
-                }}
-                mention={comment.author && !comment.isOwn ? `@${comment.author.name} ` : ""}
-                canReply={permissions.canComment}
-                canLike={permissions.signedIn && !comment.isOwn && !comment.isHeld}
-                canModerate={permissions.canModerate}
-                asGuest={permissions.asGuest}
-                held={permissions.held}
-                openForm={
-                  open.reply === comment.id ? "reply" : open.edit === comment.id && comment.isOwn ? "edit" : null
-                }
-                editBody={comment.ownSource ?? undefined}
-                likesText={d("likes", { count: comment.likeCount })}
-              />
+              {standing ? (
+                <CommentActions
+                  postId={postId}
+                  path={basePath}
+                  comment={{
+                    id: comment.id,
+                    likeCount: comment.likeCount,
+                    viewerHasLiked: comment.viewerHasLiked,
+                    isOwn: comment.isOwn,
+                    isHeld: comment.isHeld,
+                  }}
+                  mention={comment.author && !comment.isOwn ? `@${comment.author.name} ` : ""}
+                  canReply={permissions.canComment}
+                  canEdit={permissions.canComment}
+                  canLike={permissions.signedIn && !comment.isOwn && !comment.isHeld}
+                  canModerate={permissions.canModerate}
+                  asGuest={permissions.asGuest}
+                  held={permissions.held}
+                  openForm={
+                    open.reply === comment.id ? "reply" : open.edit === comment.id && comment.isOwn ? "edit" : null
+                  }
+                  editBody={comment.ownSource ?? undefined}
+                  likesText={d("likes", { count: comment.likeCount })}
+                  tools={
+                    <CommentTools
+                      comment={comment}
+                      postId={postId}
+                      path={basePath}
+                      canModerate={permissions.canModerate}
+                    />
+                  }
+                />
+              ) : (
+                <div className={discussion.actions}>
+                  <CommentTools
+                    comment={comment}
+                    postId={postId}
+                    path={basePath}
+                    canModerate={permissions.canModerate}
+                  />
+                </div>
+              )}
             </>
           ) : (
-            <p className={styles.placeholder}>{t("hidden")}</p>
+            <p className={styles.placeholder}>{placeholder}</p>
           )}
         </article>
         {replyCount === 0 ? null : comment.depth >= maxDepth ? (

@@ -1,14 +1,16 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { followAction } from "@/app/(reader)/[blog]/[post]/actions";
 import type { CommentEdit, ThreadResult } from "@/lib/comments";
 import { loginPath } from "@/lib/security";
+import { Announcer } from "./act-form";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { LiveUpdates } from "./live-updates";
 import styles from "./discussion.module.css";
 import { discussionLabels } from "./labels";
 import { DiscussionLabelsProvider } from "./labels-context";
+import { ThreadTools } from "./thread-tools";
 
 const SORTS = ["oldest", "newest", "liked"] as const;
 type Sort = (typeof SORTS)[number];
@@ -25,7 +27,12 @@ type Props = {
 
 /** Discussion: sorting, following, the comment form (or why one cannot comment), the thread, live news. */
 export async function Discussion({ postId, basePath, thread, signedIn, sort, open, history }: Props) {
-  const [t, labels] = await Promise.all([getTranslations("discussion"), discussionLabels()]);
+  const [t, m, format, labels] = await Promise.all([
+    getTranslations("discussion"),
+    getTranslations("moderationThread"),
+    getFormatter(),
+    discussionLabels(),
+  ]);
   const access = thread.viewer;
   const permissions = {
     signedIn,
@@ -61,6 +68,23 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
           </form>
         ) : null}
       </div>
+      {access.canModerate ? (
+        <ThreadTools postId={postId} path={basePath} locked={access.locked} slowModeSeconds={access.slowModeSeconds} />
+      ) : null}
+      <Announcer />
+      {access.slowModeSeconds && access.canComment ? (
+        <p className={styles.notice}>
+          {m("slowModeOn", { interval: m("interval", { seconds: String(access.slowModeSeconds) }) })}
+          {access.nextCommentAt ? (
+            <>
+              {" "}
+              <strong>
+                {m("slowModeWait", { time: format.dateTime(access.nextCommentAt, { timeStyle: "medium" }) })}
+              </strong>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {access.canComment ? (
         <CommentForm
           postId={postId}
@@ -77,6 +101,8 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
             t("membersOnly")
           ) : access.reason === "sanctioned" ? (
             t("sanctioned")
+          ) : access.reason === "locked" ? (
+            m("locked")
           ) : (
             t("closed")
           )}

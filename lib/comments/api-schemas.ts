@@ -11,7 +11,9 @@ export const ApiCommentSchema = z
     id,
     postId: id,
     parentId: id.nullable(),
-    status: z.enum(["pending", "approved", "spam", "removed", "deleted"]),
+    status: z.enum(["pending", "approved", "hidden", "spam", "removed", "deleted"]).meta({
+      description: "hidden: reported enough times to wait for a moderator's review (readers get a placeholder)",
+    }),
     createdAt: z.string().meta({ description: "ISO 8601" }),
     editedAt: z.string().nullable(),
     bodyHtml: z.string().meta({ description: "Sanitized HTML; empty for placeholders" }),
@@ -23,6 +25,23 @@ export const ApiCommentSchema = z
     isOwn: z.boolean(),
     viewerHasLiked: z.boolean(),
     isHeld: z.boolean(),
+    moderatorNote: z.string().nullable().meta({ description: "A moderator's note on their edit" }),
+    isPinned: z.boolean(),
+    canReport: z.boolean().meta({ description: "The caller may report it" }),
+    viewerHasReported: z.boolean(),
+    moderation: z
+      .object({
+        source: z.string(),
+        reason: z.string().nullable(),
+        reports: z.object({
+          count: z.number().int(),
+          reasons: z.record(z.string(), z.number().int()),
+          notes: z.array(z.string()),
+          reporters: z.array(z.string()),
+        }),
+      })
+      .nullable()
+      .meta({ description: "Only for the blog's moderators: the source, why it was taken down, its open reports" }),
   })
   .meta({ id: "Comment" });
 export type ApiComment = z.infer<typeof ApiCommentSchema>;
@@ -40,11 +59,14 @@ export type ApiCommentNode = ApiComment & { depth: number; replies: ApiCommentNo
 export const ApiThreadViewerSchema = z
   .object({
     canComment: z.boolean(),
-    reason: z.enum(["closed", "membersOnly", "signIn", "sanctioned"]).optional(),
+    reason: z.enum(["closed", "locked", "membersOnly", "signIn", "sanctioned"]).optional(),
     asGuest: z.boolean().optional(),
     held: z.boolean().optional().meta({ description: "The caller's comments wait for moderation" }),
     canModerate: z.boolean(),
     isFollowing: z.boolean(),
+    locked: z.boolean().meta({ description: "Locked by moderation: no new comments" }),
+    slowModeSeconds: z.number().int().nullable().meta({ description: "Slow mode: one comment per person every N s" }),
+    nextCommentAt: z.string().nullable().meta({ description: "In slow mode, when the caller may comment again (ISO)" }),
   })
   .meta({ id: "ThreadViewer" });
 
@@ -78,7 +100,13 @@ export const ApiCreatedCommentSchema = z
 
 /** ApiEditCommentSchema: the body of PATCH /comments/{id}. */
 export const ApiEditCommentSchema = z
-  .object({ body: z.string().min(1).max(MAX_COMMENT_LENGTH) })
+  .object({
+    body: z.string().min(1).max(MAX_COMMENT_LENGTH),
+    note: z.string().min(1).max(300).optional().meta({
+      description:
+        "A moderator's edit of someone else's comment: the note is shown under it (\"Edited by moderation: …\"). For the blog's owners and moderators and admins.",
+    }),
+  })
   .meta({ id: "EditComment" });
 
 /** ApiLikeSchema: the caller's like after the toggle, and the new count. */
@@ -109,7 +137,11 @@ export const ApiNotificationListSchema = z
     items: z.array(
       z.object({
         id,
-        kind: z.enum(["reply", "mention", "post_comment", "thread_comment", "comment_held"]),
+        kind: z.enum(["reply", "mention", "post_comment", "thread_comment", "comment_held", "report_outcome"]),
+        outcome: z
+          .enum(["upheld", "dismissed"])
+          .optional()
+          .meta({ description: "report_outcome: the reported comment was taken down (upheld) or kept (dismissed)" }),
         createdAt: z.string(),
         readAt: z.string().nullable(),
         actor: z.object({ handle: z.string(), name: z.string(), image: z.string().nullable() }).nullable(),
@@ -141,13 +173,14 @@ export function toApiTree(tree: readonly CommentNode<ThreadItem>[]): ApiCommentN
 
 /** toApiViewer: the viewer block without internal fields. */
 export function toApiViewer(viewer: ThreadViewer): z.infer<typeof ApiThreadViewerSchema> {
+  const thread = {
+    canModerate: viewer.canModerate,
+    isFollowing: viewer.isFollowing,
+    locked: viewer.locked,
+    slowModeSeconds: viewer.slowModeSeconds,
+    nextCommentAt: viewer.nextCommentAt?.toISOString() ?? null,
+  };
   return viewer.canComment
-    ? {
-        canComment: true,
-        asGuest: viewer.asGuest,
-        held: viewer.held,
-        canModerate: viewer.canModerate,
-        isFollowing: viewer.isFollowing,
-      }
-    : { canComment: false, reason: viewer.reason, canModerate: viewer.canModerate, isFollowing: viewer.isFollowing };
+    ? { canComment: true, asGuest: viewer.asGuest, held: viewer.held, ...thread }
+    : { canComment: false, reason: viewer.reason, ...thread };
 }

@@ -21,7 +21,25 @@ export type PostContext = {
   viewerRole: BlogRole | null;
   canModerate: boolean;
   access: CommentAccess;
+  /** Locked by moderation (no new comments; issue 11 thread tools). */
+  locked: boolean;
+  /** Slow mode: one comment per person every this many seconds (null: off). */
+  slowModeSeconds: number | null;
+  /** The pinned comment shown first (null: none). */
+  pinnedCommentId: string | null;
 };
+
+/** The post fields every comment operation reads (with contextOf). */
+export const contextPostSelect = {
+  id: true,
+  blogId: true,
+  authorId: true,
+  commentPolicy: true,
+  lockedAt: true,
+  slowModeSeconds: true,
+  pinnedCommentId: true,
+  blog: { select: { commentPolicy: true, allowGuestComments: true } },
+} as const;
 
 /**
  * loadPostContext: the public article (NOT_FOUND otherwise) with its effective comment policy
@@ -30,13 +48,7 @@ export type PostContext = {
 export async function loadPostContext(postId: string, viewer: Actor): Promise<PostContext> {
   const post = await db.post.findFirst({
     where: { id: postId, ...publicPostWhere() },
-    select: {
-      id: true,
-      blogId: true,
-      authorId: true,
-      commentPolicy: true,
-      blog: { select: { commentPolicy: true, allowGuestComments: true } },
-    },
+    select: contextPostSelect,
   });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
   return contextOf(post, viewer, await getBlogRole(viewer?.id, post.blogId));
@@ -49,6 +61,9 @@ export function contextOf(
     blogId: string;
     authorId: string;
     commentPolicy: string | null;
+    lockedAt?: Date | null;
+    slowModeSeconds?: number | null;
+    pinnedCommentId?: string | null;
     blog: { commentPolicy: string; allowGuestComments: boolean };
   },
   viewer: Actor,
@@ -64,6 +79,9 @@ export function contextOf(
     allowGuests,
     viewerRole,
     canModerate: canModerateComments(viewer, viewerRole),
-    access: commentAccess({ policy, allowGuests, viewer, viewerRole, blogId: post.blogId }),
+    access: commentAccess({ policy, allowGuests, viewer, viewerRole, blogId: post.blogId, locked: !!post.lockedAt }),
+    locked: Boolean(post.lockedAt),
+    slowModeSeconds: post.slowModeSeconds ?? null,
+    pinnedCommentId: post.pinnedCommentId ?? null,
   };
 }

@@ -9,6 +9,7 @@ import { loadPostContext, type Actor, type CommentViewer } from "./context";
 import { noticeWrites, prepareNotices, sendNoticeMail } from "./notify";
 import { renderCommentBody } from "./render-body";
 import { assertCanComment, canSeeComment } from "./rules";
+import { assertSlowMode } from "./slow-mode";
 import { CreateCommentSchema, type CreateCommentInput } from "./schemas";
 
 /** What the caller learns: the new comment's id and whether it waits for moderation. */
@@ -23,7 +24,7 @@ async function checkParent(parentId: string, postId: string, viewer: Actor, canM
   // Never trust a parent id from a form: it must belong to this very article.
   if (!parent || parent.postId !== postId)
     throw new AppError("INVALID_INPUT", "errors.parentInvalid", { field: "parentId" });
-  if (["deleted", "removed", "spam"].includes(parent.status))
+  if (["deleted", "removed", "spam", "hidden"].includes(parent.status))
     throw new AppError("INVALID_INPUT", "errors.parentGone", { field: "parentId" });
   if (!canSeeComment(parent, viewer, canModerate))
     throw new AppError("INVALID_INPUT", "errors.parentInvalid", { field: "parentId" });
@@ -52,6 +53,7 @@ export async function createComment(
     const field = data.guestName ? "guestEmail" : "guestName";
     throw new AppError("INVALID_INPUT", "validation.guestIdentityRequired", { field });
   }
+  await assertSlowMode(context, viewer, asGuest ? data.guestEmail : undefined);
   const parent = data.parentId ? await checkParent(data.parentId, data.postId, viewer, context.canModerate) : null;
   await consume("comment", viewer ? viewer.id : `guest:${meta.ip ?? "unknown"}`);
 

@@ -26,6 +26,8 @@ export { effectivePolicy, commentAccess, canSeeComment, type CommentAccess, type
 export { createComment, type CreatedComment } from "./create-comment";
 /** editComment: own comment only; revision kept, editedAt set, new mentions notified. */
 export { editComment } from "./edit-comment";
+/** moderatorEditComment: a moderator rewrites someone's comment with a visible note (revision kept, audit entry). */
+export { moderatorEditComment, ModeratorEditSchema, type ModeratorEditInput } from "./moderator-edit";
 /** deleteComment: own comment becomes a placeholder (HTML blanked, source kept for moderators). */
 export { deleteComment } from "./delete-comment";
 /** approveComment / rejectComment: moderators' transitions, each with an audit entry. */

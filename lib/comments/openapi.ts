@@ -78,7 +78,7 @@ export function registerCommentPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: "patch",
     path: "/comments/{id}",
-    summary: "Edit one's own comment",
+    summary: "Edit one's own comment (or, with a note, someone's as a moderator)",
     tags,
     security: requiredBearer,
     request: { params: CommentParams, body: { required: true, content: json(ApiEditCommentSchema) } },

@@ -19,6 +19,7 @@ export function effectivePolicy(postPolicy: string | null, blogPolicy: string): 
 
 const refusals: Record<CommentRefusal, AppError> = {
   closed: new AppError("FORBIDDEN", "errors.commentsClosed"),
+  locked: new AppError("FORBIDDEN", "errors.threadLocked"),
   membersOnly: new AppError("FORBIDDEN", "errors.commentsMembersOnly"),
   signIn: new AppError("UNAUTHENTICATED", "errors.signInToComment"),
   sanctioned: new AppError("FORBIDDEN", "errors.sanctioned"),

@@ -51,7 +51,7 @@ export const ListCommentsQuerySchema = z.object({
 });
 
 /** CommentStatusSchema: the moderation states of a comment. */
-export const CommentStatusSchema = z.enum(["pending", "approved", "spam", "removed", "deleted"]);
+export const CommentStatusSchema = z.enum(["pending", "approved", "hidden", "spam", "removed", "deleted"]);
 export type CommentStatus = z.infer<typeof CommentStatusSchema>;
 
 /** CommentPolicySchema: who may comment on a blog or an article. */

@@ -1,10 +1,11 @@
 import "server-only";
 import { getBlogRoles } from "@/lib/auth/blog-role";
-import { isBlogStaff } from "@/lib/auth/policy";
+import { canReportComment, isBlogStaff, slowModeWait } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { listOpenReports, reportedByViewer, type OpenReport, type ReportReason } from "@/lib/moderation";
 import { isPublic, publicPostWhere } from "@/lib/posts/public";
-import { contextOf, type Actor, type PostContext } from "./context";
+import { contextOf, contextPostSelect, type Actor, type PostContext } from "./context";
 import { canSeeComment } from "./rules";
 import type { ThreadSort } from "./schemas";
 import { buildCommentTree, type CommentNode } from "./tree";
@@ -32,9 +33,32 @@ export type ThreadItem = {
   isHeld: boolean;
   /** The markdown source, for the viewer's own comments only (their edit form). */
   ownSource: string | null;
+  /** A moderator's note on their edit ("Edited by moderation: …"), shown with the text. */
+  moderatorNote: string | null;
+  /** Pinned above the others by a moderator. */
+  isPinned: boolean;
+  /** The viewer may report it (signed in, not theirs, not sanctioned, not reported yet). */
+  canReport: boolean;
+  /** The viewer has already reported it ("Reported"). */
+  viewerHasReported: boolean;
+  /** What only the blog's moderators see: the text's source (their edit form), why it was taken down, its open reports. */
+  moderation: {
+    source: string;
+    reason: string | null;
+    reports: { count: number; reasons: Partial<Record<ReportReason, number>>; notes: string[]; reporters: string[] };
+  } | null;
 };
 
-export type ThreadViewer = PostContext["access"] & { canModerate: boolean; isFollowing: boolean };
+export type ThreadViewer = PostContext["access"] & {
+  canModerate: boolean;
+  isFollowing: boolean;
+  /** Locked by moderation: the form gives way to a notice. */
+  locked: boolean;
+  /** Slow mode's interval in seconds (null: off). */
+  slowModeSeconds: number | null;
+  /** In slow mode, when the viewer may comment again (null: now). */
+  nextCommentAt: Date | null;
+};
 export type ThreadResult = {
   tree: CommentNode<ThreadItem>[];
   /** Approved comments: what a reader can count. */
@@ -54,15 +78,12 @@ const rowSelect = {
   bodyHtml: true,
   bodySource: true,
   likeCount: true,
+  moderationReason: true,
+  moderatorNote: true,
+  openReports: true,
 } as const;
 const authorSelect = { id: true, handle: true, name: true, image: true, deletedAt: true } as const;
-const postSelect = {
-  id: true,
-  blogId: true,
-  authorId: true,
-  commentPolicy: true,
-  blog: { select: { commentPolicy: true, allowGuestComments: true } },
-} as const;
+const postSelect = contextPostSelect;
 
 type CommentRow = {
   id: string;
@@ -76,6 +97,9 @@ type CommentRow = {
   bodyHtml: string;
   bodySource: string;
   likeCount: number;
+  moderationReason: string | null;
+  moderatorNote: string | null;
+  openReports: number;
 };
 type Author = { id: string; handle: string; name: string; image: string | null; deletedAt: Date | null };
 
@@ -86,9 +110,26 @@ type Lens = {
   authors: Map<string, Author>;
   staff: Set<string>;
   liked: Set<string>;
+  reported: Set<string>;
+  /** Open reports per comment (moderators only). */
+  reports: Map<string, OpenReport[]>;
 };
 
-function toItem({ authorId, bodySource, ...row }: CommentRow, lens: Lens): ThreadItem {
+function reportSummary(reports: readonly OpenReport[]) {
+  const reasons: Partial<Record<ReportReason, number>> = {};
+  for (const report of reports) reasons[report.reason] = (reasons[report.reason] ?? 0) + 1;
+  return {
+    count: reports.length,
+    reasons,
+    notes: reports.flatMap((report) => (report.note ? [report.note] : [])),
+    reporters: reports.map((report) => report.reporter),
+  };
+}
+
+function toItem(
+  { authorId, bodySource, moderationReason, moderatorNote, openReports: _open, ...row }: CommentRow,
+  lens: Lens,
+): ThreadItem {
   const visible = canSeeComment({ status: row.status, authorId }, lens.viewer, lens.context.canModerate);
   const author = authorId ? lens.authors.get(authorId) : undefined;
   const shown = visible && author && !author.deletedAt;
@@ -96,7 +137,8 @@ function toItem({ authorId, bodySource, ...row }: CommentRow, lens: Lens): Threa
     id: row.id,
     postId: row.postId,
     parentId: row.parentId,
-    status: row.status,
+    // Readers learn a comment was taken down, not whether it was judged spam.
+    status: !visible && row.status === "spam" ? "removed" : row.status,
     createdAt: row.createdAt,
     editedAt: visible ? row.editedAt : null,
     bodyHtml: visible ? row.bodyHtml : "",
@@ -109,10 +151,31 @@ function toItem({ authorId, bodySource, ...row }: CommentRow, lens: Lens): Threa
     viewerHasLiked: visible && lens.liked.has(row.id),
     isHeld: row.status === "pending",
     ownSource: visible && authorId && authorId === lens.viewer?.id ? bodySource : null,
+    moderatorNote: visible ? moderatorNote : null,
+    isPinned: row.status === "approved" && !row.parentId && lens.context.pinnedCommentId === row.id,
+    canReport:
+      row.status === "approved" &&
+      !lens.reported.has(row.id) &&
+      canReportComment(lens.viewer, { authorId }, lens.context.blogId),
+    viewerHasReported: lens.reported.has(row.id),
+    moderation: lens.context.canModerate
+      ? {
+          source: bodySource,
+          reason: moderationReason,
+          reports: reportSummary(lens.reports.get(row.id) ?? []),
+        }
+      : null,
   };
 }
 
-const isShown = (item: ThreadItem) => item.status === "approved" || (item.status === "pending" && item.bodyHtml !== "");
+/** isShown: the viewer reads the comment (else it is a placeholder, kept only for its visible replies). */
+const isShown = (item: ThreadItem) => item.bodyHtml !== "";
+
+const groupReports = (reports: readonly OpenReport[]) => {
+  const map = new Map<string, OpenReport[]>();
+  for (const report of reports) map.set(report.commentId, [...(map.get(report.commentId) ?? []), report]);
+  return map;
+};
 
 /**
  * loadThread: every comment of a public article turned into items for the viewer, in a
@@ -122,7 +185,7 @@ const isShown = (item: ThreadItem) => item.status === "approved" || (item.status
 async function loadThread(postId: string, viewer: Actor) {
   const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: postSelect });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
-  const [rows, authors, roles, likes, follow] = await Promise.all([
+  const [rows, authors, roles, likes, follow, reported] = await Promise.all([
     db.comment.findMany({ where: { postId }, select: rowSelect, orderBy: { createdAt: "asc" } }),
     // Authors through a join on the comments, not an IN list of ids that would grow (and be split) with the thread.
     db.user.findMany({ where: { comments: { some: { postId } } }, select: authorSelect }),
@@ -136,25 +199,47 @@ async function loadThread(postId: string, viewer: Actor) {
     viewer
       ? db.follow.findUnique({ where: { userId_postId: { userId: viewer.id, postId } }, select: { id: true } })
       : Promise.resolve(null),
+    viewer ? reportedByViewer(postId, viewer.id) : Promise.resolve(new Set<string>()),
   ]);
   const context = contextOf(post, viewer, (viewer && roles.get(viewer.id)) ?? null);
+  // The reports, with who made them, only for the blog's moderators (one more query for them).
+  const reports = context.canModerate ? groupReports(await listOpenReports(postId)) : new Map<string, OpenReport[]>();
   const lens: Lens = {
     context,
     viewer,
     authors: new Map(authors.map((author) => [author.id, author])),
     staff: new Set([...roles].filter(([, role]) => isBlogStaff(role)).map(([userId]) => userId)),
     liked: new Set(likes.map((like) => like.commentId)),
+    reported,
+    reports,
   };
   const items = rows.map((row) => toItem(row, lens));
   const count = rows.filter((row) => row.status === "approved").length;
-  return { context, items, count, isFollowing: Boolean(follow) };
+  // Slow mode: the viewer's last comment is among the rows already read.
+  const last = viewer
+    ? rows.reduce<Date | null>(
+        (latest, row) => (row.authorId === viewer.id && (!latest || row.createdAt > latest) ? row.createdAt : latest),
+        null,
+      )
+    : null;
+  const wait = slowModeWait({
+    actor: viewer,
+    role: context.viewerRole,
+    seconds: context.slowModeSeconds,
+    lastCommentAt: last,
+  });
+  const nextCommentAt = wait > 0 ? new Date(Date.now() + wait * 1000) : null;
+  return { context, items, count, isFollowing: Boolean(follow), nextCommentAt };
 }
 
 function sortRoots(tree: CommentNode<ThreadItem>[], sort: ThreadSort): CommentNode<ThreadItem>[] {
-  if (sort === "newest") return [...tree].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  let sorted = tree;
+  if (sort === "newest") sorted = [...tree].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   if (sort === "liked")
-    return [...tree].sort((a, b) => b.likeCount - a.likeCount || a.createdAt.getTime() - b.createdAt.getTime());
-  return tree;
+    sorted = [...tree].sort((a, b) => b.likeCount - a.likeCount || a.createdAt.getTime() - b.createdAt.getTime());
+  // The pinned comment comes first, whatever the order.
+  const pinned = sorted.find((node) => node.isPinned);
+  return pinned ? [pinned, ...sorted.filter((node) => node !== pinned)] : sorted;
 }
 
 /**
@@ -167,9 +252,20 @@ export async function listThread(
   viewer: Actor,
   options: { sort?: ThreadSort } = {},
 ): Promise<ThreadResult> {
-  const { context, items, count, isFollowing } = await loadThread(postId, viewer);
+  const { context, items, count, isFollowing, nextCommentAt } = await loadThread(postId, viewer);
   const tree = sortRoots(buildCommentTree(items, isShown), options.sort ?? "oldest");
-  return { tree, count, viewer: { ...context.access, canModerate: context.canModerate, isFollowing } };
+  return {
+    tree,
+    count,
+    viewer: {
+      ...context.access,
+      canModerate: context.canModerate,
+      isFollowing,
+      locked: context.locked,
+      slowModeSeconds: context.slowModeSeconds,
+      nextCommentAt,
+    },
+  };
 }
 
 /** flattenThread: the tree in reading order, each comment with its depth (the API's `format=flat`). */
@@ -218,7 +314,7 @@ export async function getComment(commentId: string, viewer: Actor): Promise<Thre
     post.blogId,
     [viewer?.id, comment.authorId].filter((id): id is string => !!id),
   );
-  const [author, like] = await Promise.all([
+  const [author, like, reported, reports] = await Promise.all([
     comment.authorId ? db.user.findUnique({ where: { id: comment.authorId }, select: authorSelect }) : null,
     viewer
       ? db.reaction.findUnique({
@@ -226,6 +322,13 @@ export async function getComment(commentId: string, viewer: Actor): Promise<Thre
           select: { id: true },
         })
       : null,
+    viewer
+      ? db.report.findUnique({
+          where: { commentId_reporterId: { commentId, reporterId: viewer.id } },
+          select: { id: true },
+        })
+      : null,
+    comment.openReports > 0 ? listOpenReports(comment.postId) : Promise.resolve([]),
   ]);
   const context = contextOf(post, viewer, (viewer && roles.get(viewer.id)) ?? null);
   const staffRole = comment.authorId ? (roles.get(comment.authorId) ?? null) : null;
@@ -235,6 +338,10 @@ export async function getComment(commentId: string, viewer: Actor): Promise<Thre
     authors: new Map(author ? [[author.id, author]] : []),
     staff: new Set(isBlogStaff(staffRole) ? [comment.authorId!] : []),
     liked: new Set(like ? [commentId] : []),
+    reported: new Set(reported ? [commentId] : []),
+    reports: context.canModerate
+      ? groupReports(reports.filter((report) => report.commentId === commentId))
+      : new Map<string, OpenReport[]>(),
   });
   if (item.status === "pending" && !isShown(item)) throw new AppError("NOT_FOUND", "errors.notFound");
   return item;

@@ -2,7 +2,7 @@
 export type FlatComment = { id: string; parentId: string | null; status: string; createdAt: Date };
 export type CommentNode<T extends FlatComment> = T & { depth: number; replies: CommentNode<T>[] };
 
-const hiddenStatuses = new Set(["pending", "spam", "removed", "deleted"]);
+const hiddenStatuses = new Set(["pending", "hidden", "spam", "removed", "deleted"]);
 
 /**
  * buildCommentTree: nests a flat list (any order) into threads sorted oldest first.

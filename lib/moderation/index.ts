@@ -34,3 +34,29 @@ export {
 export { readQueueSearch } from "./queue-page";
 /** API shapes of the queue endpoints (GET /moderation/queue, POST /moderation/decisions). */
 export { ApiQueueSchema, ApiDecisionSchema, ApiDecisionResultSchema, toApiQueue } from "./api-queue";
+/** Thread tools: lock / unlock, pin / unpin, slow mode; each checks the policy and writes its audit entry. */
+export {
+  setThreadLock,
+  lockThread,
+  unlockThread,
+  pinComment,
+  unpinComment,
+  setSlowMode,
+  SlowModeSchema,
+  PinSchema,
+  SLOW_MODE_CHOICES,
+  type SlowModeInput,
+} from "./thread";
+/** Reports: reportComment (threshold hides pending review), the open reports of an article for its moderators. */
+export {
+  reportComment,
+  listOpenReports,
+  reportedByViewer,
+  ReportSchema,
+  REPORT_REASONS,
+  type ReportReason,
+  type ReportInput,
+  type OpenReport,
+} from "./reports";
+/** registerThreadToolPaths: the thread tools and reports in the OpenAPI document. */
+export { registerThreadToolPaths } from "./openapi-thread";

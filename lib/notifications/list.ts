@@ -6,7 +6,8 @@ import type { NotificationKind } from "./preferences";
 /** One line of the notifications page and of the bell's menu. */
 export type NotificationItem = {
   id: string;
-  kind: NotificationKind;
+  /** A preference kind, or a notice nobody switches off (report_outcome: what became of one's report). */
+  kind: NotificationKind | "report_outcome";
   createdAt: Date;
   readAt: Date | null;
   actor: { handle: string; name: string; image: string | null } | null;
@@ -16,7 +17,21 @@ export type NotificationItem = {
   guestName: string | null;
   /** Where the notice leads: the comment's permalink, else the article (a held comment: the blog's queue). */
   href: string | null;
+  /** report_outcome: "upheld" (the comment was taken down) or "dismissed" (it stays). */
+  outcome?: "upheld" | "dismissed";
 };
+
+const DetailSchema = z.object({ outcome: z.enum(["upheld", "dismissed"]).optional() }).catch({});
+
+/** detailOf: the notice's JSON detail, read leniently (unknown or broken details read as empty). */
+function detailOf(raw: string | null): z.infer<typeof DetailSchema> {
+  if (!raw) return {};
+  try {
+    return DetailSchema.parse(JSON.parse(raw));
+  } catch {
+    return {};
+  }
+}
 
 /** ListNotificationsQuerySchema: `?unread=1&cursor=<id>&limit=20`. */
 export const ListNotificationsQuerySchema = z.object({
@@ -56,15 +71,17 @@ export async function listNotifications(
       createdAt: true,
       readAt: true,
       commentId: true,
+      detail: true,
       actor: { select: { handle: true, name: true, image: true } },
       post: { select: { id: true, title: true, slug: true, blog: { select: { slug: true } } } },
       comment: { select: { guestName: true } },
     },
   });
-  const items = rows.slice(0, limit).map(({ post, comment, ...row }) => ({
+  const items = rows.slice(0, limit).map(({ post, comment, detail, ...row }) => ({
     ...row,
     guestName: comment?.guestName ?? null,
-    kind: row.kind as NotificationKind,
+    kind: row.kind as NotificationItem["kind"],
+    ...(row.kind === "report_outcome" ? { outcome: detailOf(detail).outcome ?? "dismissed" } : {}),
     post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
     href: !post
       ? null

@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { registerBlogsApi } from "@/lib/blogs/openapi";
 import { registerCommentPaths } from "@/lib/comments/openapi";
 import { registerModerationQueueApi } from "@/lib/moderation/openapi-queue";
+import { registerThreadToolPaths } from "@/lib/moderation/openapi-thread";
 import { registerPostsApi } from "@/lib/posts/openapi";
 
 /** apiModules: each domain's registration of its /api/v1 operations. Add a domain here. */
@@ -10,4 +11,5 @@ export const apiModules: ((registry: OpenAPIRegistry) => void)[] = [
   registerPostsApi,
   registerCommentPaths,
   registerModerationQueueApi,
+  registerThreadToolPaths,
 ];

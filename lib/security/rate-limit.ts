@@ -29,6 +29,8 @@ export const LIMITS = {
   passwordReset: { points: 3, duration: 60 * 60 },
   /** 10 comments per 5 minutes per user (a guest: per address). */
   comment: { points: 10, duration: 5 * 60 },
+  /** 20 reports per hour per person (issue 11 reports): enough for a reader, not for a sweep. */
+  report: { points: 20, duration: 60 * 60 },
   /** 120 requests per minute per API token (or per address without one). */
   api: { points: 120, duration: 60 },
   /** 5 messages per hour per recipient address (verification, reset): no mail bombing. */

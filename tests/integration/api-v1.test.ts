@@ -259,13 +259,18 @@ test("api v1: the OpenAPI document is 3.1 with every route and the bearer scheme
     "/blogs/{blog}/posts/{slug}",
     "/comments/{id}",
     "/comments/{id}/like",
+    "/comments/{id}/moderation",
+    "/comments/{id}/report",
     "/moderation/decisions",
     "/moderation/queue",
     "/notifications",
     "/notifications/read",
     "/posts/{id}",
     "/posts/{id}/comments",
+    "/posts/{id}/lock",
     "/posts/{id}/mention-suggestions",
+    "/posts/{id}/pin",
+    "/posts/{id}/slow-mode",
   ]);
   assert.ok(doc.paths["/posts/{id}/comments"]!.get && doc.paths["/posts/{id}/comments"]!.post);
   assert.ok(doc.paths["/blogs/{blog}/posts"]!.get && doc.paths["/blogs/{blog}/posts"]!.post);

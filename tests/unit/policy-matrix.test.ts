@@ -40,6 +40,7 @@ import {
   canUseApiTokens,
   commentAccess,
   parseBlogRole,
+  slowModeWait,
   writerPostScope,
   type Actor,
   type BlogRole,
@@ -74,8 +75,8 @@ const columns: Record<string, Who> = {
 const names = Object.keys(columns);
 
 const ownId = (who: Who) => who.actor?.id ?? "nobody";
-const access = (who: Who, policy: CommentPolicy, allowGuests = true) =>
-  commentAccess({ policy, allowGuests, viewer: who.actor, viewerRole: who.role, blogId: BLOG, now: NOW });
+const access = (who: Who, policy: CommentPolicy, allowGuests = true, locked = false) =>
+  commentAccess({ policy, allowGuests, viewer: who.actor, viewerRole: who.role, blogId: BLOG, now: NOW, locked });
 const post = (who: Who, own: boolean, isPublic: boolean) => ({
   authorId: own ? ownId(who) : OTHER,
   isPublic,
@@ -137,6 +138,10 @@ edit a comment with a moderator's note      Y      Y      n      Y      n      n
 lock / unlock a thread                      Y      Y      n      Y      n      n      n      n
 pin a comment                               Y      Y      n      Y      n      n      n      n
 set slow mode                               Y      Y      n      Y      n      n      n      n
+comment in a locked thread                  n      n      n      n      n      n      n      n
+comment again too soon in slow mode         Y      Y      n      Y      n      n      n      n
+see a removed or hidden comment's text      Y      Y      n      Y      n      n      n      n
+see own removed or hidden comment's text    Y      Y      n      Y      n      n      n      n
 report others' comment                      Y      Y      Y      Y      Y      n      n      n
 report own comment                          n      n      n      n      n      n      n      n
 see reports                                 Y      Y      n      Y      n      n      n      n
@@ -205,6 +210,24 @@ const checks: Record<string, (who: Who) => boolean> = {
   "lock / unlock a thread": (w) => canLockThread(w.actor, w.role),
   "pin a comment": (w) => canPinComment(w.actor, w.role),
   "set slow mode": (w) => canSetSlowMode(w.actor, w.role),
+  "comment in a locked thread": (w) => access(w, "open", true, true).canComment,
+  "comment again too soon in slow mode": (w) =>
+    access(w, "open").canComment &&
+    slowModeWait({
+      actor: w.actor,
+      role: w.role,
+      seconds: 60,
+      lastCommentAt: new Date(NOW.getTime() - 10_000),
+      now: NOW,
+    }) === 0,
+  "see a removed or hidden comment's text": (w) =>
+    ["removed", "spam", "hidden"].every((status) =>
+      canSeeComment(comment(w, false, status), w.actor, canModerateComments(w.actor, w.role)),
+    ),
+  "see own removed or hidden comment's text": (w) =>
+    ["removed", "hidden"].every((status) =>
+      canSeeComment(comment(w, true, status), w.actor, canModerateComments(w.actor, w.role)),
+    ),
   "report others' comment": (w) => canReportComment(w.actor, comment(w, false), BLOG, NOW),
   "report own comment": (w) => canReportComment(w.actor, comment(w, true), BLOG, NOW),
   "see reports": (w) => canSeeReports(w.actor, w.role),
@@ -248,6 +271,13 @@ for (const { action, cells } of rows) {
 test("policy: the refusal says why (closed first, then sanctions, then members only / sign in)", () => {
   const { suspended, reader, guest, admin } = columns;
   assert.deepEqual(access(suspended!, "closed"), { canComment: false, reason: "closed", guestsAllowed: false });
+  assert.deepEqual(access(admin!, "closed", true, true), { canComment: false, reason: "closed", guestsAllowed: false });
+  assert.deepEqual(access(suspended!, "open", true, true), {
+    canComment: false,
+    reason: "locked",
+    guestsAllowed: false,
+  });
+  assert.deepEqual(access(admin!, "open", true, true), { canComment: false, reason: "locked", guestsAllowed: false });
   assert.deepEqual(access(suspended!, "open"), { canComment: false, reason: "sanctioned", guestsAllowed: false });
   assert.deepEqual(access(reader!, "members"), { canComment: false, reason: "membersOnly", guestsAllowed: false });
   assert.deepEqual(access(guest!, "members"), { canComment: false, reason: "signIn", guestsAllowed: false });

@@ -19,12 +19,18 @@ type Props = { searchParams: Promise<{ cursor?: string; unread?: string }> };
 export default async function NotificationsPage({ searchParams }: Props) {
   const viewer = await requireViewer("/notifications");
   const { cursor, unread } = await searchParams;
-  const [t, format, page] = await Promise.all([
+  const [t, r, format, page] = await Promise.all([
     getTranslations("notifications"),
+    getTranslations("reportOutcome"),
     getFormatter(),
     listNotifications(viewer, { cursor: cursor?.slice(0, 64), unreadOnly: unread === "1", limit: 20 }),
   ]);
   const now = new Date();
+  // What became of a report names neither the reporter nor the author; the others name their actor.
+  const describe = (item: (typeof page.items)[number]) =>
+    item.kind === "report_outcome"
+      ? r(item.outcome ?? "dismissed", { post: item.post?.title ?? "" })
+      : t("kind", { kind: item.kind, actor: item.actor?.name ?? item.guestName ?? "—", post: item.post?.title ?? "" });
   return (
     <div className="narrow stack" style={{ paddingTop: "var(--space-5)", maxWidth: "40rem" }}>
       <h1>{t("title")}</h1>
@@ -39,23 +45,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
             <li key={item.id} className={item.readAt ? undefined : styles.unread}>
               {item.actor ? <Avatar handle={item.actor.handle} image={item.actor.image} size={32} /> : null}
               <div>
-                <p>
-                  {item.href ? (
-                    <Link href={item.href}>
-                      {t("kind", {
-                        kind: item.kind,
-                        actor: item.actor?.name ?? item.guestName ?? "—",
-                        post: item.post?.title ?? "",
-                      })}
-                    </Link>
-                  ) : (
-                    t("kind", {
-                      kind: item.kind,
-                      actor: item.actor?.name ?? item.guestName ?? "—",
-                      post: item.post?.title ?? "",
-                    })
-                  )}
-                </p>
+                <p>{item.href ? <Link href={item.href}>{describe(item)}</Link> : describe(item)}</p>
                 <time className="meta" dateTime={item.createdAt.toISOString()}>
                   {format.relativeTime(item.createdAt, now)}
                 </time>

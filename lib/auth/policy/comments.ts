@@ -5,7 +5,7 @@ import { canModerateBlog } from "./blogs";
 export type CommentPolicy = "open" | "members" | "closed";
 
 /** Why someone may not comment; the UI shows the matching message instead of the form. */
-export type CommentRefusal = "closed" | "membersOnly" | "signIn" | "sanctioned";
+export type CommentRefusal = "closed" | "locked" | "membersOnly" | "signIn" | "sanctioned";
 
 /** CommentAccess: whether the viewer may comment here, and whether their comment waits for review. */
 export type CommentAccess =
@@ -13,7 +13,8 @@ export type CommentAccess =
   | { canComment: false; reason: CommentRefusal; guestsAllowed: false };
 
 /**
- * commentAccess: closed admits nobody; a person suspended or banned there is refused;
+ * commentAccess: closed admits nobody; a thread a moderator locked admits nobody (existing
+ * comments stay); a person suspended or banned there is refused;
  * "members" admits the blog's members and instance admins; "open" admits every signed-in
  * person and, where the blog allows it, guests, whose comments are held for moderation.
  * Replying is commenting (plus seeing the parent: canSeeComment).
@@ -24,10 +25,13 @@ export function commentAccess(input: {
   viewer: Actor;
   viewerRole: BlogRole | null;
   blogId: string;
+  /** The article's thread is locked by moderation (Post.lockedAt set). */
+  locked?: boolean;
   now?: Date;
 }): CommentAccess {
   const { policy, allowGuests, viewer, viewerRole } = input;
   if (policy === "closed") return { canComment: false, reason: "closed", guestsAllowed: false };
+  if (input.locked) return { canComment: false, reason: "locked", guestsAllowed: false };
   if (viewer && activeSanction(viewer, input.blogId, input.now))
     return { canComment: false, reason: "sanctioned", guestsAllowed: false };
   if (policy === "members") {
@@ -44,15 +48,42 @@ type CommentFacts = { authorId: string | null; status: string };
 /** isStanding: approved or held, i.e. not deleted, removed or spam. */
 const isStanding = (comment: CommentFacts) => comment.status === "approved" || comment.status === "pending";
 
-/** canSeeComment: approved comments are public; a held one only to the blog's moderators and its own author. */
+/** The statuses of a comment moderation took down or hid: readers see a placeholder, moderators the text. */
+export const MODERATED_STATUSES: readonly string[] = ["removed", "spam", "hidden"];
+
+/**
+ * canSeeComment: approved comments are public; a held one only to the blog's moderators and
+ * its own author; a removed, spam or hidden (reported, pending review) one only to the blog's
+ * moderators (readers, its author included, see a placeholder); a deleted one to nobody.
+ */
 export function canSeeComment(
   comment: { status: string; authorId: string | null },
   viewer: { id: string } | null,
   canModerate: boolean,
 ): boolean {
   if (comment.status === "approved") return true;
+  if (MODERATED_STATUSES.includes(comment.status)) return canModerate;
   if (comment.status !== "pending") return false;
   return canModerate || Boolean(viewer && comment.authorId === viewer.id);
+}
+
+/**
+ * slowModeWait: in slow mode (one comment per person every `seconds`), how many seconds the
+ * actor still has to wait after their last comment on the article (0: they may comment now).
+ * The blog's moderators (and admins) are exempt.
+ */
+export function slowModeWait(input: {
+  actor: Actor;
+  role: BlogRole | null;
+  seconds: number | null;
+  lastCommentAt: Date | null;
+  now?: Date;
+}): number {
+  const { seconds, lastCommentAt } = input;
+  if (!seconds || !lastCommentAt || canModerateBlog(input.actor, input.role)) return 0;
+  const now = input.now ?? new Date();
+  const left = lastCommentAt.getTime() + seconds * 1000 - now.getTime();
+  return left > 0 ? Math.ceil(left / 1000) : 0;
 }
 
 /** canModerateComments: approve, reject, mark as spam, see held comments and edit histories. */

@@ -16,6 +16,7 @@ import {
   toggleLike,
   unfollowPost,
 } from "@/lib/comments";
+import { isAppError } from "@/lib/errors";
 import { failure, formValues, type FormState } from "@/lib/forms";
 import { clientIp } from "@/lib/security";
 
@@ -68,6 +69,11 @@ export async function createCommentAction(_prev: FormState, form: FormData): Pro
         (fieldErrors[key] ??= []).push(issue.message.startsWith("validation.") ? issue.message : "validation.invalid");
       }
       return translated({ ok: false, message: "errors.checkFields", fieldErrors, values: formValues(form) });
+    }
+    if (isAppError(error) && error.message === "errors.slowMode") {
+      // Slow mode says when the next comment is possible (not the generic "too many attempts").
+      const t = await getTranslations();
+      return { ok: false, message: t("errors.slowMode", { seconds: Number(error.details?.seconds ?? 0) }) };
     }
     return translated(failure(error, form));
   }

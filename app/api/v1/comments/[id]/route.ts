@@ -1,6 +1,14 @@
 import { apiError, readJson } from "@/lib/api";
 import { viewerForRequest } from "@/lib/auth";
-import { EditCommentSchema, deleteComment, editComment, getComment, toApiComment } from "@/lib/comments";
+import {
+  EditCommentSchema,
+  ModeratorEditSchema,
+  deleteComment,
+  editComment,
+  getComment,
+  moderatorEditComment,
+  toApiComment,
+} from "@/lib/comments";
 
 export const dynamic = "force-dynamic";
 
@@ -19,13 +27,15 @@ export async function GET(request: Request, { params }: Context) {
   }
 }
 
-/** PATCH /api/v1/comments/{id}: the author edits their comment ({ body }). */
+/** PATCH /api/v1/comments/{id}: the author edits their comment ({ body }); a moderator edits someone's ({ body, note }). */
 export async function PATCH(request: Request, { params }: Context) {
   try {
     const { id } = await params;
     const viewer = await viewerForRequest(request, { mutation: true });
-    const { body } = EditCommentSchema.parse(await readJson(request));
-    await editComment(viewer, id, body);
+    const json = await readJson(request);
+    const withNote = typeof json === "object" && json !== null && "note" in json;
+    if (withNote) await moderatorEditComment(viewer, id, ModeratorEditSchema.parse(json));
+    else await editComment(viewer, id, EditCommentSchema.parse(json).body);
     return Response.json(toApiComment(await getComment(id, viewer)));
   } catch (error) {
     return apiError(error);
