@@ -6,6 +6,7 @@ import { loginPath } from "@/lib/security";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { LiveUpdates } from "./live-updates";
+import { SanctionNotice } from "./sanction-notice";
 import styles from "./discussion.module.css";
 import { discussionLabels } from "./labels";
 import { DiscussionLabelsProvider } from "./labels-context";
@@ -33,6 +34,7 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
     asGuest: access.canComment ? access.asGuest : false,
     held: access.canComment ? access.held : false,
     canModerate: access.canModerate,
+    sanctioned: !access.canComment && access.reason === "sanctioned",
   };
   return (
     <DiscussionLabelsProvider labels={labels}>
@@ -76,7 +78,7 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
           ) : access.reason === "membersOnly" ? (
             t("membersOnly")
           ) : access.reason === "sanctioned" ? (
-            t("sanctioned")
+            <SanctionNotice sanction={access.sanction} />
           ) : (
             t("closed")
           )}

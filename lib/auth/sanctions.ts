@@ -14,15 +14,18 @@ export function sanctionsInForce(now: Date = new Date()) {
       kind: { in: ["suspension", "ban"] },
       OR: [{ endsAt: null }, { endsAt: { gt: now } }],
     },
-    select: { kind: true, blogId: true, endsAt: true },
+    select: { kind: true, blogId: true, endsAt: true, reason: true },
   } satisfies Prisma.User$sanctionsArgs;
 }
 
 /** toSanctions: the stored rows as the policy reads them. */
-export function toSanctions(rows: readonly { kind: string; blogId: string | null; endsAt: Date | null }[]): Sanction[] {
+export function toSanctions(
+  rows: readonly { kind: string; blogId: string | null; endsAt: Date | null; reason?: string }[],
+): Sanction[] {
   return rows.map((row) => ({
     kind: row.kind === "ban" ? "banned" : "suspended",
     blogId: row.blogId,
     until: row.endsAt,
+    ...(row.reason === undefined ? {} : { reason: row.reason }),
   }));
 }

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { registerBlogsApi } from "@/lib/blogs/openapi";
 import { registerCommentPaths } from "@/lib/comments/openapi";
+import { registerSanctionPaths } from "@/lib/moderation/openapi-sanctions";
 import { registerPostsApi } from "@/lib/posts/openapi";
 
 /** apiModules: each domain's registration of its /api/v1 operations. Add a domain here. */
@@ -8,4 +9,5 @@ export const apiModules: ((registry: OpenAPIRegistry) => void)[] = [
   registerBlogsApi,
   registerPostsApi,
   registerCommentPaths,
+  registerSanctionPaths,
 ];
