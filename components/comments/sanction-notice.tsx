@@ -17,12 +17,7 @@ export async function SanctionNotice({ sanction }: { sanction?: Sanction }) {
         scope: sanction.blogId ? "blog" : "instance",
         until,
       })}
-      {sanction.reason ? (
-        <>
-          {" "}
-          {t("noticeReason", { reason: sanction.reason })}
-        </>
-      ) : null}{" "}
+      {sanction.reason ? <> {t("noticeReason", { reason: sanction.reason })}</> : null}{" "}
       <Link href="/notifications">{t("noticeMore")}</Link>
     </span>
   );

@@ -33,9 +33,7 @@ export async function SanctionList({
                   ? t("warned")
                   : t("ended")}
           </p>
-          <p className="meta">
-            {t("issued", { date: when(sanction.createdAt), by: sanction.createdBy ?? "—" })}
-          </p>
+          <p className="meta">{t("issued", { date: when(sanction.createdAt), by: sanction.createdBy ?? "—" })}</p>
           <p>{t("reasonIs", { reason: sanction.reason })}</p>
           {lift && sanction.inForce ? (
             <details>

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { User$sanctionsArgs } from "@/lib/db";
 import type { Sanction } from "./policy";
 
 /**
@@ -15,7 +15,7 @@ export function sanctionsInForce(now: Date = new Date()) {
       OR: [{ endsAt: null }, { endsAt: { gt: now } }],
     },
     select: { kind: true, blogId: true, endsAt: true, reason: true },
-  } satisfies Prisma.User$sanctionsArgs;
+  } satisfies User$sanctionsArgs;
 }
 
 /** toSanctions: the stored rows as the policy reads them. */

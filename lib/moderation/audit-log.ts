@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getBlogRole } from "@/lib/auth/blog-role";
 import { canReadAuditLog, canReadInstanceAuditLog, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import { db, type AuditEntryWhereInput } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { csvRow, parseJsonObject } from "./audit-format";
 
@@ -99,8 +98,8 @@ async function personId(text: string): Promise<string | null> {
 async function whereOf(
   scope: AuditScope,
   filters: z.output<typeof AuditFiltersSchema>,
-): Promise<Prisma.AuditEntryWhereInput[]> {
-  const and: Prisma.AuditEntryWhereInput[] = [];
+): Promise<AuditEntryWhereInput[]> {
+  const and: AuditEntryWhereInput[] = [];
   if (scope.blogId) and.push({ blogId: scope.blogId });
   else if (filters.blog) {
     const blog = await db.blog.findUnique({ where: { slug: filters.blog.toLowerCase() }, select: { id: true } });
@@ -142,14 +141,11 @@ const select = {
   after: true,
 } as const;
 
-async function page(and: Prisma.AuditEntryWhereInput[], after: { createdAt: Date; id: string } | null, take: number) {
-  const keyset: Prisma.AuditEntryWhereInput[] = after
+async function page(and: AuditEntryWhereInput[], after: { createdAt: Date; id: string } | null, take: number) {
+  const keyset: AuditEntryWhereInput[] = after
     ? [
         {
-          OR: [
-            { createdAt: { lt: after.createdAt } },
-            { createdAt: after.createdAt, id: { lt: after.id } },
-          ],
+          OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
         },
       ]
     : [];
@@ -169,7 +165,12 @@ export async function listAudit(
   actor: Actor,
   scope: AuditScope,
   raw: AuditFilters = {},
-): Promise<{ entries: AuditLogEntry[]; nextCursor: string | null; actions: string[]; handles: Record<string, string> }> {
+): Promise<{
+  entries: AuditLogEntry[];
+  nextCursor: string | null;
+  actions: string[];
+  handles: Record<string, string>;
+}> {
   await assertCanRead(actor, scope);
   const filters = AuditFiltersSchema.parse(raw);
   const and = await whereOf(scope, filters);

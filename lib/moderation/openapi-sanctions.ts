@@ -64,7 +64,7 @@ export function registerSanctionPaths(registry: OpenAPIRegistry): void {
     path: "/sanctions",
     summary: "Warn, suspend or ban a person",
     description:
-      "On a blog (its owners sanction anyone but owners, its moderators readers and authors) or, with blog null, on the whole instance (admins). A suspension needs a duration (\"12h\", \"3d\", \"2w\"; 1 hour to 1 year). The person is notified with the reason; the act is in the audit log.",
+      'On a blog (its owners sanction anyone but owners, its moderators readers and authors) or, with blog null, on the whole instance (admins). A suspension needs a duration ("12h", "3d", "2w"; 1 hour to 1 year). The person is notified with the reason; the act is in the audit log.',
     tags,
     security: requiredBearer,
     request: { body: { required: true, content: json(ApiSanctionBodySchema) } },

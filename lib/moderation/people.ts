@@ -9,9 +9,24 @@ import { isInForce, listSanctionsOn, type SanctionView } from "./sanctions";
 
 /** A person's record on one blog, as its moderators see it (the people page). */
 export type PersonRecord = {
-  person: { id: string; handle: string; name: string; image: string | null; isAdmin: boolean; blogRole: BlogRole | null };
+  person: {
+    id: string;
+    handle: string;
+    name: string;
+    image: string | null;
+    isAdmin: boolean;
+    blogRole: BlogRole | null;
+  };
   blog: { id: string; slug: string; name: string };
-  counts: { approved: number; pending: number; hidden: number; removed: number; spam: number; deleted: number; reports: number };
+  counts: {
+    approved: number;
+    pending: number;
+    hidden: number;
+    removed: number;
+    spam: number;
+    deleted: number;
+    reports: number;
+  };
   recent: { id: string; status: string; createdAt: Date; bodyHtml: string; post: { slug: string; title: string } }[];
   sanctions: SanctionView[];
   inForce: SanctionView[];
@@ -53,7 +68,13 @@ export async function getPersonRecord(
       where: onBlog,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RECENT,
-      select: { id: true, status: true, createdAt: true, bodyHtml: true, post: { select: { slug: true, title: true } } },
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        bodyHtml: true,
+        post: { select: { slug: true, title: true } },
+      },
     }),
     db.comment.findMany({
       where: onBlog,
@@ -122,6 +143,20 @@ export async function moderatorPanel(
   });
   const staffOf = memberships.filter((m) => canSeeSanctions(actor, m.role as BlogRole)).map((m) => m.blog);
   if (!admin && !staffOf.length) return null;
+  // Admins moderate every blog: those the person took part in are linked (and the admin's own).
+  const blogs = admin
+    ? await db.blog.findMany({
+        where: {
+          OR: [
+            { posts: { some: { comments: { some: { authorId: userId } } } } },
+            { id: { in: staffOf.map((b) => b.id) } },
+          ],
+        },
+        select: { id: true, slug: true, name: true },
+        orderBy: { name: "asc" },
+        take: 20,
+      })
+    : staffOf;
   const rows = await db.sanction.findMany({
     where: {
       userId,
@@ -144,7 +179,7 @@ export async function moderatorPanel(
     },
   });
   return {
-    blogs: staffOf.map(({ slug, name }) => ({ slug, name })),
+    blogs: blogs.map(({ slug, name }) => ({ slug, name })),
     inForce: rows.map(({ createdBy, ...row }) => ({
       ...row,
       kind: row.kind as SanctionView["kind"],

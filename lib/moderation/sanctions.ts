@@ -153,7 +153,9 @@ export async function sanctionPerson(
       subject: { type: "user", id: target.id, name: target.name },
       reason: input.reason,
       before: {
-        inForce: current.length ? current.map((s) => (s.endsAt ? `${s.kind} → ${s.endsAt.toISOString()}` : s.kind)) : "none",
+        inForce: current.length
+          ? current.map((s) => (s.endsAt ? `${s.kind} → ${s.endsAt.toISOString()}` : s.kind))
+          : "none",
       },
       after: {
         sanction: row.id,

@@ -12,6 +12,8 @@ export type NotificationItem = {
   actor: { handle: string; name: string; image: string | null } | null;
   post: { id: string; title: string; slug: string; blogSlug: string } | null;
   commentId: string | null;
+  /** What the kind carries (JSON in Notification.detail: a sanction's reason and end, a report's outcome). */
+  detail: Record<string, unknown> | null;
   /** Where the notice leads: the comment's permalink, else the article. */
   href: string | null;
 };
@@ -34,6 +36,16 @@ export const MarkReadSchema = z.union([
 
 type Viewer = { id: string };
 
+function parseDetail(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * listNotifications: the viewer's notices, newest first, by pages of `limit` (cursor: the last
  * id of the previous page). Only ever the viewer's own.
@@ -54,12 +66,14 @@ export async function listNotifications(
       createdAt: true,
       readAt: true,
       commentId: true,
+      detail: true,
       actor: { select: { handle: true, name: true, image: true } },
       post: { select: { id: true, title: true, slug: true, blog: { select: { slug: true } } } },
     },
   });
-  const items = rows.slice(0, limit).map(({ post, ...row }) => ({
+  const items = rows.slice(0, limit).map(({ post, detail, ...row }) => ({
     ...row,
+    detail: parseDetail(detail),
     kind: row.kind as NotificationKind,
     post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
     href: post ? `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}` : null,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
@@ -35,7 +36,7 @@ export default async function InstanceAuditLogPage({ searchParams }: Props) {
   return (
     <div className="stack-lg">
       <nav aria-label={t("instanceNav")}>
-        <a href="/moderation">{t("backToInstanceQueue")}</a>
+        <Link href="/moderation">{t("backToInstanceQueue")}</Link>
       </nav>
       <h1>{t("instanceHeading")}</h1>
       <p>{t("instanceIntro")}</p>
