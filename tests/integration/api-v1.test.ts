@@ -259,11 +259,15 @@ test("api v1: the OpenAPI document is 3.1 with every route and the bearer scheme
     "/blogs/{blog}/posts/{slug}",
     "/comments/{id}",
     "/comments/{id}/like",
+    "/moderation/log",
     "/notifications",
     "/notifications/read",
     "/posts/{id}",
     "/posts/{id}/comments",
     "/posts/{id}/mention-suggestions",
+    "/sanctions",
+    "/sanctions/{id}",
+    "/users/{handle}/sanctions",
   ]);
   assert.ok(doc.paths["/posts/{id}/comments"]!.get && doc.paths["/posts/{id}/comments"]!.post);
   assert.ok(doc.paths["/blogs/{blog}/posts"]!.get && doc.paths["/blogs/{blog}/posts"]!.post);
