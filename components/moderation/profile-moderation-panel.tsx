@@ -11,9 +11,12 @@ import styles from "./sanctions.module.css";
 export async function ProfileModerationPanel({
   handle,
   panel,
+  admin = false,
 }: {
   handle: string;
   panel: { blogs: { slug: string; name: string }[]; inForce: SanctionView[] };
+  /** Admins also get the person's instance-wide page. */
+  admin?: boolean;
 }) {
   const [t, format] = await Promise.all([getTranslations("sanctions"), getFormatter()]);
   return (
@@ -35,6 +38,7 @@ export async function ProfileModerationPanel({
       ) : (
         <p>{t("panelNone")}</p>
       )}
+      {admin ? <Link href={`/moderation/people/${handle}`}>{t("panelInstance")}</Link> : null}
       {panel.blogs.length ? (
         <ul className={styles.counts}>
           {panel.blogs.map((blog) => (

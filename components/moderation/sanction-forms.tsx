@@ -8,8 +8,8 @@ type Props = {
   blogId: string;
   returnTo: string;
   personName: string;
-  /** Admins may also act on the whole instance. */
-  instance: boolean;
+  /** Admins may also act on the whole instance ("only": the instance page, no blog). */
+  instance: boolean | "only";
 };
 
 /**
@@ -33,7 +33,9 @@ export async function SanctionForms({ action, userId, blogId, returnTo, personNa
           <input type="hidden" name="blogId" value={blogId} />
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="returnTo" value={returnTo} />
-          {instance ? (
+          {instance === "only" ? (
+            <input type="hidden" name="scope" value="instance" />
+          ) : instance ? (
             <div className="field">
               <label htmlFor={`scope-${kind}`}>{t("scopeLabel")}</label>
               <select id={`scope-${kind}`} name="scope" defaultValue="blog">

@@ -27,7 +27,7 @@ export {
   type SanctionInput,
 } from "./sanction-schemas";
 /** getPersonRecord / moderatorPanel: a person's record on a blog for its staff; the staff panel of a profile. */
-export { getPersonRecord, moderatorPanel, type PersonRecord } from "./people";
+export { getPersonRecord, getInstancePersonRecord, moderatorPanel, type PersonRecord } from "./people";
 /** The audit log read side: pages, filters, the CSV export. */
 export {
   listAudit,

@@ -1,11 +1,18 @@
 import "server-only";
 import { getBlogRoles } from "@/lib/auth/blog-role";
-import { canSanction, canSeeSanctions, isAdmin, type Actor, type BlogRole } from "@/lib/auth/policy";
+import {
+  canSanction,
+  canSeeInstanceQueue,
+  canSeeSanctions,
+  isAdmin,
+  type Actor,
+  type BlogRole,
+} from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseJsonObject } from "./audit-format";
 import type { AuditLogEntry } from "./audit-log";
-import { isInForce, listSanctionsOn, type SanctionView } from "./sanctions";
+import { isInForce, listSanctionsOn, listVisibleSanctions, type SanctionView } from "./sanctions";
 
 /** A person's record on one blog, as its moderators see it (the people page). */
 export type PersonRecord = {
@@ -132,7 +139,7 @@ export async function moderatorPanel(
   actor: Actor,
   userId: string,
   now: Date = new Date(),
-): Promise<{ blogs: { slug: string; name: string }[]; inForce: SanctionView[] } | null> {
+): Promise<{ blogs: { slug: string; name: string }[]; inForce: SanctionView[]; admin: boolean } | null> {
   if (!actor || actor.id === userId) return null;
   const admin = isAdmin(actor);
   const memberships = await db.membership.findMany({
@@ -179,6 +186,7 @@ export async function moderatorPanel(
     },
   });
   return {
+    admin,
     blogs: blogs.map(({ slug, name }) => ({ slug, name })),
     inForce: rows.map(({ createdBy, ...row }) => ({
       ...row,
@@ -187,5 +195,34 @@ export async function moderatorPanel(
       liftedBy: null,
       inForce: true,
     })),
+  };
+}
+
+/**
+ * getInstancePersonRecord: for admins (canSeeInstanceQueue), a person's sanctions on every blog
+ * and instance-wide, and the audit entries about them anywhere; FORBIDDEN for others.
+ */
+export async function getInstancePersonRecord(actor: Actor, handle: string, now: Date = new Date()) {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "errors.signInRequired");
+  if (!canSeeInstanceQueue(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const { user, sanctions } = await listVisibleSanctions(actor, handle, now);
+  const [full, audit] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { role: true } }),
+    db.auditEntry.findMany({
+      where: { subjectType: "user", subjectId: user.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: AUDIT_ABOUT,
+    }),
+  ]);
+  return {
+    person: { ...user, isAdmin: isAdmin({ id: user.id, role: full.role }) },
+    sanctions,
+    inForce: sanctions.filter((s) => s.inForce),
+    audit: audit.map(({ before, after, ...row }) => ({
+      ...row,
+      before: parseJsonObject(before),
+      after: parseJsonObject(after),
+    })),
+    canSanction: canSanction(actor, null, { id: user.id, role: full.role, blogRole: null }, "instance"),
   };
 }

@@ -13,6 +13,7 @@ test("[SANCTIONS]: a moderator bans a reader from a blog; the reader sees why th
   page,
   browser,
 }) => {
+  test.setTimeout(120_000);
   const reader = await newAccount(page, "Lectrice Fâchée");
   await page.goto(ARTICLE);
   const discussion = page.locator("#discussion");
@@ -32,7 +33,7 @@ test("[SANCTIONS]: a moderator bans a reader from a blog; the reader sees why th
   // Banning asks for a confirmation first: without it, nothing is sent.
   await banForm.getByRole("button", { name: "Exclure" }).click();
   await expect(noemie.getByText("Exclusion prononcée.")).toHaveCount(0);
-  await banForm.getByLabel(/Je confirme : exclure Lectrice Fâchée/).check();
+  await banForm.getByLabel(/Je confirme\s*: exclure Lectrice Fâchée/).check();
   await banForm.getByRole("button", { name: "Exclure" }).click();
   await expect(noemie.getByRole("status").filter({ hasText: "Exclusion prononcée." })).toBeVisible();
   await expect(noemie.getByTestId("sanction-list")).toContainText(reason);

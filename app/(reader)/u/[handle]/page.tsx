@@ -37,7 +37,7 @@ export default async function ProfilePage({ params }: Props) {
           </p>
         </div>
       </header>
-      {panel ? <ProfileModerationPanel handle={profile.handle} panel={panel} /> : null}
+      {panel ? <ProfileModerationPanel handle={profile.handle} panel={panel} admin={panel.admin} /> : null}
       {profile.bioHtml ? <div className="p-note prose" dangerouslySetInnerHTML={{ __html: profile.bioHtml }} /> : null}
       {profile.links.length ? (
         <ul className={styles.links}>

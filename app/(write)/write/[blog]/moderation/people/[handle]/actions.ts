@@ -12,7 +12,7 @@ import { liftSanction, sanctionPerson, SANCTION_KINDS } from "@/lib/moderation";
 
 const ReturnTo = z
   .string()
-  .regex(/^\/write\/[a-z0-9-]+\/moderation\/people\/[A-Za-z0-9_-]+$/)
+  .regex(/^(\/write\/[a-z0-9-]+)?\/moderation\/people\/[A-Za-z0-9_-]+$/)
   .catch("/write");
 
 function back(form: FormData, query: Record<string, string>): never {
