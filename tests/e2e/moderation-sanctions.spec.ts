@@ -78,14 +78,28 @@ test("[SANCTIONS]: a moderator bans a reader from a blog; the reader sees why th
   await noemie.context().close();
 });
 
-test("[SANCTIONS]: the people page and the log are usable on a 320 px screen", async ({ browser }) => {
+test("[SANCTIONS]: the people pages and the logs are usable on a 320 px screen; the site's log is for admins", async ({
+  browser,
+}) => {
   const noemie = await signedInPage(browser, "noemie@demo.tribune.test");
-  await noemie.setViewportSize({ width: 320, height: 640 });
-  for (const path of [`/write/${BLOG}/moderation/log`, `/write/${BLOG}/moderation/people/tom`]) {
-    await noemie.goto(path);
-    await expect(noemie.getByRole("heading", { level: 1 })).toBeVisible();
-    const overflow = await noemie.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const anne = await signedInPage(browser, "admin@demo.tribune.test");
+  const pages = [
+    { who: noemie, path: `/write/${BLOG}/moderation/log` },
+    { who: noemie, path: `/write/${BLOG}/moderation/people/tom` },
+    { who: anne, path: "/moderation/log" },
+    { who: anne, path: "/moderation/people/tom" },
+  ];
+  for (const { who, path } of pages) {
+    await who.setViewportSize({ width: 320, height: 640 });
+    await who.goto(path);
+    await expect(who.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await who.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
+  await expect(anne.getByRole("form", { name: "Exclure" }).locator('input[name="scope"]')).toHaveValue("instance");
+  // A moderator of one blog does not read the site's log.
+  const response = await noemie.goto("/moderation/log");
+  expect(response?.status()).toBe(404);
   await noemie.context().close();
+  await anne.context().close();
 });
