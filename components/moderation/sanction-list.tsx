@@ -8,8 +8,8 @@ export async function SanctionList({
   lift,
 }: {
   sanctions: SanctionView[];
-  /** The lift form's action and hidden fields, when the viewer may lift. */
-  lift?: { action: (form: FormData) => Promise<void>; returnTo: string };
+  /** The lift form's action and hidden fields, and which sanctions the viewer may lift (blog, instance-wide). */
+  lift?: { action: (form: FormData) => Promise<void>; returnTo: string; instance: boolean; blog: boolean };
 }) {
   const [t, format] = await Promise.all([getTranslations("sanctions"), getFormatter()]);
   if (!sanctions.length) return <p>{t("none")}</p>;
@@ -35,7 +35,7 @@ export async function SanctionList({
           </p>
           <p className="meta">{t("issued", { date: when(sanction.createdAt), by: sanction.createdBy ?? "—" })}</p>
           <p>{t("reasonIs", { reason: sanction.reason })}</p>
-          {lift && sanction.inForce ? (
+          {lift && sanction.inForce && (sanction.blog ? lift.blog : lift.instance) ? (
             <details>
               <summary>{t("liftTitle")}</summary>
               <form action={lift.action} className="stack">

@@ -59,7 +59,10 @@ export default async function InstancePersonPage({ params, searchParams }: Props
       </div>
       <section aria-labelledby="sanctions-heading" className="stack">
         <h2 id="sanctions-heading">{t("allSanctionsHeading")}</h2>
-        <SanctionList sanctions={record.sanctions} lift={{ action: liftAction, returnTo }} />
+        <SanctionList
+          sanctions={record.sanctions}
+          lift={{ action: liftAction, returnTo, blog: true, instance: record.canSanction }}
+        />
       </section>
       {record.canSanction ? (
         <section aria-labelledby="act-heading" className="stack">

@@ -110,7 +110,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <h2 id="sanctions-heading">{t("sanctionsHeading")}</h2>
         <SanctionList
           sanctions={record.sanctions}
-          lift={record.can.sanction || record.can.sanctionInstance ? { action: liftAction, returnTo } : undefined}
+          lift={{ action: liftAction, returnTo, blog: record.can.sanction, instance: record.can.sanctionInstance }}
         />
       </section>
       {record.can.sanction ? (
