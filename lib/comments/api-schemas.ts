@@ -109,12 +109,16 @@ export const ApiNotificationListSchema = z
     items: z.array(
       z.object({
         id,
-        kind: z.enum(["reply", "mention", "post_comment", "thread_comment"]),
+        kind: z.enum(["reply", "mention", "post_comment", "thread_comment", "sanction"]),
         createdAt: z.string(),
         readAt: z.string().nullable(),
         actor: z.object({ handle: z.string(), name: z.string(), image: z.string().nullable() }).nullable(),
         post: z.object({ id, title: z.string(), slug: z.string(), blogSlug: z.string() }).nullable(),
         commentId: id.nullable(),
+        detail: z
+          .record(z.string(), z.unknown())
+          .nullable()
+          .meta({ description: "What the kind carries; sanction: { kind, reason, endsAt, blog, blogSlug }" }),
         href: z.string().nullable(),
       }),
     ),
