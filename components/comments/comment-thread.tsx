@@ -14,6 +14,8 @@ export type ThreadPermissions = {
   asGuest: boolean;
   held: boolean;
   canModerate: boolean;
+  /** Suspended or banned here: no likes (lib/auth/policy likeRefusal), the form says why. */
+  sanctioned?: boolean;
 };
 type Props = {
   comments: Node[];
@@ -141,7 +143,7 @@ export async function CommentThread({
                   mention={comment.author && !comment.isOwn ? `@${comment.author.name} ` : ""}
                   canReply={permissions.canComment}
                   canEdit={permissions.canComment}
-                  canLike={permissions.signedIn && !comment.isOwn && !comment.isHeld}
+                  canLike={permissions.signedIn && !permissions.sanctioned && !comment.isOwn && !comment.isHeld}
                   canModerate={permissions.canModerate}
                   asGuest={permissions.asGuest}
                   held={permissions.held}

@@ -7,6 +7,7 @@ import { Announcer } from "./act-form";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { LiveUpdates } from "./live-updates";
+import { SanctionNotice } from "./sanction-notice";
 import styles from "./discussion.module.css";
 import { discussionLabels } from "./labels";
 import { DiscussionLabelsProvider } from "./labels-context";
@@ -40,6 +41,7 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
     asGuest: access.canComment ? access.asGuest : false,
     held: access.canComment ? access.held : false,
     canModerate: access.canModerate,
+    sanctioned: !access.canComment && access.reason === "sanctioned",
   };
   return (
     <DiscussionLabelsProvider labels={labels}>
@@ -100,7 +102,7 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
           ) : access.reason === "membersOnly" ? (
             t("membersOnly")
           ) : access.reason === "sanctioned" ? (
-            t("sanctioned")
+            <SanctionNotice sanction={access.sanction} />
           ) : access.reason === "locked" ? (
             m("locked")
           ) : (

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { User$sanctionsArgs } from "@/lib/db";
 import type { Sanction } from "./policy";
 
 /**
@@ -14,15 +14,18 @@ export function sanctionsInForce(now: Date = new Date()) {
       kind: { in: ["suspension", "ban"] },
       OR: [{ endsAt: null }, { endsAt: { gt: now } }],
     },
-    select: { kind: true, blogId: true, endsAt: true },
-  } satisfies Prisma.User$sanctionsArgs;
+    select: { kind: true, blogId: true, endsAt: true, reason: true },
+  } satisfies User$sanctionsArgs;
 }
 
 /** toSanctions: the stored rows as the policy reads them. */
-export function toSanctions(rows: readonly { kind: string; blogId: string | null; endsAt: Date | null }[]): Sanction[] {
+export function toSanctions(
+  rows: readonly { kind: string; blogId: string | null; endsAt: Date | null; reason?: string }[],
+): Sanction[] {
   return rows.map((row) => ({
     kind: row.kind === "ban" ? "banned" : "suspended",
     blogId: row.blogId,
     until: row.endsAt,
+    ...(row.reason === undefined ? {} : { reason: row.reason }),
   }));
 }

@@ -137,7 +137,15 @@ export const ApiNotificationListSchema = z
     items: z.array(
       z.object({
         id,
-        kind: z.enum(["reply", "mention", "post_comment", "thread_comment", "comment_held", "report_outcome"]),
+        kind: z.enum([
+          "reply",
+          "mention",
+          "post_comment",
+          "thread_comment",
+          "comment_held",
+          "report_outcome",
+          "sanction",
+        ]),
         outcome: z
           .enum(["upheld", "dismissed"])
           .optional()
@@ -148,6 +156,10 @@ export const ApiNotificationListSchema = z
         post: z.object({ id, title: z.string(), slug: z.string(), blogSlug: z.string() }).nullable(),
         commentId: id.nullable(),
         guestName: z.string().nullable().meta({ description: "The comment's guest author (notices without an actor)" }),
+        detail: z
+          .record(z.string(), z.unknown())
+          .nullable()
+          .meta({ description: "What the kind carries; sanction: { kind, reason, endsAt, blog, blogSlug }" }),
         href: z.string().nullable(),
       }),
     ),

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, newId } from "@/lib/db";
+import { canNotifyMentions } from "@/lib/auth/policy";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
 import { noticeHeldComment } from "@/lib/moderation";
@@ -64,7 +65,9 @@ export async function createComment(
     status === "approved"
       ? await prepareNotices({
           actorId,
-          mentionedIds: rendered.mentions.map((user) => user.id),
+          // A person sanctioned on the blog never reaches here (assertCanComment), and never tells anyone.
+          mentionedIds:
+            !viewer || canNotifyMentions(viewer, context.blogId) ? rendered.mentions.map((user) => user.id) : [],
           parentAuthorId: parent?.authorId,
           postAuthorId: context.authorId,
           followersOf: data.postId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { canNotifyMentions } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { publishLive } from "@/lib/live";
 import { pagesChanged } from "@/lib/page-cache";
@@ -33,7 +34,7 @@ export async function editComment(
   const after = rendered.mentions.map((user) => user.id);
   const added = after.filter((id) => !before.has(id));
   const notices =
-    comment.status === "approved" && added.length
+    comment.status === "approved" && added.length && canNotifyMentions(actor, context.blogId)
       ? await prepareNotices({ actorId: actor.id, mentionedIds: added })
       : { inApp: [], email: [] };
   // Only the mention notices: a person already told of this comment in another way hears nothing new.

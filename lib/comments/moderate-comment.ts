@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { getBlogRole } from "@/lib/auth/blog-role";
-import { canModerateComments } from "@/lib/auth/policy";
+import { canModerateComments, canNotifyMentions } from "@/lib/auth/policy";
+import { sanctionsInForce, toSanctions } from "@/lib/auth/sanctions";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
@@ -85,13 +86,26 @@ export async function decideComments(
 
   // The notices of comments that only now become public (approve), read before the transaction.
   const notices = new Map<string, PreparedNotices>();
+  const authorIds = [...new Set(comments.map((c) => c.authorId).filter((id): id is string => !!id))];
+  const inForce =
+    decision === "approve" && authorIds.length
+      ? await db.sanction.findMany({
+          where: { userId: { in: authorIds }, ...sanctionsInForce().where },
+          select: { userId: true, ...sanctionsInForce().select },
+        })
+      : [];
+  const sanctions = (userId: string) => toSanctions(inForce.filter((row) => row.userId === userId));
   if (decision === "approve")
     for (const c of comments)
       notices.set(
         c.id,
         await prepareNotices({
           actorId: c.authorId,
-          mentionedIds: c.mentions.map((m) => m.userId),
+          // An author suspended or banned there since writing it does not tell the people it mentions.
+          mentionedIds:
+            !c.authorId || canNotifyMentions({ id: c.authorId, sanctions: sanctions(c.authorId) }, c.post.blogId)
+              ? c.mentions.map((m) => m.userId)
+              : [],
           parentAuthorId: c.parent?.authorId,
           postAuthorId: c.post.authorId,
           followersOf: c.postId,

@@ -7,7 +7,7 @@ import type { NotificationKind } from "./preferences";
 export type NotificationItem = {
   id: string;
   /** A preference kind, or a notice nobody switches off (report_outcome: what became of one's report). */
-  kind: NotificationKind | "report_outcome";
+  kind: NotificationKind | "report_outcome" | "sanction";
   createdAt: Date;
   readAt: Date | null;
   actor: { handle: string; name: string; image: string | null } | null;
@@ -15,6 +15,8 @@ export type NotificationItem = {
   commentId: string | null;
   /** The comment's guest author, for notices about a guest's comment (no actor). */
   guestName: string | null;
+  /** What the kind carries (JSON in Notification.detail: a sanction's reason and end, a report's outcome). */
+  detail: Record<string, unknown> | null;
   /** Where the notice leads: the comment's permalink, else the article (a held comment: the blog's queue). */
   href: string | null;
   /** report_outcome: "upheld" (the comment was taken down) or "dismissed" (it stays). */
@@ -51,6 +53,16 @@ export const MarkReadSchema = z.union([
 
 type Viewer = { id: string };
 
+function parseDetail(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * listNotifications: the viewer's notices, newest first, by pages of `limit` (cursor: the last
  * id of the previous page). Only ever the viewer's own.
@@ -80,6 +92,7 @@ export async function listNotifications(
   const items = rows.slice(0, limit).map(({ post, comment, detail, ...row }) => ({
     ...row,
     guestName: comment?.guestName ?? null,
+    detail: parseDetail(detail),
     kind: row.kind as NotificationItem["kind"],
     ...(row.kind === "report_outcome" ? { outcome: detailOf(detail).outcome ?? "dismissed" } : {}),
     post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,

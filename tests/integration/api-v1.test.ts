@@ -262,6 +262,7 @@ test("api v1: the OpenAPI document is 3.1 with every route and the bearer scheme
     "/comments/{id}/moderation",
     "/comments/{id}/report",
     "/moderation/decisions",
+    "/moderation/log",
     "/moderation/queue",
     "/notifications",
     "/notifications/read",
@@ -271,6 +272,9 @@ test("api v1: the OpenAPI document is 3.1 with every route and the bearer scheme
     "/posts/{id}/mention-suggestions",
     "/posts/{id}/pin",
     "/posts/{id}/slow-mode",
+    "/sanctions",
+    "/sanctions/{id}",
+    "/users/{handle}/sanctions",
   ]);
   assert.ok(doc.paths["/posts/{id}/comments"]!.get && doc.paths["/posts/{id}/comments"]!.post);
   assert.ok(doc.paths["/blogs/{blog}/posts"]!.get && doc.paths["/blogs/{blog}/posts"]!.post);

@@ -27,8 +27,8 @@ import { resetDb } from "../setup/db";
 
 // The services and the API refuse exactly what lib/auth/policy refuses (tests/unit/policy-matrix
 // is the table): for each kind of person, the outcome of the real call is compared with the
-// policy's verdict on that person's role as stored. Suspended and banned people have no
-// storage yet (issue 11, item 6): the unit matrix covers them.
+// policy's verdict on that person's role as stored. Suspended and banned people (stored
+// sanctions, issue 11 item 6) are in tests/integration/moderation-sanctions.test.ts.
 
 type Cast = Awaited<ReturnType<typeof cast>>;
 type Person = { name: string; actor: Actor; token: string | null };

@@ -35,6 +35,7 @@ import {
   canSeeInstanceQueue,
   canSeeModerationQueue,
   canSeeReports,
+  canSeeSanctions,
   canSetSlowMode,
   canSuggestMentions,
   canUseApiTokens,
@@ -152,6 +153,7 @@ sanction an owner on the blog               Y      n      n      n      n      n
 sanction an instance admin                  n      n      n      n      n      n      n      n
 sanction oneself                            n      n      n      n      n      n      n      n
 ban from the instance                       Y      n      n      n      n      n      n      n
+see a person's sanctions on the blog        Y      Y      n      Y      n      n      n      n
 read the blog's audit log                   Y      Y      n      Y      n      n      n      n
 read the instance audit log                 Y      n      n      n      n      n      n      n
 `;
@@ -238,6 +240,7 @@ const checks: Record<string, (who: Who) => boolean> = {
   "sanction an instance admin": (w) => canSanction(w.actor, w.role, target(null, "admin"), "blog"),
   "sanction oneself": (w) => canSanction(w.actor, w.role, { id: ownId(w), role: "member", blogRole: null }, "blog"),
   "ban from the instance": (w) => canSanction(w.actor, w.role, target(null), "instance"),
+  "see a person's sanctions on the blog": (w) => canSeeSanctions(w.actor, w.role),
   "read the blog's audit log": (w) => canReadAuditLog(w.actor, w.role),
   "read the instance audit log": (w) => canReadInstanceAuditLog(w.actor),
 };
@@ -278,7 +281,12 @@ test("policy: the refusal says why (closed first, then sanctions, then members o
     guestsAllowed: false,
   });
   assert.deepEqual(access(admin!, "open", true, true), { canComment: false, reason: "locked", guestsAllowed: false });
-  assert.deepEqual(access(suspended!, "open"), { canComment: false, reason: "sanctioned", guestsAllowed: false });
+  assert.deepEqual(access(suspended!, "open"), {
+    canComment: false,
+    reason: "sanctioned",
+    guestsAllowed: false,
+    sanction: { kind: "suspended", blogId: null, until: LATER },
+  });
   assert.deepEqual(access(reader!, "members"), { canComment: false, reason: "membersOnly", guestsAllowed: false });
   assert.deepEqual(access(guest!, "members"), { canComment: false, reason: "signIn", guestsAllowed: false });
   assert.deepEqual(access(guest!, "open"), { canComment: true, asGuest: true, held: true });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import styles from "@/components/account/account.module.css";
+import { SanctionNotification } from "@/components/moderation/sanction-notification";
 import { Avatar } from "@/components/users/avatar";
 import { requireViewer } from "@/lib/auth";
 import { listNotifications } from "@/lib/notifications";
@@ -45,7 +46,11 @@ export default async function NotificationsPage({ searchParams }: Props) {
             <li key={item.id} className={item.readAt ? undefined : styles.unread}>
               {item.actor ? <Avatar handle={item.actor.handle} image={item.actor.image} size={32} /> : null}
               <div>
-                <p>{item.href ? <Link href={item.href}>{describe(item)}</Link> : describe(item)}</p>
+                {item.kind === "sanction" ? (
+                  <SanctionNotification detail={item.detail} />
+                ) : (
+                  <p>{item.href ? <Link href={item.href}>{describe(item)}</Link> : describe(item)}</p>
+                )}
                 <time className="meta" dateTime={item.createdAt.toISOString()}>
                   {format.relativeTime(item.createdAt, now)}
                 </time>

@@ -14,11 +14,16 @@ export function parseBlogRole(raw: string | null | undefined): BlogRole | null {
 }
 
 /**
- * A sanction in force against a person (issue 11, item 6). The table that stores them does not
- * exist yet: until it does no actor carries any, and the policy is ready for them. `blogId`
- * null means instance-wide; `until` null means until lifted.
+ * A sanction in force against a person (issue 11, item 6; rows of Sanction, read by
+ * lib/auth/sanctions). `blogId` null means instance-wide; `until` null means until lifted.
+ * `reason` (when loaded) is what the person is shown instead of the comment form.
  */
-export type Sanction = { kind: "suspended" | "banned"; blogId: string | null; until: Date | null };
+export type Sanction = {
+  kind: "suspended" | "banned";
+  blogId: string | null;
+  until: Date | null;
+  reason?: string;
+};
 
 /** The acting person with their instance role (lib/auth's Viewer fits), or null for a guest. */
 export type Actor = { id: string; role: string; sanctions?: readonly Sanction[] } | null;
@@ -28,14 +33,18 @@ export type Participant = { id: string; sanctions?: readonly Sanction[] } | null
 
 export const isAdmin = (actor: Actor) => actor?.role === "admin";
 
-/** activeSanction: the sanction that bars the actor from taking part on the blog at `now`, if any. */
+/**
+ * activeSanction: the sanction that bars the actor from taking part on the blog at `now`, if any.
+ * Every check compares the end with `now`, so a suspension lifts by itself when it ends (no job).
+ * When several apply, the one that lasts longest is shown: a ban, else the latest end.
+ */
 export function activeSanction(actor: Participant, blogId: string, now: Date = new Date()): Sanction | null {
   if (!actor?.sanctions) return null;
-  return (
-    actor.sanctions.find(
-      (s) => (s.blogId === null || s.blogId === blogId) && (s.until === null || s.until.getTime() > now.getTime()),
-    ) ?? null
+  const inForce = actor.sanctions.filter(
+    (s) => (s.blogId === null || s.blogId === blogId) && (s.until === null || s.until.getTime() > now.getTime()),
   );
+  const lasting = (s: Sanction) => (s.until === null ? Infinity : s.until.getTime());
+  return inForce.reduce<Sanction | null>((best, s) => (!best || lasting(s) > lasting(best) ? s : best), null);
 }
 
 /** isBlogStaff: the roles that moderate a blog's discussions (owners and moderators); badges use it too. */

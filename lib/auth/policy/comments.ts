@@ -1,4 +1,4 @@
-import { activeSanction, isAdmin, type Actor, type BlogRole, type Participant } from "./actor";
+import { activeSanction, isAdmin, type Actor, type BlogRole, type Participant, type Sanction } from "./actor";
 import { canModerateBlog } from "./blogs";
 
 /** A discussion's rule (the article's override, else the blog's): who may comment. */
@@ -10,7 +10,7 @@ export type CommentRefusal = "closed" | "locked" | "membersOnly" | "signIn" | "s
 /** CommentAccess: whether the viewer may comment here, and whether their comment waits for review. */
 export type CommentAccess =
   | { canComment: true; asGuest: boolean; held: boolean }
-  | { canComment: false; reason: CommentRefusal; guestsAllowed: false };
+  | { canComment: false; reason: CommentRefusal; guestsAllowed: false; sanction?: Sanction };
 
 /**
  * commentAccess: closed admits nobody; a thread a moderator locked admits nobody (existing
@@ -32,8 +32,9 @@ export function commentAccess(input: {
   const { policy, allowGuests, viewer, viewerRole } = input;
   if (policy === "closed") return { canComment: false, reason: "closed", guestsAllowed: false };
   if (input.locked) return { canComment: false, reason: "locked", guestsAllowed: false };
-  if (viewer && activeSanction(viewer, input.blogId, input.now))
-    return { canComment: false, reason: "sanctioned", guestsAllowed: false };
+  const sanction = viewer ? activeSanction(viewer, input.blogId, input.now) : null;
+  // The sanction itself goes along: the page says until when, and why.
+  if (sanction) return { canComment: false, reason: "sanctioned", guestsAllowed: false, sanction };
   if (policy === "members") {
     if (viewer && (viewerRole || isAdmin(viewer))) return { canComment: true, asGuest: false, held: false };
     return { canComment: false, reason: viewer ? "membersOnly" : "signIn", guestsAllowed: false };

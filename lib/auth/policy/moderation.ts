@@ -54,6 +54,9 @@ export function canSanction(
   return false;
 }
 
+/** canSeeSanctions: a person's sanctions and record on a blog (the people page): its owners and moderators, admins. */
+export const canSeeSanctions = canModerateBlog;
+
 /** canReadAuditLog: a blog's log (/write/<blog>/moderation/log): its owners and moderators, admins. */
 export const canReadAuditLog = canModerateBlog;
 

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ProfileModerationPanel } from "@/components/moderation/profile-moderation-panel";
 import { Avatar } from "@/components/users/avatar";
 import styles from "@/components/users/profile.module.css";
+import { getViewer } from "@/lib/auth";
+import { moderatorPanel } from "@/lib/moderation";
 import { getPublicProfile } from "@/lib/users";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +20,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProfilePage({ params }: Props) {
   const profile = await getPublicProfile((await params).handle);
   if (!profile) notFound();
-  const [t, format] = await Promise.all([getTranslations("profile"), getFormatter()]);
+  const [t, format, panel] = await Promise.all([
+    getTranslations("profile"),
+    getFormatter(),
+    getViewer().then((viewer) => moderatorPanel(viewer, profile.id)),
+  ]);
   return (
     <div className={`h-card stack-lg ${styles.page}`}>
       <header className={styles.header}>
@@ -30,6 +37,7 @@ export default async function ProfilePage({ params }: Props) {
           </p>
         </div>
       </header>
+      {panel ? <ProfileModerationPanel handle={profile.handle} panel={panel} admin={panel.admin} /> : null}
       {profile.bioHtml ? <div className="p-note prose" dangerouslySetInnerHTML={{ __html: profile.bioHtml }} /> : null}
       {profile.links.length ? (
         <ul className={styles.links}>
