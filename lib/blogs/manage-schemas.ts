@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { RuleFormFields, type BlogRulesFormInput } from "@/lib/moderation";
 import { HandleSchema } from "@/lib/users/schemas";
 import { BlogSlugSchema, CommentPolicySchema, LanguageSchema, MembershipRoleSchema } from "./schemas";
 
@@ -69,8 +70,10 @@ export const UpdateBlogSettingsSchema = z.object({
   removeLogo: Checkbox,
   headerImage: ImageFileSchema,
   removeHeaderImage: Checkbox,
+  // Discussion rules (lib/moderation): absent fields keep their value.
+  ...RuleFormFields,
 });
-export type UpdateBlogSettingsInput = {
+export type UpdateBlogSettingsInput = BlogRulesFormInput & {
   name: string;
   slug: string;
   tagline?: string | null;

@@ -35,7 +35,8 @@ export async function loadPostContext(postId: string, viewer: Actor): Promise<Po
       blogId: true,
       authorId: true,
       commentPolicy: true,
-      blog: { select: { commentPolicy: true, allowGuestComments: true } },
+      publishedAt: true,
+      blog: { select: { commentPolicy: true, allowGuestComments: true, closeAfterDays: true } },
     },
   });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
@@ -49,7 +50,8 @@ export function contextOf(
     blogId: string;
     authorId: string;
     commentPolicy: string | null;
-    blog: { commentPolicy: string; allowGuestComments: boolean };
+    publishedAt?: Date | null;
+    blog: { commentPolicy: string; allowGuestComments: boolean; closeAfterDays?: number | null };
   },
   viewer: Actor,
   viewerRole: BlogRole | null,
@@ -64,6 +66,14 @@ export function contextOf(
     allowGuests,
     viewerRole,
     canModerate: canModerateComments(viewer, viewerRole),
-    access: commentAccess({ policy, allowGuests, viewer, viewerRole, blogId: post.blogId }),
+    access: commentAccess({
+      policy,
+      allowGuests,
+      viewer,
+      viewerRole,
+      blogId: post.blogId,
+      publishedAt: post.publishedAt,
+      closeAfterDays: post.blog.closeAfterDays,
+    }),
   };
 }

@@ -61,7 +61,8 @@ const postSelect = {
   blogId: true,
   authorId: true,
   commentPolicy: true,
-  blog: { select: { commentPolicy: true, allowGuestComments: true } },
+  publishedAt: true,
+  blog: { select: { commentPolicy: true, allowGuestComments: true, closeAfterDays: true } },
 } as const;
 
 type CommentRow = {
