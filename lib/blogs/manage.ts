@@ -189,11 +189,15 @@ async function auditSettings(
   });
 }
 
-/** getBlogRules: the discussion rules of a blog, for the people who may manage it (FORBIDDEN otherwise). */
-export async function getBlogRules(actor: Actor, blogId: string): Promise<BlogRules> {
-  await assertCanManageBlog(actor, blogId);
-  const { holdUntilApproved, holdLinkLimit, holdWords, rejectWords, closeAfterDays, reportThreshold, spamCheck } =
-    await db.blog.findUniqueOrThrow({ where: { id: blogId }, select: settingsSelect });
+/** getBlogRules: the discussion rules of a blog, or null unless the actor may manage it (owners, admins). */
+export async function getBlogRules(actor: Actor, blogId: string): Promise<BlogRules | null> {
+  if (!actor || !canManageBlog(actor, await getBlogRole(actor.id, blogId))) return null;
+  const blog = await db.blog.findUnique({ where: { id: blogId }, select: settingsSelect });
+  return blog ? rulesOf(blog) : null;
+}
+
+function rulesOf(blog: SettingsRow): BlogRules {
+  const { holdUntilApproved, holdLinkLimit, holdWords, rejectWords, closeAfterDays, reportThreshold, spamCheck } = blog;
   return { holdUntilApproved, holdLinkLimit, holdWords, rejectWords, closeAfterDays, reportThreshold, spamCheck };
 }
 
@@ -204,13 +208,14 @@ export async function getBlogRules(actor: Actor, blogId: string): Promise<BlogRu
 export async function updateBlogRules(actor: Actor, blogId: string, input: BlogRulesPatch): Promise<BlogRules> {
   await assertCanManageBlog(actor, blogId);
   const data = definedOnly(parseBlogInput(BlogRulesPatchSchema, input));
-  await db.$transaction(async (tx) => {
+  const after = await db.$transaction(async (tx) => {
     const before = await tx.blog.findUniqueOrThrow({ where: { id: blogId }, select: settingsSelect });
-    await tx.blog.update({ where: { id: blogId }, data });
+    const updated = await tx.blog.update({ where: { id: blogId }, data, select: settingsSelect });
     await auditSettings(tx, actor, before, data);
+    return updated;
   });
   await pagesChanged();
-  return getBlogRules(actor, blogId);
+  return rulesOf(after);
 }
 
 async function uploadOrKeep(file: File | undefined, purpose: "logo" | "header", current: string | null) {
