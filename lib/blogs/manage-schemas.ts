@@ -31,9 +31,15 @@ export const AccentColorSchema = z.preprocess(
 const TaglineSchema = optionalText(140, "validation.taglineTooLong");
 const DescriptionSchema = optionalText(1000, "validation.descriptionTooLong");
 
-/** An upload field: a non-empty File, or nothing (an empty file input sends a nameless, empty File). */
+/**
+ * An upload field: a non-empty File, or nothing. An empty file input sends an empty File with no
+ * name, which reaches a server action (JavaScript on) named "undefined".
+ */
 const ImageFileSchema = z.preprocess(
-  (value) => (value === "" || (value instanceof File && value.size === 0 && !value.name) ? undefined : value),
+  (value) =>
+    value === "" || (value instanceof File && value.size === 0 && (!value.name || value.name === "undefined"))
+      ? undefined
+      : value,
   z.instanceof(File).optional(),
 );
 
