@@ -201,3 +201,19 @@ test("settings: the API's patch takes JSON types only and refuses unknown keys",
   assert.equal(BlogRulesPatchSchema.safeParse({ spamCheck: "on" }).success, false);
   assert.equal(BlogRulesPatchSchema.safeParse({ name: "x" }).success, false);
 });
+
+test('settings form: an empty file input (a nameless File, or one named "undefined" through a server action) is no upload', async () => {
+  const { UpdateBlogSettingsSchema } = await import("@/lib/blogs/manage-schemas");
+  const base = { name: "Le carnet", slug: "carnet", language: "fr", commentPolicy: "open" };
+  for (const name of ["", "undefined"]) {
+    const parsed = UpdateBlogSettingsSchema.parse({
+      ...base,
+      logo: new File([], name),
+      headerImage: new File([], name),
+    });
+    assert.equal(parsed.logo, undefined);
+    assert.equal(parsed.headerImage, undefined);
+  }
+  const real = UpdateBlogSettingsSchema.parse({ ...base, logo: new File([new Uint8Array([1])], "logo.png") });
+  assert.equal(real.logo?.name, "logo.png");
+});
