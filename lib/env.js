@@ -61,6 +61,9 @@ export const EnvSchema = z.object({
     z.coerce.number().int("must be a whole number of bytes").min(1_024).max(104_857_600),
     1_048_576,
   ),
+  // Akismet-compatible spam check of comments: on only when both are set (and the blog's spamCheck is on).
+  AKISMET_KEY: optional(z.string().min(1)),
+  AKISMET_URL: optional(z.url().refine((url) => /^https?:\/\//.test(url), "must be an http(s) URL")),
   PAGE_CACHE_SECONDS: withDefault(z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400), 60),
 });
 

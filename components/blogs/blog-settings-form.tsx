@@ -8,12 +8,21 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { BlogSettings } from "@/lib/blogs";
 import { initialFormState } from "@/lib/forms";
+import { DiscussionRulesFields } from "./discussion-rules-fields";
 import { ImageInput } from "./image-input";
 import { SelectField } from "./select-field";
 import styles from "./blogs-admin.module.css";
 
 /** BlogSettingsForm: the blog's identity (name, address, tagline, colour, logo, header) and its settings. */
-export function BlogSettingsForm({ blog, justSaved = false }: { blog: BlogSettings; justSaved?: boolean }) {
+export function BlogSettingsForm({
+  blog,
+  justSaved = false,
+  spamCheckAvailable = false,
+}: {
+  blog: BlogSettings;
+  justSaved?: boolean;
+  spamCheckAvailable?: boolean;
+}) {
   const t = useTranslations("blogsAdmin");
   const [state, action] = useActionState(updateBlogSettingsAction, initialFormState);
   const errors = state.fieldErrors ?? {};
@@ -121,6 +130,7 @@ export function BlogSettingsForm({ blog, justSaved = false }: { blog: BlogSettin
         <input type="checkbox" name="allowGuestComments" defaultChecked={checked("allowGuestComments")} />{" "}
         {t("allowGuestComments")}
       </label>
+      <DiscussionRulesFields blog={blog} typed={typed} errors={errors} spamCheckAvailable={spamCheckAvailable} />
       <SubmitButton>{t("saveSettings")}</SubmitButton>
     </form>
   );

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { createCommentAction, editCommentAction, previewCommentAction } from "@/app/(reader)/[blog]/[post]/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { HONEYPOT_FIELD } from "@/lib/comments/honeypot";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { MentionTextarea } from "./mention-textarea";
 import styles from "./discussion.module.css";
@@ -86,6 +87,20 @@ function Fields({
       <input type="hidden" name="path" value={path} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
+      {commentId ? null : (
+        // The bots' trap: off screen, hidden from screen readers, out of the tab order, never autofilled.
+        <div className={styles.trap} aria-hidden="true">
+          <label htmlFor={`${bodyId}-trap`}>Leave this field empty</label>
+          <input
+            id={`${bodyId}-trap`}
+            name={HONEYPOT_FIELD}
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            defaultValue=""
+          />
+        </div>
+      )}
       {state.ok && state.data?.status === "pending" ? (
         <p className="form-message form-message--ok" role="status">
           {labels.heldNotice}

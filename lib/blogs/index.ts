@@ -18,6 +18,8 @@ export { listManageableBlogs, type ManageableBlog } from "./access";
 export { canCreateBlog, isOpenBlogCreation, setOpenBlogCreation } from "./access";
 /** createBlog / updateBlogSettings: blog writes (owner checks inside; old slugs become redirects). */
 export { createBlog, updateBlogSettings, type BlogSettings } from "./manage";
+/** getBlogRules / updateBlogRules: a blog's discussion rules for its owners (the API), with an audit entry per change. */
+export { getBlogRules, updateBlogRules } from "./manage";
 /** getBlogSettings / listAllBlogs: the settings form (null unless manager); every blog with owners (admins). */
 export { getBlogSettings, listAllBlogs, type AdminBlog } from "./manage";
 /** listMembers / addMember / changeMemberRole / removeMember: membership; the last owner always stays. */

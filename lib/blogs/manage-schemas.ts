@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { RuleFormFields, type BlogRulesFormInput } from "@/lib/moderation";
 import { HandleSchema } from "@/lib/users/schemas";
 import { BlogSlugSchema, CommentPolicySchema, LanguageSchema, MembershipRoleSchema } from "./schemas";
 
@@ -30,9 +31,15 @@ export const AccentColorSchema = z.preprocess(
 const TaglineSchema = optionalText(140, "validation.taglineTooLong");
 const DescriptionSchema = optionalText(1000, "validation.descriptionTooLong");
 
-/** An upload field: a non-empty File, or nothing (an empty file input sends a nameless, empty File). */
+/**
+ * An upload field: a non-empty File, or nothing. An empty file input sends an empty File with no
+ * name, which reaches a server action (JavaScript on) named "undefined".
+ */
 const ImageFileSchema = z.preprocess(
-  (value) => (value === "" || (value instanceof File && value.size === 0 && !value.name) ? undefined : value),
+  (value) =>
+    value === "" || (value instanceof File && value.size === 0 && (!value.name || value.name === "undefined"))
+      ? undefined
+      : value,
   z.instanceof(File).optional(),
 );
 
@@ -69,8 +76,10 @@ export const UpdateBlogSettingsSchema = z.object({
   removeLogo: Checkbox,
   headerImage: ImageFileSchema,
   removeHeaderImage: Checkbox,
+  // Discussion rules (lib/moderation): absent fields keep their value.
+  ...RuleFormFields,
 });
-export type UpdateBlogSettingsInput = {
+export type UpdateBlogSettingsInput = BlogRulesFormInput & {
   name: string;
   slug: string;
   tagline?: string | null;

@@ -2,7 +2,8 @@ import "server-only";
 import { getBlogRole } from "@/lib/auth/blog-role";
 import { canAppointBlogOwner, canListAllBlogs, canManageBlog, parseBlogRole, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/moderation";
+import { BlogRulesPatchSchema, recordAudit, type BlogRules, type BlogRulesPatch } from "@/lib/moderation";
+import type { Tx } from "@/lib/db";
 import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
 import { deleteUpload, saveImageUpload } from "@/lib/uploads";
@@ -29,9 +30,16 @@ const settingsSelect = {
   accentColor: true,
   logoUrl: true,
   headerImageUrl: true,
+  holdUntilApproved: true,
+  holdLinkLimit: true,
+  holdWords: true,
+  rejectWords: true,
+  closeAfterDays: true,
+  reportThreshold: true,
+  spamCheck: true,
 } as const;
 
-export type BlogSettings = {
+export type BlogSettings = BlogRules & {
   id: string;
   slug: string;
   name: string;
@@ -121,10 +129,7 @@ export async function updateBlogSettings(
     UpdateBlogSettingsSchema,
     input,
   );
-  const before = await db.blog.findUniqueOrThrow({
-    where: { id: blogId },
-    select: { slug: true, logoUrl: true, headerImageUrl: true },
-  });
+  const before = await db.blog.findUniqueOrThrow({ where: { id: blogId }, select: settingsSelect });
   const logoUrl = await uploadOrKeep(logo, "logo", removeLogo ? null : before.logoUrl);
   let headerImageUrl: string | null;
   try {
@@ -136,7 +141,9 @@ export async function updateBlogSettings(
   try {
     await db.$transaction(async (tx) => {
       await moveBlogSlug(tx, blogId, before.slug, slug);
-      await tx.blog.update({ where: { id: blogId }, data: { ...fields, logoUrl, headerImageUrl } });
+      const data = definedOnly({ ...fields, slug, logoUrl, headerImageUrl });
+      await tx.blog.update({ where: { id: blogId }, data });
+      await auditSettings(tx, actor, before, data);
     });
   } catch (error) {
     // Nothing was saved: the files uploaded for this attempt go too.
@@ -149,6 +156,66 @@ export async function updateBlogSettings(
   // The blog's name, colours and images show on its articles and on every list.
   await pagesChanged();
   return { slug };
+}
+
+type SettingsRow = BlogSettings;
+
+/** definedOnly: the fields the input carries (an absent rule keeps its value). */
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * auditSettings: one `blog.settings` entry in the change's transaction, with the state before
+ * and after of the fields that changed only (nothing when none did).
+ */
+async function auditSettings(
+  tx: Tx,
+  actor: Actor,
+  before: SettingsRow,
+  data: Partial<Record<keyof SettingsRow, unknown>>,
+): Promise<void> {
+  const changed = (Object.keys(data) as (keyof SettingsRow)[]).filter(
+    (key) => key !== "id" && data[key] !== before[key],
+  );
+  if (changed.length === 0) return;
+  await recordAudit(tx, {
+    actorId: actor?.id ?? null,
+    blogId: before.id,
+    action: "blog.settings",
+    subject: { type: "blog", id: before.id, name: (data.name as string | undefined) ?? before.name },
+    before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+    after: Object.fromEntries(changed.map((key) => [key, data[key]])),
+  });
+}
+
+/** getBlogRules: the discussion rules of a blog, or null unless the actor may manage it (owners, admins). */
+export async function getBlogRules(actor: Actor, blogId: string): Promise<BlogRules | null> {
+  if (!actor || !canManageBlog(actor, await getBlogRole(actor.id, blogId))) return null;
+  const blog = await db.blog.findUnique({ where: { id: blogId }, select: settingsSelect });
+  return blog ? rulesOf(blog) : null;
+}
+
+function rulesOf(blog: SettingsRow): BlogRules {
+  const { holdUntilApproved, holdLinkLimit, holdWords, rejectWords, closeAfterDays, reportThreshold, spamCheck } = blog;
+  return { holdUntilApproved, holdLinkLimit, holdWords, rejectWords, closeAfterDays, reportThreshold, spamCheck };
+}
+
+/**
+ * updateBlogRules: some of the blog's discussion rules (the API's PATCH), by its owners and
+ * admins, with its `blog.settings` audit entry; answers the rules as they now are.
+ */
+export async function updateBlogRules(actor: Actor, blogId: string, input: BlogRulesPatch): Promise<BlogRules> {
+  await assertCanManageBlog(actor, blogId);
+  const data = definedOnly(parseBlogInput(BlogRulesPatchSchema, input));
+  const after = await db.$transaction(async (tx) => {
+    const before = await tx.blog.findUniqueOrThrow({ where: { id: blogId }, select: settingsSelect });
+    const updated = await tx.blog.update({ where: { id: blogId }, data, select: settingsSelect });
+    await auditSettings(tx, actor, before, data);
+    return updated;
+  });
+  await pagesChanged();
+  return rulesOf(after);
 }
 
 async function uploadOrKeep(file: File | undefined, purpose: "logo" | "header", current: string | null) {

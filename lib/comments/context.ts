@@ -38,7 +38,8 @@ export const contextPostSelect = {
   lockedAt: true,
   slowModeSeconds: true,
   pinnedCommentId: true,
-  blog: { select: { commentPolicy: true, allowGuestComments: true } },
+  publishedAt: true,
+  blog: { select: { commentPolicy: true, allowGuestComments: true, closeAfterDays: true } },
 } as const;
 
 /**
@@ -64,7 +65,8 @@ export function contextOf(
     lockedAt?: Date | null;
     slowModeSeconds?: number | null;
     pinnedCommentId?: string | null;
-    blog: { commentPolicy: string; allowGuestComments: boolean };
+    publishedAt?: Date | null;
+    blog: { commentPolicy: string; allowGuestComments: boolean; closeAfterDays?: number | null };
   },
   viewer: Actor,
   viewerRole: BlogRole | null,
@@ -79,7 +81,16 @@ export function contextOf(
     allowGuests,
     viewerRole,
     canModerate: canModerateComments(viewer, viewerRole),
-    access: commentAccess({ policy, allowGuests, viewer, viewerRole, blogId: post.blogId, locked: !!post.lockedAt }),
+    access: commentAccess({
+      policy,
+      allowGuests,
+      viewer,
+      viewerRole,
+      blogId: post.blogId,
+      locked: !!post.lockedAt,
+      publishedAt: post.publishedAt,
+      closeAfterDays: post.blog.closeAfterDays,
+    }),
     locked: Boolean(post.lockedAt),
     slowModeSeconds: post.slowModeSeconds ?? null,
     pinnedCommentId: post.pinnedCommentId ?? null,

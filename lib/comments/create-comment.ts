@@ -3,7 +3,7 @@ import { db, newId } from "@/lib/db";
 import { canNotifyMentions } from "@/lib/auth/policy";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
-import { noticeHeldComment } from "@/lib/moderation";
+import { noticeHeldComment, screenComment, serializeHeldBy } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
 import { consume } from "@/lib/security";
 import { loadPostContext, type Actor, type CommentViewer } from "./context";
@@ -15,6 +15,12 @@ import { CreateCommentSchema, type CreateCommentInput } from "./schemas";
 
 /** What the caller learns: the new comment's id and whether it waits for moderation. */
 export type CreatedComment = { id: string; postId: string; parentId: string | null; status: "approved" | "pending" };
+
+/**
+ * Facts about the request, never from the comment's fields: `ip` the rate-limit key, `address`
+ * the client's exact address and `userAgent` (for the spam check), `honeypot` the form's trap field.
+ */
+export type CommentMeta = { ip?: string; address?: string | null; userAgent?: string | null; honeypot?: string | null };
 
 /** The parent a reply hangs under: same article, still standing, and visible to the replier. */
 async function checkParent(parentId: string, postId: string, viewer: Actor, canModerate: boolean) {
@@ -44,7 +50,7 @@ async function checkParent(parentId: string, postId: string, viewer: Actor, canM
 export async function createComment(
   viewer: CommentViewer | null,
   input: CreateCommentInput,
-  meta: { ip?: string } = {},
+  meta: CommentMeta = {},
 ): Promise<CreatedComment> {
   const data = CreateCommentSchema.parse(input);
   const context = await loadPostContext(data.postId, viewer);
@@ -59,7 +65,28 @@ export async function createComment(
   await consume("comment", viewer ? viewer.id : `guest:${meta.ip ?? "unknown"}`);
 
   const rendered = await renderCommentBody(data.body, context);
-  const status = context.access.held ? "pending" : "approved";
+  // The blog's rules (lib/moderation): reject (nothing saved), spam (kept, never shown), hold or publish.
+  const screening = await screenComment({
+    postId: data.postId,
+    blogId: context.blogId,
+    authorId: viewer?.id ?? null,
+    authorName: viewer?.name ?? data.guestName ?? "",
+    guestEmail: asGuest ? (data.guestEmail ?? null) : null,
+    body: data.body,
+    linkCount: rendered.links.length,
+    isStaff: context.canModerate,
+    honeypot: meta.honeypot,
+    address: meta.address,
+    userAgent: meta.userAgent,
+  });
+  if (screening.verdict === "reject")
+    throw new AppError("INVALID_INPUT", "errors.commentRejectedWords", { field: "body" });
+  const status =
+    screening.verdict === "spam"
+      ? "spam"
+      : context.access.held || screening.verdict === "hold"
+        ? "pending"
+        : "approved";
   const actorId = viewer?.id ?? null;
   const notices =
     status === "approved"
@@ -96,6 +123,7 @@ export async function createComment(
           bodySource: data.body,
           bodyHtml: rendered.html,
           status,
+          heldBy: serializeHeldBy(screening.heldBy),
         },
         select: { id: true },
       }),
@@ -132,8 +160,9 @@ export async function createComment(
       commentId: comment.id,
       parentId: parent?.id ?? null,
     });
-  } else {
-    // Held, whatever held it: the blog's owners and moderators hear of it (never undoes the comment).
+  } else if (status === "pending") {
+    // Held, whatever held it: the blog's owners and moderators hear of it (never undoes the
+    // comment). Spam (the honeypot, the spam check) tells nobody.
     await noticeHeldComment({
       id: comment.id,
       postId: data.postId,
@@ -144,5 +173,11 @@ export async function createComment(
       console.error(`[moderation] held-comment notice for ${comment.id} failed:`, (error as Error).message);
     });
   }
-  return { id: comment.id, postId: data.postId, parentId: parent?.id ?? null, status };
+  // Spam looks like any held comment to whoever sent it.
+  return {
+    id: comment.id,
+    postId: data.postId,
+    parentId: parent?.id ?? null,
+    status: status === "spam" ? "pending" : status,
+  };
 }

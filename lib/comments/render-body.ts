@@ -4,7 +4,7 @@ import { resolveMentions, type MentionUser } from "@/lib/mentions";
 import type { PostContext } from "./context";
 
 /** A comment body ready to store: sanitized HTML with mention links, its text, and who it mentions. */
-export type RenderedComment = { html: string; plainText: string; mentions: MentionUser[] };
+export type RenderedComment = { html: string; plainText: string; mentions: MentionUser[]; links: string[] };
 
 /**
  * renderCommentBody: renders the comment subset in the render worker (bounded in nesting and
@@ -29,5 +29,5 @@ export async function renderCommentBody(body: string, context: PostContext): Pro
       },
     },
   );
-  return { html: rendered.html, plainText: rendered.plainText, mentions: users };
+  return { html: rendered.html, plainText: rendered.plainText, mentions: users, links: rendered.links };
 }

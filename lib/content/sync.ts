@@ -5,6 +5,7 @@ import { syncPostLinks } from "@/lib/links";
 import { isAppError } from "@/lib/errors";
 import { plainMessage } from "@/lib/i18n/plain";
 import { renderMarkdownCached, type RenderKind, type Rendered } from "@/lib/markdown";
+import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
 import { reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
@@ -129,6 +130,17 @@ async function syncBlog(tx: Tx, blog: LoadedBlog, userIds: Map<string, string>, 
     blogId = existing.id;
     if (differs(existing, data)) {
       await tx.blog.update({ where: { id: blogId }, data });
+      // A settings change like any other (by the system: content/ is the operator's).
+      const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => existing[key] !== data[key]);
+      await recordAudit(tx, {
+        actorId: null,
+        blogId,
+        action: "blog.settings",
+        subject: { type: "blog", id: blogId, name: data.name },
+        reason: "content sync",
+        before: Object.fromEntries(changed.map((key) => [key, existing[key]])),
+        after: Object.fromEntries(changed.map((key) => [key, data[key]])),
+      });
       counts.updated++;
     } else counts.unchanged++;
   }

@@ -128,6 +128,14 @@ function stamped(headers: Headers): string | null {
 }
 
 /**
+ * clientAddressOf: the client's exact address as this process's server stamped it (for a spam
+ * check), or null when the request was not stamped. Never read from a header the client chose.
+ */
+export function clientAddressOf(headers: Headers): string | null {
+  return stamped(headers);
+}
+
+/**
  * clientIp: the key rate limits and stream caps count a client by: its IPv4 address, or its
  * IPv6 /64 network (one subscriber's usual allocation, inside which it picks addresses at will).
  * Only an address stamped by this process's server (stampClientAddress) counts; otherwise

@@ -9,7 +9,13 @@ export { reward } from "./rate-limit";
 /** clientIp: the client's rate-limit key, from the address scripts/serve.ts stamped (socket, or X-Forwarded-For through TRUST_PROXY); else "unknown". */
 export { clientIp, UNKNOWN_CLIENT } from "./client-address";
 /** stampClientAddress: the HTTP server's step that decides and stamps every request's client address. */
-export { stampClientAddress, clientAddress, clientAddressHeaders, normalizeAddress } from "./client-address";
+export {
+  stampClientAddress,
+  clientAddress,
+  clientAddressOf,
+  clientAddressHeaders,
+  normalizeAddress,
+} from "./client-address";
 /** createLimiters: a separate set of limiters over memory or Redis (tests, scripts). */
 export { createLimiters } from "./rate-limit";
 /** assertSameOrigin: throws FORBIDDEN when a cookie-authenticated mutation comes from another site. */

@@ -69,6 +69,23 @@ test("content sync: an edited file updates its post and only it", async () => {
   assert.equal(post?.title, "Link generously, again");
 });
 
+test("content sync: a changed blog is a blog.settings audit entry (by the system) with what changed", async () => {
+  const dir = copyContent();
+  await syncContent(loadContent(dir));
+  assert.equal(await db.auditEntry.count(), 0, "creating is not a settings change");
+  const file = join(dir, "blogs/open-margins/blog.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace(/^tagline: .*$/m, "tagline: A new line"));
+  await syncContent(loadContent(dir));
+  const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "blog.settings" } });
+  assert.deepEqual(
+    [entry.actorId, entry.subjectName, entry.reason, JSON.parse(entry.after!)],
+    [null, "Open Margins", "content sync", { tagline: "A new line" }],
+  );
+  assert.deepEqual(JSON.parse(entry.before!), {
+    tagline: "Notes on local news, moderation and the web that links back",
+  });
+});
+
 test("content sync: invalid front matter names the file and the field and writes nothing", async () => {
   const dir = copyContent();
   await syncContent(loadContent(DEMO));

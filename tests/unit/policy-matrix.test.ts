@@ -40,6 +40,7 @@ import {
   canSuggestMentions,
   canUseApiTokens,
   commentAccess,
+  discussionExpired,
   parseBlogRole,
   slowModeWait,
   writerPostScope,
@@ -78,6 +79,19 @@ const names = Object.keys(columns);
 const ownId = (who: Who) => who.actor?.id ?? "nobody";
 const access = (who: Who, policy: CommentPolicy, allowGuests = true, locked = false) =>
   commentAccess({ policy, allowGuests, viewer: who.actor, viewerRole: who.role, blogId: BLOG, now: NOW, locked });
+// An article published 7 days and 1 minute before NOW, on a blog that closes discussions after `days`.
+const PUBLISHED = new Date(NOW.getTime() - 7 * 86_400_000 - 60_000);
+const autoClose = (who: Who, days: number) =>
+  commentAccess({
+    policy: "open",
+    allowGuests: true,
+    viewer: who.actor,
+    viewerRole: who.role,
+    blogId: BLOG,
+    publishedAt: PUBLISHED,
+    closeAfterDays: days,
+    now: NOW,
+  });
 const post = (who: Who, own: boolean, isPublic: boolean) => ({
   authorId: own ? ownId(who) : OTHER,
   isPublic,
@@ -111,6 +125,8 @@ comment (open, guests allowed)              Y      Y      Y      Y      Y      n
 comment (open, no guests)                   Y      Y      Y      Y      Y      n      n      n
 comment (members only)                      Y      Y      Y      Y      n      n      n      n
 comment (closed)                            n      n      n      n      n      n      n      n
+comment (auto-closed: published > N days)   n      n      n      n      n      n      n      n
+comment (auto-close, within N days)         Y      Y      Y      Y      Y      n      n      Y
 reply to a published comment                Y      Y      Y      Y      Y      n      n      Y
 reply to someone's held comment             Y      Y      n      Y      n      n      n      n
 edit own comment                            Y      Y      Y      Y      Y      n      n      n
@@ -181,6 +197,8 @@ const checks: Record<string, (who: Who) => boolean> = {
   "comment (open, no guests)": (w) => access(w, "open", false).canComment,
   "comment (members only)": (w) => access(w, "members").canComment,
   "comment (closed)": (w) => access(w, "closed").canComment,
+  "comment (auto-closed: published > N days)": (w) => autoClose(w, 7).canComment,
+  "comment (auto-close, within N days)": (w) => autoClose(w, 8).canComment,
   "reply to a published comment": (w) =>
     canSeeComment(comment(w, false), w.actor, canModerateComments(w.actor, w.role)) && access(w, "open").canComment,
   "reply to someone's held comment": (w) =>
@@ -308,6 +326,31 @@ test("policy: a suspension lifts by itself when it ends, and a blog ban bars onl
       .canComment,
     true,
   );
+});
+
+test("policy: discussions close by themselves N days after publication (injected clock)", () => {
+  const reader = columns.reader!;
+  const at = (now: Date, days: number | null, publishedAt: Date | null = PUBLISHED) =>
+    commentAccess({
+      policy: "open",
+      allowGuests: false,
+      viewer: reader.actor,
+      viewerRole: null,
+      blogId: BLOG,
+      publishedAt,
+      closeAfterDays: days,
+      now,
+    });
+  const closesAt = new Date(PUBLISHED.getTime() + 7 * 86_400_000);
+  assert.equal(at(closesAt, 7).canComment, true);
+  assert.deepEqual(at(new Date(closesAt.getTime() + 1), 7), {
+    canComment: false,
+    reason: "closed",
+    guestsAllowed: false,
+  });
+  assert.equal(at(new Date("2100-01-01"), null).canComment, true, "no automatic closing");
+  assert.equal(at(new Date("2100-01-01"), 1, null).canComment, true, "no publication date, no closing");
+  assert.equal(discussionExpired(PUBLISHED, 0, new Date(PUBLISHED.getTime() + 1)), true);
 });
 
 test("policy: a stored blog role is validated; anything unknown grants nothing", () => {

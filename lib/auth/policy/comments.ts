@@ -12,9 +12,25 @@ export type CommentAccess =
   | { canComment: true; asGuest: boolean; held: boolean }
   | { canComment: false; reason: CommentRefusal; guestsAllowed: false; sanction?: Sanction };
 
+const DAY_MS = 86_400_000;
+
 /**
- * commentAccess: closed admits nobody; a thread a moderator locked admits nobody (existing
- * comments stay); a person suspended or banned there is refused;
+ * discussionExpired: the blog closes discussions `closeAfterDays` days after publication
+ * (null: never); an unpublished article (no date) never expires.
+ */
+export function discussionExpired(
+  publishedAt: Date | null | undefined,
+  closeAfterDays: number | null | undefined,
+  now: Date = new Date(),
+): boolean {
+  if (!publishedAt || closeAfterDays === null || closeAfterDays === undefined) return false;
+  return publishedAt.getTime() + closeAfterDays * DAY_MS < now.getTime();
+}
+
+/**
+ * commentAccess: closed admits nobody, nor does a discussion past the blog's automatic closing
+ * (publishedAt + closeAfterDays, read against `now`); a thread a moderator locked admits nobody
+ * (existing comments stay); a person suspended or banned there is refused;
  * "members" admits the blog's members and instance admins; "open" admits every signed-in
  * person and, where the blog allows it, guests, whose comments are held for moderation.
  * Replying is commenting (plus seeing the parent: canSeeComment).
@@ -27,10 +43,14 @@ export function commentAccess(input: {
   blogId: string;
   /** The article's thread is locked by moderation (Post.lockedAt set). */
   locked?: boolean;
+  /** The article's publication and the blog's automatic closing (Blog.closeAfterDays; null: never). */
+  publishedAt?: Date | null;
+  closeAfterDays?: number | null;
   now?: Date;
 }): CommentAccess {
   const { policy, allowGuests, viewer, viewerRole } = input;
-  if (policy === "closed") return { canComment: false, reason: "closed", guestsAllowed: false };
+  if (policy === "closed" || discussionExpired(input.publishedAt, input.closeAfterDays, input.now))
+    return { canComment: false, reason: "closed", guestsAllowed: false };
   if (input.locked) return { canComment: false, reason: "locked", guestsAllowed: false };
   const sanction = viewer ? activeSanction(viewer, input.blogId, input.now) : null;
   // The sanction itself goes along: the page says until when, and why.

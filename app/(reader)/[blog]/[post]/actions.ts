@@ -18,7 +18,8 @@ import {
 } from "@/lib/comments";
 import { isAppError } from "@/lib/errors";
 import { failure, formValues, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/security";
+import { HONEYPOT_FIELD } from "@/lib/comments/honeypot";
+import { clientAddressOf, clientIp } from "@/lib/security";
 
 const Id = z.string().min(1).max(64);
 const PathSchema = z.string().regex(/^\/[a-z0-9-]+\/[a-z0-9-]+$/);
@@ -47,6 +48,7 @@ function refresh(form: FormData) {
 /** createCommentAction: a new comment or reply; guests when the blog allows them (held). */
 export async function createCommentAction(_prev: FormState, form: FormData): Promise<FormState> {
   const viewer = await getViewer();
+  const request = await headers();
   try {
     const created = await createComment(
       viewer,
@@ -57,7 +59,12 @@ export async function createCommentAction(_prev: FormState, form: FormData): Pro
         guestName: String(form.get("guestName") ?? "") || undefined,
         guestEmail: String(form.get("guestEmail") ?? "") || undefined,
       },
-      { ip: clientIp(await headers()) },
+      {
+        ip: clientIp(request),
+        address: clientAddressOf(request),
+        userAgent: request.get("user-agent"),
+        honeypot: String(form.get(HONEYPOT_FIELD) ?? ""),
+      },
     );
     refresh(form);
     return { ok: true, data: { id: created.id, status: created.status } };

@@ -5,6 +5,7 @@ import { BlogSettingsForm } from "@/components/blogs/blog-settings-form";
 import { BlogManageNav } from "@/components/blogs/manage-nav";
 import { requireViewer } from "@/lib/auth";
 import { getBlogSettings, resolveBlogSlug } from "@/lib/blogs";
+import { spamCheckConfigured } from "@/lib/moderation";
 
 type Props = {
   params: Promise<{ blog: string }>;
@@ -36,7 +37,12 @@ export default async function BlogSettingsPage({ params, searchParams }: Props) 
           {t("blogCreatedIntro")}
         </p>
       ) : null}
-      <BlogSettingsForm key={blog.slug} blog={blog} justSaved={query.saved === "1"} />
+      <BlogSettingsForm
+        key={blog.slug}
+        blog={blog}
+        justSaved={query.saved === "1"}
+        spamCheckAvailable={spamCheckConfigured()}
+      />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import {
   toApiTree,
   toApiViewer,
 } from "@/lib/comments";
-import { clientIp } from "@/lib/security";
+import { clientAddressOf, clientIp } from "@/lib/security";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +40,8 @@ export async function POST(request: Request, { params }: Context) {
     const body = (await readJson(request)) as Record<string, unknown>;
     const created = await createComment(viewer, { ...body, postId: id } as Parameters<typeof createComment>[1], {
       ip: clientIp(request.headers),
+      address: clientAddressOf(request.headers),
+      userAgent: request.headers.get("user-agent"),
     });
     return Response.json(created, { status: 201 });
   } catch (error) {
