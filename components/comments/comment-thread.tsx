@@ -7,6 +7,10 @@ import { CommentTools, ModerationFacts } from "./comment-tools";
 import styles from "./comment-thread.module.css";
 import discussion from "./discussion.module.css";
 
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+/** The picture the avatar shows, as an address (the h-card's u-photo). */
+const avatarUrl = (handle: string, image: string | null) => image ?? `/api/avatar/${encodeURIComponent(handle)}`;
+
 type Node = CommentNode<ThreadItem>;
 export type ThreadPermissions = {
   signedIn: boolean;
@@ -54,11 +58,17 @@ export async function CommentThread({
   const now = new Date();
   const count = (nodes: Node[]): number => nodes.reduce((sum, node) => sum + 1 + count(node.replies), 0);
 
+  // Each comment's author is an h-card (microformats): name, url (the card's own link) and photo.
   const authorOf = (comment: Node) =>
     comment.author ? (
       <Link className={`${styles.author} p-author h-card`} href={`/u/${comment.author.handle}`}>
         <span className="p-name">{comment.author.name}</span>
+        <data className="u-photo" value={avatarUrl(comment.author.handle, comment.author.image)} />
       </Link>
+    ) : comment.guestName && comment.guestUrl && isWebUrl(comment.guestUrl) ? (
+      <a className={`${styles.author} p-author h-card`} href={comment.guestUrl} rel="nofollow ugc noopener">
+        <span className="p-name">{t("guest", { name: comment.guestName })}</span>
+      </a>
     ) : (
       <span className={`${styles.author} p-author h-card`}>
         <span className="p-name">{comment.guestName ? t("guest", { name: comment.guestName }) : t("deletedUser")}</span>
@@ -80,7 +90,7 @@ export async function CommentThread({
       <li key={comment.id} className={styles.comment} data-depth={comment.depth}>
         <article
           id={`comment-${comment.id}`}
-          className={`${styles.body} h-entry`}
+          className={`${styles.body} p-comment h-entry`}
           aria-label={visible ? undefined : placeholder}
           data-status={comment.status}
         >
@@ -105,6 +115,16 @@ export async function CommentThread({
                   </time>
                 </a>
                 {comment.editedAt ? <span className="meta">· {t("edited")}</span> : null}
+                {comment.sourceUrl && isWebUrl(comment.sourceUrl) ? (
+                  <a className={`meta ${styles.via}`} href={comment.sourceUrl} rel="nofollow ugc noopener">
+                    {t("via", { site: new URL(comment.sourceUrl).hostname })}
+                  </a>
+                ) : null}
+                {comment.parentId ? (
+                  <a className="u-in-reply-to" href={`${basePath}#comment-${comment.parentId}`} hidden>
+                    {t("inReplyTo")}
+                  </a>
+                ) : null}
               </header>
               <div
                 className={`${styles.text} prose e-content`}

@@ -21,6 +21,10 @@ export type ThreadItem = {
   bodyHtml: string;
   likeCount: number;
   guestName: string | null;
+  /** A guest's or another site's author's website (their h-card's url). */
+  guestUrl: string | null;
+  /** A reply received by Webmention: the original on the other site. */
+  sourceUrl: string | null;
   author: { id: string; handle: string; name: string; image: string | null } | null;
   /** Written by the article's author (badge). */
   isPostAuthor: boolean;
@@ -72,6 +76,8 @@ const rowSelect = {
   parentId: true,
   authorId: true,
   guestName: true,
+  guestUrl: true,
+  sourceUrl: true,
   status: true,
   createdAt: true,
   editedAt: true,
@@ -91,6 +97,8 @@ type CommentRow = {
   parentId: string | null;
   authorId: string | null;
   guestName: string | null;
+  guestUrl: string | null;
+  sourceUrl: string | null;
   status: string;
   createdAt: Date;
   editedAt: Date | null;
@@ -144,6 +152,8 @@ function toItem(
     bodyHtml: visible ? row.bodyHtml : "",
     likeCount: visible ? row.likeCount : 0,
     guestName: visible ? row.guestName : null,
+    guestUrl: visible ? row.guestUrl : null,
+    sourceUrl: visible ? row.sourceUrl : null,
     author: shown ? { id: author.id, handle: author.handle, name: author.name, image: author.image } : null,
     isPostAuthor: Boolean(visible && authorId && authorId === lens.context.authorId),
     isModerator: Boolean(visible && authorId && lens.staff.has(authorId)),

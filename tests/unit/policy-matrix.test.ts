@@ -159,6 +159,7 @@ comment in a locked thread                  n      n      n      n      n      n
 comment again too soon in slow mode         Y      Y      n      Y      n      n      n      n
 see a removed or hidden comment's text      Y      Y      n      Y      n      n      n      n
 see own removed or hidden comment's text    Y      Y      n      Y      n      n      n      n
+see a spam comment's text in the thread     n      n      n      n      n      n      n      n
 report others' comment                      Y      Y      Y      Y      Y      n      n      n
 report own comment                          n      n      n      n      n      n      n      n
 see reports                                 Y      Y      n      Y      n      n      n      n
@@ -241,9 +242,11 @@ const checks: Record<string, (who: Who) => boolean> = {
       now: NOW,
     }) === 0,
   "see a removed or hidden comment's text": (w) =>
-    ["removed", "spam", "hidden"].every((status) =>
+    ["removed", "hidden"].every((status) =>
       canSeeComment(comment(w, false, status), w.actor, canModerateComments(w.actor, w.role)),
     ),
+  "see a spam comment's text in the thread": (w) =>
+    canSeeComment(comment(w, false, "spam"), w.actor, canModerateComments(w.actor, w.role)),
   "see own removed or hidden comment's text": (w) =>
     ["removed", "hidden"].every((status) =>
       canSeeComment(comment(w, true, status), w.actor, canModerateComments(w.actor, w.role)),

@@ -70,12 +70,13 @@ type CommentFacts = { authorId: string | null; status: string };
 const isStanding = (comment: CommentFacts) => comment.status === "approved" || comment.status === "pending";
 
 /** The statuses of a comment moderation took down or hid: readers see a placeholder, moderators the text. */
-export const MODERATED_STATUSES: readonly string[] = ["removed", "spam", "hidden"];
+export const MODERATED_STATUSES: readonly string[] = ["removed", "hidden"];
 
 /**
  * canSeeComment: approved comments are public; a held one only to the blog's moderators and
- * its own author; a removed, spam or hidden (reported, pending review) one only to the blog's
- * moderators (readers, its author included, see a placeholder); a deleted one to nobody.
+ * its own author; a removed or hidden (reported, pending review) one only to the blog's
+ * moderators (readers, its author included, see a placeholder); spam and deleted ones to nobody
+ * in the thread (moderators review spam in the queue's Spam tab, where bots' comments belong).
  */
 export function canSeeComment(
   comment: { status: string; authorId: string | null },

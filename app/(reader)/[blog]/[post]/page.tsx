@@ -65,11 +65,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     listEditHistory(viewer, article.id),
   ]);
   return (
-    <div lang={blog.language} style={accentStyle(blog.accentColor)} data-accent>
+    // The whole page is the article's h-entry (microformats), so that its comments (p-comment
+    // h-entry, in the discussion below the text) are read as the article's comments.
+    <div lang={blog.language} style={accentStyle(blog.accentColor)} data-accent className="h-entry">
       <JsonLd data={blogPostingJsonLd({ ...article, commentCount: thread.count }, blog)} />
       {/* Webmention discovery (React hoists it into <head>); proxy.ts sends the same as a Link header. */}
       <link rel="webmention" href={WEBMENTION_ENDPOINT} />
-      <article className={`${styles.article} h-entry`}>
+      <article className={styles.article}>
         <ArticleHeader blog={blog} article={article} />
         <TableOfContents entries={article.toc} />
         <div className={`${styles.body} prose e-content`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
