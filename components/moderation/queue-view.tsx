@@ -18,7 +18,7 @@ const ITEM_ACTIONS: Record<QueueTab, [string, string][]> = {
     ["spam", "s"],
   ],
   reported: [
-    ["restore", "a"],
+    ["keep", "a"],
     ["remove", "r"],
     ["spam", "s"],
   ],
@@ -27,7 +27,7 @@ const ITEM_ACTIONS: Record<QueueTab, [string, string][]> = {
 };
 const BULK_ACTIONS: Record<QueueTab, string[]> = {
   waiting: ["approve", "reject", "spam"],
-  reported: ["remove", "spam"],
+  reported: ["keep", "remove", "spam"],
   spam: ["restore"],
   removed: ["restore"],
 };
@@ -157,7 +157,7 @@ export async function QueueView({
                 type="submit"
                 name="decision"
                 value={action}
-                className={`button ${action === "approve" || action === "restore" ? "" : "button--secondary"}`}
+                className={`button ${action === "approve" || action === "restore" || action === "keep" ? "" : "button--secondary"}`}
               >
                 {t("action", { action })}
                 <span className="visually-hidden"> ({t("bulkLabel")})</span>
@@ -295,21 +295,19 @@ function QueueEntry({
             <input id={`reason-${item.id}`} name={`reason:${item.id}`} maxLength={500} />
           </div>
         ) : null}
-        {ITEM_ACTIONS[tab]
-          .filter(([action]) => action !== "restore" || item.status !== "approved")
-          .map(([action, key]) => (
-            <button
-              key={action}
-              type="submit"
-              name="act"
-              value={`${action}:${item.id}`}
-              data-key={key}
-              aria-keyshortcuts={key}
-              className={`button ${action === "approve" || action === "restore" ? "" : "button--secondary"}`}
-            >
-              {t("action", { action })}
-            </button>
-          ))}
+        {ITEM_ACTIONS[tab].map(([action, key]) => (
+          <button
+            key={action}
+            type="submit"
+            name="act"
+            value={`${action}:${item.id}`}
+            data-key={key}
+            aria-keyshortcuts={key}
+            className={`button ${action === "approve" || action === "restore" || action === "keep" ? "" : "button--secondary"}`}
+          >
+            {t("action", { action })}
+          </button>
+        ))}
       </div>
     </li>
   );

@@ -18,11 +18,12 @@ import { RejectCommentSchema, type RejectCommentInput } from "./schemas";
  * - approve: a held comment goes live (its notices are sent only now);
  * - restore: a removed, spam or hidden (reported) comment comes back;
  * - remove (reject, for a held one): taken down with a reason; readers see a placeholder that keeps the replies;
- * - spam: taken down as spam.
+ * - spam: taken down as spam;
+ * - keep: a reported comment (published, or hidden pending review) stays up, its reports dismissed.
  * Every decision resolves the comment's open reports (upheld when it goes down, dismissed when it
  * stays) and tells each reporter, never telling the author who reported.
  */
-export const DECISIONS = ["approve", "restore", "remove", "spam"] as const;
+export const DECISIONS = ["approve", "restore", "remove", "spam", "keep"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** The statuses each decision moves a comment from, and to. */
@@ -31,6 +32,7 @@ const MOVES: Record<Decision, { from: readonly string[]; to: string }> = {
   restore: { from: ["hidden", "removed", "spam"], to: "approved" },
   remove: { from: ["pending", "approved", "hidden"], to: "removed" },
   spam: { from: ["pending", "approved", "hidden"], to: "spam" },
+  keep: { from: ["approved", "hidden"], to: "approved" },
 };
 
 /** At most this many comments per bulk decision (a queue page). */

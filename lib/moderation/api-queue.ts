@@ -68,7 +68,7 @@ export const ApiQueueSchema = z
 export const ApiDecisionSchema = z
   .object({
     ids: z.array(id).min(1).max(100),
-    decision: z.enum(["approve", "reject", "remove", "spam", "restore"]),
+    decision: z.enum(["approve", "reject", "remove", "spam", "restore", "keep"]),
     reason: z.string().max(500).optional(),
   })
   .meta({ id: "ModerationDecision" });

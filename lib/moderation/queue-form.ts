@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The decisions the queue's buttons send ("reject" is how a held comment is removed). */
-export const QUEUE_ACTIONS = ["approve", "reject", "remove", "spam", "restore"] as const;
+export const QUEUE_ACTIONS = ["approve", "reject", "remove", "spam", "restore", "keep"] as const;
 export type QueueAction = (typeof QUEUE_ACTIONS)[number];
 
 /** Where a queue form may send the moderator back: a blog's queue or the instance's, with its query. */
@@ -13,7 +13,7 @@ const ReturnToSchema = z
 const ItemActSchema = z
   .string()
   .max(100)
-  .regex(/^(approve|reject|remove|spam|restore):[A-Za-z0-9_-]{1,64}$/);
+  .regex(/^(approve|reject|remove|spam|restore|keep):[A-Za-z0-9_-]{1,64}$/);
 
 /**
  * QueueDecisionFormSchema: the queue's one form. An item's own button sends `act=<action>:<id>`

@@ -130,3 +130,17 @@ test("removing with a reason keeps the reason for moderators; restoring clears i
   assert.deepEqual([row.status, row.moderationReason], ["approved", null]);
   assert.equal(await db.auditEntry.count({ where: { subjectId: comment.id } }), 2);
 });
+
+test("keep: a reported comment stays up, its reports dismissed and the reporters told", async () => {
+  const { moderator, reader, post } = await scene();
+  const reporter = await createUser();
+  const comment = await createComment({ postId: post.id, authorId: reader.id, status: "approved" });
+  await db.comment.update({ where: { id: comment.id }, data: { openReports: 1 } });
+  await db.report.create({ data: { commentId: comment.id, reporterId: reporter.id, reason: "off_topic" } });
+  await decideComments(as(moderator), { ids: [comment.id], decision: "keep" });
+  const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
+  assert.deepEqual([row.status, row.openReports], ["approved", 0]);
+  const notice = await db.notification.findFirstOrThrow({ where: { userId: reporter.id, kind: "report_outcome" } });
+  assert.equal(JSON.parse(notice.detail ?? "{}").outcome, "dismissed");
+  await assert.rejects(decideComments(as(moderator), { ids: [comment.id], decision: "approve" }), isApp("CONFLICT"));
+});
