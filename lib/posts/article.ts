@@ -112,7 +112,12 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
     },
   });
   const received = await db.webmention.findMany({
-    where: { targetPostId: post.id, status: "accepted", kind: { in: ["mention", "bookmark", "like", "repost"] } },
+    where: {
+      targetPostId: post.id,
+      status: "accepted",
+      // A reply that did not join the discussion (closed, refused by the rules) is listed as a mention.
+      OR: [{ kind: { in: ["mention", "bookmark", "like", "repost"] } }, { kind: "reply", commentId: null }],
+    },
     orderBy: [{ verifiedAt: "desc" }, { id: "asc" }],
     take: WEB_MENTIONS_SHOWN * 3,
     select: {
@@ -133,7 +138,7 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
   for (const m of received) {
     const mention: WebMention = {
       id: m.id,
-      kind: m.kind as WebMention["kind"],
+      kind: (m.kind === "reply" ? "mention" : m.kind) as WebMention["kind"],
       url: m.url ?? m.source,
       title: m.title,
       excerpt: m.contentText ? m.contentText.slice(0, 280) : null,

@@ -116,6 +116,9 @@ test("a reply is accepted after verification and joins the discussion, held for 
     [postId, "pending", "Sylvain Dionne", `${site}/`, `${site}/merci`],
   );
   assert.equal(comment.bodyHtml, "<p>Merci d’avoir cité mon article !</p>");
+  // The blog's owner hears that a comment waits for moderation.
+  const owner = await db.membership.findFirstOrThrow({ where: { role: "owner" } });
+  assert.equal(await db.notification.count({ where: { userId: owner.userId, kind: "comment_held" } }), 1);
 
   // Sent again with new text: the comment follows; sent again once the link is gone: removed.
   pages.set("/merci", { status: 200, body: reply("Merci encore, et bravo !") });
@@ -132,6 +135,21 @@ test("a reply is accepted after verification and joins the discussion, held for 
   await runDueJobs(JOB_HANDLERS);
   assert.equal((await status(answer.location!)).status, "deleted");
   assert.equal((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status, "deleted");
+});
+
+test("a reply to a locked discussion is listed with the article, not added to it", async () => {
+  await db.post.update({ where: { id: postId }, data: { lockedAt: new Date() } });
+  pages.set("/tard", { status: 200, body: reply("Trop tard ?") });
+  const answer = await send({ source: `${site}/tard`, target });
+  await runDueJobs(JOB_HANDLERS);
+  assert.equal((await status(answer.location!)).status, "accepted");
+  assert.equal(await db.comment.count(), 0);
+  const blog = await db.blog.findUniqueOrThrow({ where: { slug: "carnet" } });
+  const { web } = (await getArticle(blog.id, "la-reponse"))!;
+  assert.deepEqual(
+    web.mentions.map((m) => [m.kind, m.author.name]),
+    [["mention", "Sylvain Dionne"]],
+  );
 });
 
 test("likes and plain mentions are listed, not added to the discussion; 410 Gone removes them", async () => {

@@ -3,9 +3,11 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { FetchError, guardedFetch } from "@/lib/http";
 import { defineJob } from "@/lib/jobs";
+import { discussionExpired } from "@/lib/auth/policy";
+import { noticeHeldComment, screenComment, serializeHeldBy } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
-import { readSource, type SourceReading } from "./source";
-import { resolveTargetPost } from "./target";
+import { linkedUrls, readSource, type SourceReading } from "./source";
+import { resolveTargetPost, type TargetPost } from "./target";
 
 /** Fetch failures that no retry can fix: the source is refused or malformed, not merely down. */
 const FINAL_FETCH_ERRORS = new Set([
@@ -91,34 +93,95 @@ export async function verifyWebmention(id: string, now: Date = new Date()): Prom
     error: null,
     verifiedAt: now,
   };
+  const body = {
+    guestName: (reading.authorName ?? new URL(reading.authorUrl ?? mention.source).hostname).slice(0, 100),
+    guestUrl: reading.authorUrl,
+    sourceUrl: reading.url ?? mention.source,
+    bodySource: reading.contentText ?? "",
+    bodyHtml: reading.contentHtml ?? (reading.contentText ? `<p>${escapeHtml(reading.contentText)}</p>` : ""),
+  };
+  // A new reply meets the blog's rules as a guest's comment does: held for moderators (or kept
+  // as spam, or refused), and not at all where the discussion is closed or locked.
+  const newReply = reading.kind === "reply" && !mention.commentId;
+  const screening = newReply ? await screenReply(post!, body) : null;
+  let created: string | null = null;
   await db.$transaction(async (tx) => {
     let commentId = mention.commentId;
-    if (reading.kind === "reply" && post) {
-      const body = {
-        guestName: reading.authorName ?? new URL(reading.authorUrl ?? mention.source).hostname,
-        guestUrl: reading.authorUrl,
-        sourceUrl: reading.url ?? mention.source,
-        bodySource: reading.contentText ?? "",
-        bodyHtml: reading.contentHtml ?? (reading.contentText ? `<p>${escapeHtml(reading.contentText)}</p>` : ""),
-      };
-      if (commentId) {
-        // Sent again: the text follows the source; a moderator's decision stays.
-        await tx.comment.updateMany({ where: { id: commentId }, data: { ...body, editedAt: now } });
-        await tx.comment.updateMany({ where: { id: commentId, status: "deleted" }, data: { status: "pending" } });
-      } else {
-        const created = await tx.comment.create({
-          data: { postId: post.id, ...body, status: "pending", createdAt: reading.publishedAt ?? now },
-          select: { id: true },
-        });
-        commentId = created.id;
-      }
-    } else if (commentId) {
+    if (reading.kind === "reply" && commentId) {
+      // Sent again: the text follows the source; a moderator's decision stays.
+      await tx.comment.updateMany({ where: { id: commentId }, data: { ...body, editedAt: now } });
+      await tx.comment.updateMany({ where: { id: commentId, status: "deleted" }, data: { status: "pending" } });
+    } else if (screening?.status) {
+      const comment = await tx.comment.create({
+        data: {
+          postId: post!.id,
+          ...body,
+          status: screening.status,
+          heldBy: screening.heldBy,
+          createdAt: reading.publishedAt && reading.publishedAt < now ? reading.publishedAt : now,
+        },
+        select: { id: true },
+      });
+      commentId = comment.id;
+      if (screening.status === "pending") created = comment.id;
+    } else if (reading.kind !== "reply" && commentId) {
       // No longer a reply (the source changed what it is): its comment goes, the mention stays.
       await tx.comment.updateMany({ where: { id: commentId }, data: { status: "deleted" } });
     }
-    await tx.webmention.update({ where: { id }, data: { ...shown, commentId, targetPostId: post!.id } });
+    await tx.webmention.update({
+      where: { id },
+      data: { ...shown, commentId, targetPostId: post!.id, error: screening?.refusal ?? null },
+    });
   });
+  if (created)
+    await noticeHeldComment({
+      id: created,
+      postId: post!.id,
+      authorId: null,
+      authorName: body.guestName,
+      excerpt: body.bodySource,
+    }).catch((error: unknown) => console.error("[webmention] held notice failed:", (error as Error).message));
   await pagesChanged(post!.id);
+}
+
+/**
+ * screenReply: what a reply from another site becomes: a held comment (status "pending"), spam,
+ * or nothing (the discussion is closed or locked, or the blog's words refuse it; the mention
+ * then stays listed with the article, with why in its status).
+ */
+async function screenReply(
+  post: TargetPost,
+  body: { guestName: string; bodySource: string; bodyHtml: string },
+): Promise<{ status: "pending" | "spam" | null; heldBy: string | null; refusal: string | null }> {
+  const facts = await db.post.findUniqueOrThrow({
+    where: { id: post.id },
+    select: {
+      commentPolicy: true,
+      lockedAt: true,
+      publishedAt: true,
+      blog: { select: { commentPolicy: true, closeAfterDays: true } },
+    },
+  });
+  const policy = facts.commentPolicy ?? facts.blog.commentPolicy;
+  if (policy === "closed" || facts.lockedAt || discussionExpired(facts.publishedAt, facts.blog.closeAfterDays))
+    return { status: null, heldBy: null, refusal: "The discussion is closed: the reply is listed, not added." };
+  const screening = await screenComment({
+    postId: post.id,
+    blogId: post.blogId,
+    authorId: null,
+    authorName: body.guestName,
+    guestEmail: null,
+    body: body.bodySource,
+    linkCount: new Set(linkedUrls(body.bodyHtml, "https://source.invalid/")).size,
+    isStaff: false,
+  });
+  if (screening.verdict === "reject")
+    return { status: null, heldBy: null, refusal: "The blog's rules refuse this reply: it is listed, not added." };
+  return {
+    status: screening.verdict === "spam" ? "spam" : "pending",
+    heldBy: serializeHeldBy(screening.heldBy),
+    refusal: null,
+  };
 }
 
 function escapeHtml(text: string): string {
