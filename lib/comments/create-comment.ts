@@ -2,6 +2,7 @@ import "server-only";
 import { db, newId } from "@/lib/db";
 import { canNotifyMentions } from "@/lib/auth/policy";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { queueCommentWebmentions } from "@/lib/links/webmention";
 import { publishLive } from "@/lib/live";
 import { noticeHeldComment, screenComment, serializeHeldBy } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
@@ -147,6 +148,7 @@ export async function createComment(
   }
 
   if (status === "approved") {
+    await queueCommentWebmentions(comment.id);
     sendNoticeMail(notices, {
       postId: data.postId,
       commentId: comment.id,

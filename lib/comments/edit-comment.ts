@@ -1,6 +1,7 @@
 import "server-only";
 import { canNotifyMentions } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { queueCommentWebmentions } from "@/lib/links/webmention";
 import { publishLive } from "@/lib/live";
 import { pagesChanged } from "@/lib/page-cache";
 import { consume } from "@/lib/security";
@@ -66,6 +67,7 @@ export async function editComment(
     });
     await pagesChanged(comment.postId);
     await publishLive({ type: "comment.edited", postId: comment.postId, commentId });
+    await queueCommentWebmentions(commentId);
   }
   return { id: commentId, editedAt, changed: true };
 }

@@ -5,6 +5,7 @@ import { canModerateComments, canNotifyMentions } from "@/lib/auth/policy";
 import { sanctionsInForce, toSanctions } from "@/lib/auth/sanctions";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { queueCommentWebmentions } from "@/lib/links/webmention";
 import { publishLive } from "@/lib/live";
 import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
@@ -154,6 +155,7 @@ export async function decideComments(
       });
   }
   for (const postId of new Set(comments.map((c) => c.postId))) await pagesChanged(postId);
+  for (const c of comments) await queueCommentWebmentions(c.id);
   for (const c of comments)
     await publishLive(
       move.to === "approved"

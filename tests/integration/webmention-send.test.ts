@@ -169,3 +169,21 @@ test("a scheduled article's Webmentions wait for its publication", async () => {
   await runDueJobs(JOB_HANDLERS, { now: new Date(at.getTime() + 1000) });
   assert.equal(received.length, 1);
 });
+
+test("a published comment's external links are sent too, from its permalink; taken down, the site is told", async () => {
+  const post = await article([]);
+  const reader = await createUser({ name: "Élise Roy" });
+  const { createComment, decideComments } = await import("@/lib/comments");
+  const comment = await createComment(
+    { id: reader.id, role: "member", name: reader.name },
+    { postId: post.id, body: `Voir [la source](${site}/a).` },
+  );
+  await runDueJobs(JOB_HANDLERS);
+  assert.deepEqual(
+    received.map((r) => [r.source, r.target]),
+    [[`http://tribune.test/carnet/billet#comment-${comment.id}`, `${site}/a`]],
+  );
+  await decideComments(owner, { ids: [comment.id], decision: "remove", reason: "hors sujet" });
+  await runDueJobs(JOB_HANDLERS);
+  assert.equal(received.length, 2, "the linked site hears that the comment is gone");
+});

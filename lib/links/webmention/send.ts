@@ -99,8 +99,21 @@ export async function queuePostWebmentions(postId: string, now: Date = new Date(
   );
 }
 
-/** queueCommentWebmentions: the same for a comment, from its permalink. */
+/**
+ * queueCommentWebmentions: the same for a comment, from its permalink (a published comment's
+ * links; a comment taken down tells the sites it had linked to). Never throws: the comment is
+ * saved already, a failure here is logged.
+ */
 export async function queueCommentWebmentions(commentId: string): Promise<number> {
+  try {
+    return await queueCommentSends(commentId);
+  } catch (error) {
+    console.error(`[webmention] queueing for comment ${commentId} failed:`, (error as Error).message);
+    return 0;
+  }
+}
+
+async function queueCommentSends(commentId: string): Promise<number> {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
     select: { status: true, bodyHtml: true, post: { select: { slug: true, blog: { select: { slug: true } } } } },
@@ -112,7 +125,14 @@ export async function queueCommentWebmentions(commentId: string): Promise<number
     url: appUrl(`/${comment.post.blog.slug}/${comment.post.slug}#comment-${commentId}`),
   };
   if (comment.status !== "approved") return queueSends(source, [], versionOf("gone", comment.status));
-  return queueSends(source, linkedUrls(comment.bodyHtml, source.url), versionOf(source.url, comment.bodyHtml));
+  const links = linkedUrls(comment.bodyHtml, source.url);
+  // Most comments link nowhere else: nothing to look up or send.
+  if (
+    !links.some(isExternal) &&
+    !(await db.webmentionSend.count({ where: { sourceType: "comment", sourceId: commentId } }))
+  )
+    return 0;
+  return queueSends(source, links, versionOf(source.url, comment.bodyHtml));
 }
 
 /**
