@@ -143,6 +143,7 @@ export const ApiNotificationListSchema = z
           "post_comment",
           "thread_comment",
           "comment_held",
+          "citation",
           "report_outcome",
           "sanction",
         ]),

@@ -2,3 +2,5 @@
 export { internalPostPath } from "./internal";
 /** syncPostLinks: rewrites a post's Link rows (in the caller's transaction), resolving internal targets. */
 export { syncPostLinks, type LinkTx } from "./backlinks";
+/** noticeCitation / noticePostCitations: the cited author hears of it, once per citing page. */
+export { noticeCitation, noticePostCitations } from "./citation-notices";

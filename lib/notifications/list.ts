@@ -35,6 +35,26 @@ function detailOf(raw: string | null): z.infer<typeof DetailSchema> {
   }
 }
 
+const CitationSchema = z
+  .object({
+    source: z
+      .string()
+      .regex(/^https?:\/\//)
+      .optional(),
+    name: z.string().max(200).optional(),
+  })
+  .catch({});
+
+/** citationOf: a citation notice's page and who cites (read leniently). */
+function citationOf(raw: string | null): z.infer<typeof CitationSchema> {
+  if (!raw) return {};
+  try {
+    return CitationSchema.parse(JSON.parse(raw));
+  } catch {
+    return {};
+  }
+}
+
 /** ListNotificationsQuerySchema: `?unread=1&cursor=<id>&limit=20`. */
 export const ListNotificationsQuerySchema = z.object({
   unread: z
@@ -91,16 +111,18 @@ export async function listNotifications(
   });
   const items = rows.slice(0, limit).map(({ post, comment, detail, ...row }) => ({
     ...row,
-    guestName: comment?.guestName ?? null,
+    guestName: comment?.guestName ?? (row.kind === "citation" ? (citationOf(detail).name ?? null) : null),
     detail: parseDetail(detail),
     kind: row.kind as NotificationItem["kind"],
     ...(row.kind === "report_outcome" ? { outcome: detailOf(detail).outcome ?? "dismissed" } : {}),
     post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
     href: !post
       ? null
-      : row.kind === "comment_held"
-        ? `/write/${post.blog.slug}/moderation`
-        : `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}`,
+      : row.kind === "citation"
+        ? (citationOf(detail).source ?? `/${post.blog.slug}/${post.slug}`)
+        : row.kind === "comment_held"
+          ? `/write/${post.blog.slug}/moderation`
+          : `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}`,
   }));
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }

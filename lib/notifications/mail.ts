@@ -28,6 +28,7 @@ function subjectOf({ locale, kind, actorName, postTitle }: CommentMailInput): st
       `Un commentaire de ${actorName} attend votre modération sur ${fr}`,
       `A comment from ${actorName} awaits moderation on ${en}`,
     ],
+    citation: [`${actorName} cite votre article ${fr}`, `${actorName} cited your article ${en}`],
   };
   return subjects[kind][locale === "fr" ? 0 : 1];
 }
@@ -45,6 +46,7 @@ function reasonOf(locale: Locale, kind: NotificationKind): string {
       "quand un commentaire attend la modération sur un blogue que vous modérez",
       "when a comment awaits moderation on a blog you moderate",
     ],
+    citation: ["quand un article cite les vôtres", "when an article cites yours"],
   };
   return reasons[kind][locale === "fr" ? 0 : 1];
 }
@@ -71,9 +73,13 @@ export function commentNotificationMail(input: CommentMailInput): MailContent {
         ? fr
           ? "Ouvrir la file de modération"
           : "Open the moderation queue"
-        : fr
-          ? "Voir le commentaire"
-          : "See the comment",
+        : kind === "citation"
+          ? fr
+            ? "Lire l’article qui vous cite"
+            : "Read the citing article"
+          : fr
+            ? "Voir le commentaire"
+            : "See the comment",
     outro: [unsubscribeLabel, unsubscribeUrl],
   });
   // renderMail escapes the outro as text: make the unsubscribe address a link in the HTML part.

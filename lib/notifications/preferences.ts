@@ -5,8 +5,16 @@ import { db } from "@/lib/db";
 /**
  * NOTIFICATION_KINDS: what a person can be notified of; each has an in-app and an email switch.
  * comment_held: a comment waits for moderation on a blog the person owns or moderates.
+ * citation: an article of the network, or a page elsewhere (Webmention), cites one's article.
  */
-export const NOTIFICATION_KINDS = ["reply", "mention", "post_comment", "thread_comment", "comment_held"] as const;
+export const NOTIFICATION_KINDS = [
+  "reply",
+  "mention",
+  "post_comment",
+  "thread_comment",
+  "comment_held",
+  "citation",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type Preferences = Record<NotificationKind, { inApp: boolean; email: boolean }>;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { pagesChanged } from "@/lib/page-cache";
+import { noticePostCitations } from "@/lib/links";
 import { queuePostWebmentions } from "@/lib/links/webmention";
 import { indexPost, removeFromIndex } from "@/lib/search";
 
@@ -18,10 +19,12 @@ export async function publicPostChanged(postId: string, action: "index" | "remov
   } catch (error) {
     console.error(`[posts] search ${action} failed for post ${postId}:`, error);
   }
-  // Other sites hear of the links this version has, and of those it dropped (durable jobs).
+  // Other sites hear of the links this version has, and of those it dropped (durable jobs);
+  // the authors of the network's articles it cites hear of it, once.
   try {
     await queuePostWebmentions(postId);
+    if (action === "index") await noticePostCitations(postId);
   } catch (error) {
-    console.error(`[posts] queueing Webmentions failed for post ${postId}:`, error);
+    console.error(`[posts] Webmentions or citation notices failed for post ${postId}:`, error);
   }
 }

@@ -71,3 +71,43 @@ test("[WEBMENTION]: an article linking to another site shows up there after veri
     .not.toContain(`Across the river ${word}`);
   await reader.close();
 });
+
+test("[WEBMENTION]: the article page reads as one h-entry whose comments are its p-comment entries (microformats2)", async ({
+  request,
+}, testInfo) => {
+  const { mf2 } = await import("microformats-parser");
+  const base = String(testInfo.project.use.baseURL);
+  const path = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
+  const response = await request.get(path);
+  expect(response.headers()["link"]).toBe('</api/webmention>; rel="webmention"');
+  const html = await response.text();
+  expect(html).toContain('<link rel="webmention" href="/api/webmention"');
+  const parsed = mf2(html, { baseUrl: `${base}${path}` });
+  type Mf = { type?: string[]; properties: Record<string, unknown[]> };
+  const entries = (parsed.items as Mf[]).filter((item) => item.type?.includes("h-entry"));
+  expect(entries).toHaveLength(1);
+  const entry = entries[0]!;
+  expect(entry.properties.name?.[0]).toContain("Fermer les commentaires");
+  expect(String((entry.properties.content?.[0] as { html?: string }).html).length).toBeGreaterThan(200);
+  expect(entry.properties.published?.[0]).toMatch(/^\d{4}-\d\d-\d\d/);
+  expect(entry.properties.url).toContain(`${base}${path}`);
+  const author = entry.properties.author?.[0] as Mf;
+  expect(author.type).toContain("h-card");
+  expect(author.properties.name?.[0]).toBeTruthy();
+  expect(String(author.properties.url?.[0])).toMatch(/\/u\//);
+  expect(
+    String(author.properties.photo?.[0] ?? (author.properties.photo?.[0] as { value?: string })?.value),
+  ).toBeTruthy();
+  const comments = (entry.properties.comment ?? []) as Mf[];
+  // Top-level comments; replies are their parents' own p-comment entries.
+  expect(comments.length).toBeGreaterThan(1);
+  for (const comment of comments) {
+    expect(comment.type).toContain("h-entry");
+    expect((comment.properties.author?.[0] as Mf).properties.name?.[0]).toBeTruthy();
+    expect(comment.properties.published?.[0]).toMatch(/^\d{4}-\d\d-\d\d/);
+    expect(String(comment.properties.url?.[0])).toContain("#comment-");
+  }
+  // Replies name what they answer.
+  const replies = (html.match(/class="u-in-reply-to"/g) ?? []).length;
+  expect(replies).toBeGreaterThan(0);
+});

@@ -3,13 +3,17 @@
 import assert from "node:assert/strict";
 import { after, beforeEach, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
-import { syncPostLinks } from "@/lib/links";
+import { noticePostCitations, syncPostLinks } from "@/lib/links";
+import { flushNotificationMail, listNotifications } from "@/lib/notifications";
 import { getArticle } from "@/lib/posts";
 import { createBlog, createPost, createUser } from "../factories";
 import { resetDb } from "../setup/db";
 
 beforeEach(() => resetDb());
-after(() => disconnectDb());
+after(async () => {
+  await flushNotificationMail();
+  await disconnectDb();
+});
 
 test("a citation shows its sentence, old addresses count, an unpublished or edited-out link disappears", async () => {
   const josee = await createUser({ name: "Josée Lavoie" });
@@ -47,4 +51,25 @@ test("a citation shows its sentence, old addresses count, an unpublished or edit
   await syncPostLinks(db, citing.id, [], "<p>Plus de lien.</p>");
   article = await getArticle(hebdo.id, "nouveau-titre");
   assert.deepEqual(article?.citedBy, []);
+});
+
+test("the cited author hears of a citation once per citing article, with the sentence, in the app", async () => {
+  const josee = await createUser({ name: "Josée Lavoie" });
+  const sylvain = await createUser({ name: "Sylvain Dionne" });
+  const carnet = await createBlog({ slug: "carnet", ownerId: josee.id });
+  const hebdo = await createBlog({ slug: "hebdo", ownerId: sylvain.id });
+  const cited = await createPost({ blogId: hebdo.id, authorId: sylvain.id, slug: "premier", title: "Le premier" });
+  const own = await createPost({ blogId: hebdo.id, authorId: sylvain.id, slug: "suite" });
+  const citing = await createPost({ blogId: carnet.id, authorId: josee.id, slug: "reponse" });
+  await syncPostLinks(db, citing.id, ["/hebdo/premier"], `<p>Voir <a href="/hebdo/premier">Sylvain</a>.</p>`);
+  await syncPostLinks(db, own.id, ["/hebdo/premier"], `<p>Suite du <a href="/hebdo/premier">premier</a>.</p>`);
+  await noticePostCitations(citing.id);
+  await noticePostCitations(citing.id);
+  await noticePostCitations(own.id);
+  const { items } = await listNotifications(sylvain);
+  assert.deepEqual(
+    items.map((n) => [n.kind, n.actor?.name, n.post?.title, n.href]),
+    [["citation", "Josée Lavoie", "Le premier", "http://localhost:3999/carnet/reponse"]],
+    "once, and never for citing oneself",
+  );
 });

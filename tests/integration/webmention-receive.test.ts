@@ -167,6 +167,10 @@ test("likes and plain mentions are listed, not added to the discussion; 410 Gone
   await runDueJobs(JOB_HANDLERS);
   assert.deepEqual([(await status(like.location!)).kind, (await status(cite.location!)).kind], ["like", "mention"]);
   assert.equal(await db.comment.count(), 0);
+  // The article's author hears of each, once.
+  const told = await db.notification.findMany({ where: { kind: "citation" }, select: { detail: true } });
+  assert.equal(told.length, 2);
+  assert.ok(told.some((n) => n.detail?.includes('"name":"Élise"')));
   // The article shows them: the like as a face, the mention beside "Cité par".
   const blog = await db.blog.findUniqueOrThrow({ where: { slug: "carnet" } });
   const { web } = (await getArticle(blog.id, "la-reponse"))!;

@@ -5,6 +5,7 @@ import { FetchError, guardedFetch } from "@/lib/http";
 import { defineJob } from "@/lib/jobs";
 import { discussionExpired } from "@/lib/auth/policy";
 import { noticeHeldComment, screenComment, serializeHeldBy } from "@/lib/moderation";
+import { noticeCitation } from "../citation-notices";
 import { pagesChanged } from "@/lib/page-cache";
 import { linkedUrls, readSource, type SourceReading } from "./source";
 import { resolveTargetPost, type TargetPost } from "./target";
@@ -133,6 +134,15 @@ export async function verifyWebmention(id: string, now: Date = new Date()): Prom
       data: { ...shown, commentId, targetPostId: post!.id, error: screening?.refusal ?? null },
     });
   });
+  // The article's author hears of a new mention, like, repost or bookmark (replies reach them as comments).
+  if (mention.status !== "accepted" && !(reading.kind === "reply" && screening?.status))
+    await noticeCitation({
+      citedPostId: post!.id,
+      sourceUrl: shown.url,
+      name: reading.authorName ?? new URL(shown.url).hostname,
+      actorId: null,
+      excerpt: reading.contentText,
+    }).catch((error: unknown) => console.error("[webmention] citation notice failed:", (error as Error).message));
   if (created)
     await noticeHeldComment({
       id: created,
