@@ -1,5 +1,6 @@
-// Issue 12, item 3: the workers of one `npm start` (node:cluster, no Redis) share live events,
-// page-cache invalidations and rate-limit counts through their primary — here, this process.
+// Issue 12, items 3 and 6: the workers of one `npm start` (node:cluster, no Redis) share live
+// events, page-cache invalidations and rate-limit counts through their primary — here, this
+// process; two instances of one site (separate processes with REDIS_URL) share them through Redis.
 import assert from "node:assert/strict";
 import cluster, { type Worker } from "node:cluster";
 import { after, test } from "node:test";
@@ -32,7 +33,7 @@ test("two workers: an event published on one reaches both before publish returns
   cluster.on("message", (worker, message: unknown) => relay(worker, message));
   cluster.setupPrimary({ exec: "tests/fixtures/cluster-worker.ts", execArgv: nodeTestArgs, silent: false });
   for (let i = 0; i < 2; i++) {
-    const worker = cluster.fork({ REDIS_URL: "" });
+    const worker = cluster.fork({ REDIS_URL: "", REDIS_PREFIX: "" });
     workers.push(worker);
     await new Promise<void>((resolve) => worker.on("message", (m: Reply) => m.reply === "ready" && resolve()));
   }
@@ -49,5 +50,30 @@ test("two workers: an event published on one reaches both before publish returns
   const outcomes: boolean[] = [];
   for (let i = 0; i < 7; i++)
     outcomes.push(Boolean((await ask(workers[i % 2]!, { command: "consume" }, "consumed")).ok));
+  assert.deepEqual(outcomes, [true, true, true, true, true, false, false]);
+});
+
+test("two instances with REDIS_URL: events and page changes cross over, limits count together", async () => {
+  const prefix = `tribune-test-${process.pid}-${Date.now().toString(36)}`;
+  const instances: Worker[] = [];
+  for (let i = 0; i < 2; i++) {
+    const worker = cluster.fork({ REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379", REDIS_PREFIX: prefix });
+    workers.push(worker);
+    instances.push(worker);
+    await new Promise<void>((resolve) => worker.on("message", (m: Reply) => m.reply === "ready" && resolve()));
+  }
+  const [a, b] = instances as [Worker, Worker];
+  await ask(a, { command: "publish", id: "r1" }, "published");
+  const deadline = Date.now() + 5000;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = (await ask(b, { command: "seen" }, "seen")).seen ?? [];
+    if (seen.length >= 2) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.deepEqual(seen, ["r1", "pages"]);
+  const outcomes: boolean[] = [];
+  for (let i = 0; i < 7; i++)
+    outcomes.push(Boolean((await ask(instances[i % 2]!, { command: "consume" }, "consumed")).ok));
   assert.deepEqual(outcomes, [true, true, true, true, true, false, false]);
 });
