@@ -58,7 +58,7 @@ test("the cited author hears of a citation once per citing article, with the sen
   const sylvain = await createUser({ name: "Sylvain Dionne" });
   const carnet = await createBlog({ slug: "carnet", ownerId: josee.id });
   const hebdo = await createBlog({ slug: "hebdo", ownerId: sylvain.id });
-  const cited = await createPost({ blogId: hebdo.id, authorId: sylvain.id, slug: "premier", title: "Le premier" });
+  await createPost({ blogId: hebdo.id, authorId: sylvain.id, slug: "premier", title: "Le premier" });
   const own = await createPost({ blogId: hebdo.id, authorId: sylvain.id, slug: "suite" });
   const citing = await createPost({ blogId: carnet.id, authorId: josee.id, slug: "reponse" });
   await syncPostLinks(db, citing.id, ["/hebdo/premier"], `<p>Voir <a href="/hebdo/premier">Sylvain</a>.</p>`);
