@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
+import { appUrl } from "@/lib/auth/app-url";
 import type { BlogSummary } from "@/lib/blogs";
 import type { Article } from "@/lib/posts";
 import styles from "./article.module.css";
@@ -22,6 +23,8 @@ export async function ArticleHeader({ blog, article }: { blog: BlogSummary; arti
           <span>
             <span className="visually-hidden">{t("byline")} </span>
             <span className="p-name">{article.author.name}</span>
+            {/* Explicit, as the photo's u-photo keeps a parser from implying the url from the link. */}
+            <data className="u-url" value={appUrl(`/u/${article.author.handle}`)} />
           </span>
         </a>
         <span className={styles.facts}>

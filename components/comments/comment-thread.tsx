@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
+import { appUrl } from "@/lib/auth/app-url";
 import type { CommentEdit, CommentNode, ThreadItem } from "@/lib/comments";
 import { CommentActions } from "./comment-actions";
 import { CommentTools, ModerationFacts } from "./comment-tools";
@@ -63,11 +64,13 @@ export async function CommentThread({
     comment.author ? (
       <Link className={`${styles.author} p-author h-card`} href={`/u/${comment.author.handle}`}>
         <span className="p-name">{comment.author.name}</span>
-        <data className="u-photo" value={avatarUrl(comment.author.handle, comment.author.image)} />
+        <data className="u-url" value={appUrl(`/u/${comment.author.handle}`)} />
+        <data className="u-photo" value={appUrl(avatarUrl(comment.author.handle, comment.author.image))} />
       </Link>
     ) : comment.guestName && comment.guestUrl && isWebUrl(comment.guestUrl) ? (
       <a className={`${styles.author} p-author h-card`} href={comment.guestUrl} rel="nofollow ugc noopener">
         <span className="p-name">{t("guest", { name: comment.guestName })}</span>
+        <data className="u-url" value={comment.guestUrl} />
       </a>
     ) : (
       <span className={`${styles.author} p-author h-card`}>

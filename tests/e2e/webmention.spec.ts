@@ -101,7 +101,9 @@ test("[WEBMENTION]: the article page reads as one h-entry whose comments are its
   expect(comments.length).toBeGreaterThan(1);
   for (const comment of comments) {
     expect(comment.type).toContain("h-entry");
-    expect((comment.properties.author?.[0] as Mf).properties.name?.[0]).toBeTruthy();
+    const by = comment.properties.author?.[0] as Mf;
+    expect(by.properties.name?.[0]).toBeTruthy();
+    if (String(by.properties.url?.[0] ?? "").includes("/u/")) expect(by.properties.photo?.length).toBeGreaterThan(0);
     expect(comment.properties.published?.[0]).toMatch(/^\d{4}-\d\d-\d\d/);
     expect(String(comment.properties.url?.[0])).toContain("#comment-");
   }
