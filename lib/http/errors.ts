@@ -32,3 +32,18 @@ export function redactUrl(url: string | URL): string {
     return "(not a URL)";
   }
 }
+
+/** Failures that trying again later cannot fix (the URL or what it answers is refused), unlike DNS, time-outs and network errors. */
+const FINAL_CODES: ReadonlySet<FetchErrorCode> = new Set([
+  "INVALID_REQUEST",
+  "SCHEME",
+  "CREDENTIALS",
+  "REFUSED_ADDRESS",
+  "REDIRECTS",
+  "TOO_LARGE",
+]);
+
+/** isFinalFetchError: a FetchError that no retry can fix (jobs give up on it at once). */
+export function isFinalFetchError(error: unknown): error is FetchError {
+  return error instanceof FetchError && FINAL_CODES.has(error.code);
+}

@@ -6,6 +6,8 @@ export type { GuardedFetchOptions, GuardedResponse, ResolvedAddress } from "./fe
 export { checkUrl } from "./fetch";
 /** FetchError: why a guarded fetch failed (code), with a redacted URL safe to log. */
 export { FetchError, type FetchErrorCode } from "./errors";
+/** isFinalFetchError: a refusal no retry can fix (bad URL, refused address, too large, too many redirects). */
+export { isFinalFetchError } from "./errors";
 /** redactUrl: scheme, host and path of a URL, without query or credentials: the only form to log. */
 export { redactUrl } from "./errors";
 /** classifyAddress: the reserved range an IP address lies in (e.g. "loopback"), or null when it is public. */

@@ -33,7 +33,8 @@ async function deliver(job: CommentMailJob): Promise<void> {
       select: { id: true, email: true, locale: true },
     }),
   ]);
-  if (!post) return;
+  // Gone meanwhile (the article, or its blog, deleted while the mail waited): nothing to announce.
+  if (!post?.blog) return;
   const url = appUrl(job.path ?? `/${post.blog.slug}/${post.slug}#comment-${job.commentId}`);
   for (const draft of job.drafts) {
     const user = users.find((candidate) => candidate.id === draft.userId);

@@ -23,37 +23,15 @@ export type NotificationItem = {
   outcome?: "upheld" | "dismissed";
 };
 
-const DetailSchema = z.object({ outcome: z.enum(["upheld", "dismissed"]).optional() }).catch({});
-
-/** detailOf: the notice's JSON detail, read leniently (unknown or broken details read as empty). */
-function detailOf(raw: string | null): z.infer<typeof DetailSchema> {
-  if (!raw) return {};
-  try {
-    return DetailSchema.parse(JSON.parse(raw));
-  } catch {
-    return {};
-  }
-}
-
-const CitationSchema = z
-  .object({
-    source: z
-      .string()
-      .regex(/^https?:\/\//)
-      .optional(),
-    name: z.string().max(200).optional(),
-  })
-  .catch({});
-
-/** citationOf: a citation notice's page and who cites (read leniently). */
-function citationOf(raw: string | null): z.infer<typeof CitationSchema> {
-  if (!raw) return {};
-  try {
-    return CitationSchema.parse(JSON.parse(raw));
-  } catch {
-    return {};
-  }
-}
+// What a notice's JSON detail may carry, per kind, read leniently: a field that does not parse
+// reads as absent (the notice still shows, with its defaults).
+const OutcomeSchema = z.enum(["upheld", "dismissed"]).catch("dismissed");
+const SourceSchema = z
+  .string()
+  .regex(/^https?:\/\//)
+  .optional()
+  .catch(undefined);
+const NameSchema = z.string().max(200).optional().catch(undefined);
 
 /** ListNotificationsQuerySchema: `?unread=1&cursor=<id>&limit=20`. */
 export const ListNotificationsQuerySchema = z.object({
@@ -109,21 +87,24 @@ export async function listNotifications(
       comment: { select: { guestName: true } },
     },
   });
-  const items = rows.slice(0, limit).map(({ post, comment, detail, ...row }) => ({
-    ...row,
-    guestName: comment?.guestName ?? (row.kind === "citation" ? (citationOf(detail).name ?? null) : null),
-    detail: parseDetail(detail),
-    kind: row.kind as NotificationItem["kind"],
-    ...(row.kind === "report_outcome" ? { outcome: detailOf(detail).outcome ?? "dismissed" } : {}),
-    post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
-    href: !post
-      ? null
-      : row.kind === "citation"
-        ? (citationOf(detail).source ?? `/${post.blog.slug}/${post.slug}`)
-        : row.kind === "comment_held"
-          ? `/write/${post.blog.slug}/moderation`
-          : `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}`,
-  }));
+  const items = rows.slice(0, limit).map(({ post, comment, detail: raw, ...row }) => {
+    const detail = parseDetail(raw);
+    return {
+      ...row,
+      guestName: comment?.guestName ?? (row.kind === "citation" ? (NameSchema.parse(detail?.name) ?? null) : null),
+      detail,
+      kind: row.kind as NotificationItem["kind"],
+      ...(row.kind === "report_outcome" ? { outcome: OutcomeSchema.parse(detail?.outcome) } : {}),
+      post: post ? { id: post.id, title: post.title, slug: post.slug, blogSlug: post.blog.slug } : null,
+      href: !post
+        ? null
+        : row.kind === "citation"
+          ? (SourceSchema.parse(detail?.source) ?? `/${post.blog.slug}/${post.slug}`)
+          : row.kind === "comment_held"
+            ? `/write/${post.blog.slug}/moderation`
+            : `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}`,
+    };
+  });
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { appUrl } from "@/lib/auth/app-url";
 import { db } from "@/lib/db";
-import { FetchError, guardedFetch } from "@/lib/http";
+import { guardedFetch, isFinalFetchError } from "@/lib/http";
 import type { Actor } from "@/lib/auth/policy";
 import { defineJob, enqueueJob } from "@/lib/jobs";
 import { getPostForEditor } from "@/lib/posts";
@@ -13,16 +13,6 @@ import { linkedUrls } from "./source";
 
 /** The job kind that sends one Webmention. */
 export const SEND_JOB = "webmention.send";
-
-/** Fetch failures that no retry can fix. */
-const FINAL_FETCH_ERRORS = new Set([
-  "INVALID_REQUEST",
-  "SCHEME",
-  "CREDENTIALS",
-  "REFUSED_ADDRESS",
-  "REDIRECTS",
-  "TOO_LARGE",
-]);
 
 /** isExternal: an http(s) URL of another site (links to this instance are citations, kept by lib/links). */
 export function isExternal(url: string): boolean {
@@ -153,7 +143,7 @@ export async function sendWebmention(id: string, options: { lastAttempt?: boolea
   try {
     endpoint = await discoverEndpoint(row.target);
   } catch (error) {
-    if (error instanceof FetchError && FINAL_FETCH_ERRORS.has(error.code)) {
+    if (isFinalFetchError(error)) {
       await record({ status: "failed", responseText: `The target could not be fetched (${error.code}).` });
       return;
     }
@@ -171,7 +161,7 @@ export async function sendWebmention(id: string, options: { lastAttempt?: boolea
       body: new URLSearchParams({ source: row.sourceUrl, target: row.target }),
     });
   } catch (error) {
-    if (error instanceof FetchError && FINAL_FETCH_ERRORS.has(error.code)) {
+    if (isFinalFetchError(error)) {
       await record({ status: "failed", endpoint, responseText: `The endpoint refused (${error.code}).` });
       return;
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { FetchError, guardedFetch } from "@/lib/http";
+import { guardedFetch, isFinalFetchError } from "@/lib/http";
 import { defineJob } from "@/lib/jobs";
 import { discussionExpired } from "@/lib/auth/policy";
 import { noticeHeldComment, screenComment, serializeHeldBy } from "@/lib/moderation";
@@ -9,16 +9,6 @@ import { noticeCitation } from "../citation-notices";
 import { pagesChanged } from "@/lib/page-cache";
 import { linkedUrls, readSource, type SourceReading } from "./source";
 import { resolveTargetPost, type TargetPost } from "./target";
-
-/** Fetch failures that no retry can fix: the source is refused or malformed, not merely down. */
-const FINAL_FETCH_ERRORS = new Set([
-  "INVALID_REQUEST",
-  "SCHEME",
-  "CREDENTIALS",
-  "REFUSED_ADDRESS",
-  "REDIRECTS",
-  "TOO_LARGE",
-]);
 
 type Outcome = { status: "accepted"; reading: SourceReading } | { status: "rejected" | "deleted"; error: string };
 
@@ -28,7 +18,7 @@ async function fetchOutcome(source: string, target: string, wasAccepted: boolean
   try {
     response = await guardedFetch(source, { headers: { accept: "text/html, application/xhtml+xml;q=0.9, */*;q=0.5" } });
   } catch (error) {
-    if (error instanceof FetchError && FINAL_FETCH_ERRORS.has(error.code))
+    if (isFinalFetchError(error))
       return { status: "rejected", error: `The source could not be fetched (${error.code}).` };
     throw error; // DNS, timeout, network: try again later
   }
