@@ -1,9 +1,10 @@
 import "server-only";
-import { db, type Db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getBlogBySlug, type BlogSummary } from "./service";
 
-export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+/** Tx: lib/db's transaction client, re-exported for this domain's modules. */
+export type { Tx };
 
 /** slugTaken: the CONFLICT a taken slug raises (on the "slug" field). */
 export const slugTaken = () => new AppError("CONFLICT", "validation.blogSlugTaken", { field: "slug" });

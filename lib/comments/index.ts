@@ -1,7 +1,5 @@
-/** listPostThread: an article's discussion as a tree with placeholders for hidden parents (anonymous view). */
-export { listPostThread, type ThreadComment } from "./service";
 /** buildCommentTree: pure flat-list → tree (oldest first, hidden leaves pruned). */
-export { buildCommentTree, countVisible, type CommentNode, type FlatComment } from "./tree";
+export { buildCommentTree, type CommentNode, type FlatComment } from "./tree";
 /** Schemas shared by forms, the API and the services (body 1–5,000 characters, guest identity, sort). */
 export {
   CreateCommentSchema,
@@ -43,14 +41,13 @@ export {
 } from "./moderate-comment";
 /** toggleLike: one like per person, not on one's own comment; followPost / unfollowPost. */
 export { toggleLike, followPost, unfollowPost } from "./reactions";
-/** listThread / getComment / getCommentContext / commentCounts: reads with a constant query count. */
+/** listThread / getComment / getCommentContext: reads with a constant query count. */
 export {
   listThread,
   flattenThread,
   assertPublicThread,
   getComment,
   getCommentContext,
-  commentCounts,
   type ThreadItem,
   type ThreadResult,
   type ThreadViewer,

@@ -1,9 +1,6 @@
 import "server-only";
-import { db, type Db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { prepareNotifications, queueCommentMail, type NotificationDraft } from "@/lib/notifications";
-
-/** The client an interactive transaction hands its callback. */
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Who a published comment concerns (ids may be null or repeat; the actor is never notified). */
 export type CommentAudience = {

@@ -359,19 +359,6 @@ export async function getComment(commentId: string, viewer: Actor): Promise<Thre
 
 const publicFields = { status: true, deletedAt: true, publishedAt: true } as const;
 
-/** commentCounts: approved comments per article, in one grouped query (article lists). */
-export async function commentCounts(postIds: readonly string[]): Promise<Record<string, number>> {
-  if (!postIds.length) return {};
-  const groups = await db.comment.groupBy({
-    by: ["postId"],
-    where: { postId: { in: [...postIds] }, status: "approved" },
-    _count: { _all: true },
-  });
-  const counts: Record<string, number> = Object.fromEntries(postIds.map((id) => [id, 0]));
-  for (const group of groups) counts[group.postId] = group._count._all;
-  return counts;
-}
-
 /** assertPublicThread: NOT_FOUND unless the article is public (the live stream checks this before subscribing). */
 export async function assertPublicThread(postId: string): Promise<void> {
   const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: { id: true } });

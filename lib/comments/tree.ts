@@ -32,11 +32,3 @@ export function buildCommentTree<T extends FlatComment>(
     });
   return prune(roots, 1);
 }
-
-/** countVisible: how many comments of a tree a reader can actually read. */
-export function countVisible<T extends FlatComment>(
-  tree: readonly CommentNode<T>[],
-  isVisible: (comment: T) => boolean = (c) => !hiddenStatuses.has(c.status),
-): number {
-  return tree.reduce((sum, node) => sum + (isVisible(node) ? 1 : 0) + countVisible(node.replies, isVisible), 0);
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { linkImportedMentions } from "@/lib/comments";
 import { syncPostLinks } from "@/lib/links";
 import { isAppError } from "@/lib/errors";
@@ -7,17 +7,15 @@ import { plainMessage } from "@/lib/i18n/plain";
 import { renderMarkdownCached, type RenderKind, type Rendered } from "@/lib/markdown";
 import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
+import { tagSlug } from "@/lib/posts";
 import { reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
 import { ContentError, type ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
 
-type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 export type SyncCounts = { created: number; updated: number; unchanged: number };
 export type SyncReport = Record<"people" | "blogs" | "posts" | "comments", SyncCounts>;
 
 const importKeyOf = (blog: string, post: string) => `content:${blog}/${post}`;
-const slugifyTag = (name: string) =>
-  foldKey(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "tag";
 
 /**
  * syncContent: writes a validated bundle in ONE transaction. Rows are matched by handle,
@@ -184,7 +182,7 @@ async function syncPost(
   };
   const tagIds = [];
   for (const name of post.tags) {
-    const slug = slugifyTag(name);
+    const slug = tagSlug(name);
     tagIds.push((await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id);
   }
   const tags = { create: tagIds.map((tagId) => ({ tagId })) };

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { linkContexts, linkKey } from "./context";
 import { internalPostPath } from "./internal";
 
-/** LinkTx: a Prisma client or the client of an open transaction. */
-export type LinkTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+/** LinkTx: a Prisma client or the client of an open transaction (lib/db's Tx). */
+export type LinkTx = Tx;
 
 /**
  * syncPostLinks: replaces the Link rows of a post with `links` (the URLs its markdown contains),

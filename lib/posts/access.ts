@@ -1,10 +1,11 @@
 import "server-only";
+import type { Tx } from "@/lib/db";
 import { getBlogRole } from "@/lib/auth/blog-role";
 import { canCreatePost, canEditPost, type Actor } from "@/lib/auth/policy";
-import type { LinkTx } from "@/lib/links";
 import { AppError } from "@/lib/errors";
 
-export type Tx = LinkTx;
+/** Tx: lib/db's transaction client, re-exported for this domain's modules. */
+export type { Tx };
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 

@@ -74,3 +74,5 @@ export { listPostsForApi, getPostForApi, createPostFromApi, updatePostFromApi, c
 export * from "./api-schemas";
 /** wallTimeToDate / dateToWallTime: datetime-local values ↔ instants in the instance's time zone. */
 export { wallTimeToDate, dateToWallTime, scheduleSuggestion } from "./zoned-time";
+/** tagSlug: the shared slug of a tag name ("Débat public" → "debat-public"). */
+export { tagSlug } from "./tags";

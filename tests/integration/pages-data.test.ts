@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { getBlogBySlug, listBlogs } from "@/lib/blogs";
-import { listPostThread, listThread } from "@/lib/comments";
+import { listThread } from "@/lib/comments";
 import { listActiveDiscussions } from "@/lib/home";
 import { loadContent, syncContent } from "@/lib/content";
 import { captureQueries, db, dbProvider, disconnectDb } from "@/lib/db";
@@ -27,7 +27,7 @@ test("pages: the demo debate reads as a nested thread, held comment excluded fro
   const debate = posts.reduce((a, b) => (b.commentCount > a.commentCount ? b : a));
   const post = await getArticle(blog.id, debate.slug);
   assert.ok(post);
-  const { tree, count } = await listPostThread(post.id);
+  const { tree, count } = await listThread(post.id, null);
   assert.ok(count >= 25);
   const depth = (nodes: typeof tree): number => Math.max(0, ...nodes.map((n) => Math.max(n.depth, depth(n.replies))));
   assert.equal(depth(tree), 5);
@@ -73,7 +73,7 @@ test("pages: the article's queries do not grow with its comments", async () => {
     (
       await captureQueries(async () => {
         await getArticle(blog.id, slug);
-        await listPostThread(postId);
+        await listThread(postId, null);
       })
     ).queries.length;
   assert.equal(await count(large.id, large.slug), await count(small.id, small.slug));

@@ -14,7 +14,7 @@ import { Discussion } from "@/components/comments/discussion";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
-import { listEditHistory, listThread } from "@/lib/comments";
+import { listEditHistory, listThread, ThreadSortSchema } from "@/lib/comments";
 import { getArticle, isPostRemoved, resolvePostSlug } from "@/lib/posts";
 import { articleMetadata, blogPostingJsonLd } from "@/lib/seo";
 
@@ -56,8 +56,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   }
   const { blog, article } = found;
   const basePath = `/${blog.slug}/${article.slug}`;
-  const sortParam = param(query.sort);
-  const sort = sortParam === "newest" || sortParam === "liked" ? sortParam : "oldest";
+  const sort = ThreadSortSchema.parse(param(query.sort));
   const viewer = await getViewer();
   const [t, thread, history] = await Promise.all([
     getTranslations("post"),
