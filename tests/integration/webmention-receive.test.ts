@@ -97,6 +97,26 @@ test("invalid requests get 400 with the reason, and nothing is stored", async ()
   assert.equal(await db.job.count(), 0);
 });
 
+test("a body past 8 KB is refused unread, with or without Content-Length", async () => {
+  const big = new TextEncoder().encode(`source=${"a".repeat(9000)}&target=${target}`);
+  const stream = new ReadableStream({
+    start(controller) {
+      controller.enqueue(big);
+      controller.close();
+    },
+  });
+  const chunked = await endpoint(
+    new Request("http://tribune.test/api/webmention", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit),
+  );
+  assert.equal(chunked.status, 413);
+  assert.equal(await db.webmention.count(), 0);
+});
+
 test("a reply is accepted after verification and joins the discussion, held for moderators", async () => {
   pages.set("/merci", { status: 200, body: reply("Merci d’avoir cité mon article !") });
   const answer = await send({ source: `${site}/merci`, target });

@@ -17,14 +17,12 @@ const text = (body: string, status: number, headers: Record<string, string> = {}
  * (verification runs afterwards, in a durable job).
  */
 export async function POST(request: Request) {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) return text("The request is too large for a Webmention.", 413);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
+  // The body is read up to the limit whatever Content-Length says (a chunked body has none).
+  const body = await readBounded(request, MAX_BODY_BYTES);
+  if (body === null) return text("The request is too large for a Webmention.", 413);
+  if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers.get("content-type") ?? ""))
     return text("Send source and target as form fields (application/x-www-form-urlencoded).", 400);
-  }
+  const form = new URLSearchParams(body);
   try {
     const { statusUrl } = await receiveWebmention(
       { source: form.get("source") ?? undefined, target: form.get("target") ?? undefined },
@@ -40,4 +38,23 @@ export async function POST(request: Request) {
       typeof retry === "number" ? { "retry-after": String(retry) } : {},
     );
   }
+}
+
+/** readBounded: the body as text, or null once it passes `max` bytes (reading stops there). */
+async function readBounded(request: Request, max: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
