@@ -148,7 +148,7 @@ export async function createComment(
   }
 
   if (status === "approved") {
-    await queueCommentWebmentions(comment.id);
+    await queueCommentWebmentions(comment.id, { newLinks: rendered.links });
     sendNoticeMail(notices, {
       postId: data.postId,
       commentId: comment.id,

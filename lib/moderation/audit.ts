@@ -26,6 +26,20 @@ export type AuditInput = {
   after?: Json | null;
 };
 
+/** Names read in one transaction, so a bulk decision on 100 comments reads its actor and blog once. */
+type Named = Promise<{ name: string } | null>;
+const namesByTx = new WeakMap<object, Map<string, Named>>();
+const namesFor = (tx: Tx) => {
+  let names = namesByTx.get(tx);
+  if (!names) namesByTx.set(tx, (names = new Map()));
+  return names;
+};
+function once(names: Map<string, Named>, key: string, read: () => Named): Named {
+  let found = names.get(key);
+  if (!found) names.set(key, (found = read()));
+  return found;
+}
+
 const ActionSchema = z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/);
 
 /**
@@ -34,9 +48,18 @@ const ActionSchema = z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/);
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   const action = ActionSchema.parse(input.action);
+  const names = namesFor(tx);
   const [actor, blog] = await Promise.all([
-    input.actorId ? tx.user.findUnique({ where: { id: input.actorId }, select: { name: true } }) : null,
-    input.blogId ? tx.blog.findUnique({ where: { id: input.blogId }, select: { name: true } }) : null,
+    input.actorId
+      ? once(names, `user:${input.actorId}`, () =>
+          tx.user.findUnique({ where: { id: input.actorId! }, select: { name: true } }),
+        )
+      : null,
+    input.blogId
+      ? once(names, `blog:${input.blogId}`, () =>
+          tx.blog.findUnique({ where: { id: input.blogId! }, select: { name: true } }),
+        )
+      : null,
   ]);
   await tx.auditEntry.create({
     data: {

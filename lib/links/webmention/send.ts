@@ -94,7 +94,13 @@ export async function queuePostWebmentions(postId: string, now: Date = new Date(
  * links; a comment taken down tells the sites it had linked to). Never throws: the comment is
  * saved already, a failure here is logged.
  */
-export async function queueCommentWebmentions(commentId: string): Promise<number> {
+export async function queueCommentWebmentions(
+  commentId: string,
+  options: { newLinks?: readonly string[] } = {},
+): Promise<number> {
+  // A new comment without external links (nearly all of them) has nothing to send or take back:
+  // its render's links say so, without a query.
+  if (options.newLinks && !options.newLinks.some(isExternal)) return 0;
   try {
     return await queueCommentSends(commentId);
   } catch (error) {
