@@ -68,7 +68,8 @@ test("a failure is retried after a growing delay, then kept as failed with its e
   seen.length = 0;
   failuresLeft = 5;
   const now = new Date();
-  const id = await enqueueJob(db, "test.echo", { word: "obstiné" });
+  // Due exactly at `now` (a default runAt, read a moment later, could fall after it).
+  const id = await enqueueJob(db, "test.echo", { word: "obstiné" }, { runAt: now });
   assert.equal((await runDueJobs(handlers, { now })).retried, 1);
   let row = await job(id);
   assert.deepEqual([row.status, row.attempts, row.lastError], ["queued", 1, "not yet: obstiné"]);
