@@ -65,7 +65,7 @@ export default defineConfig({
       command: "node_modules/.bin/tsx tests/setup/e2e-servers.ts",
       // The PostgreSQL server starts last: when it answers, both do.
       url: "http://127.0.0.1:3101/api/health",
-      timeout: 240_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",

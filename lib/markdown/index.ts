@@ -22,3 +22,5 @@ export { checkMarkdownBounds, markdownBounds, type MarkdownRefusal } from "./lim
 export { applyFrenchSpacing } from "./typography";
 /** RenderOptions, Rendered, RenderKind, Heading: the pipeline's option and result types. */
 export type { Heading, RenderKind, RenderOptions, Rendered } from "./types";
+/** excerptFromHtml: stored HTML as a one-line plain-text excerpt (notices, lists). */
+export { excerptFromHtml } from "./sanitize-html";

@@ -28,3 +28,16 @@ export function sanitizeReceivedHtml(html: string): { html: string; text: string
   mark(clean.children);
   return { html: toHtml(clean), text: toText(clean).trim() };
 }
+
+/**
+ * excerptFromHtml: the first `max` characters of stored, sanitized HTML as plain text (one
+ * line, cut at a word with "…"), for notices and lists. Reads at most 20,000 characters.
+ */
+export function excerptFromHtml(html: string, max = 160): string {
+  const fragment = fromParse5(parseFragment(html.slice(0, 20_000))) as Root;
+  const text = toText(fragment).replace(/\s+/g, " ").trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

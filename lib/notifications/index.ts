@@ -30,12 +30,15 @@ export {
   describeUnsubscribe,
   unsubscribe,
 } from "./unsubscribe";
-/** listNotifications / unreadCount / markRead: the viewer's own notices only. */
+/** listNotifications / unreadCount / markRead / openNotification: the viewer's own notices only; groupNotifications: a page's notices as lines. */
 export {
   listNotifications,
   unreadCount,
   markRead,
+  groupNotifications,
+  openNotification,
   ListNotificationsQuerySchema,
   MarkReadSchema,
   type NotificationItem,
+  type NotificationGroup,
 } from "./list";

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { excerptFromHtml } from "@/lib/markdown";
 import type { NotificationKind } from "./preferences";
 
 /** One line of the notifications page and of the bell's menu. */
@@ -15,6 +16,8 @@ export type NotificationItem = {
   commentId: string | null;
   /** The comment's guest author, for notices about a guest's comment (no actor). */
   guestName: string | null;
+  /** The start of the comment's text, when the comment is still there for its readers. */
+  excerpt: string | null;
   /** What the kind carries (JSON in Notification.detail: a sanction's reason and end, a report's outcome). */
   detail: Record<string, unknown> | null;
   /** Where the notice leads: the comment's permalink, else the article (a held comment: the blog's queue). */
@@ -67,11 +70,15 @@ function parseDetail(text: string | null): Record<string, unknown> | null {
  */
 export async function listNotifications(
   viewer: Viewer,
-  options: { unreadOnly?: boolean; cursor?: string; limit?: number } = {},
+  options: { unreadOnly?: boolean; cursor?: string; limit?: number; only?: string } = {},
 ): Promise<{ items: NotificationItem[]; nextCursor: string | null }> {
   const limit = options.limit ?? 20;
   const rows = await db.notification.findMany({
-    where: { userId: viewer.id, ...(options.unreadOnly ? { readAt: null } : {}) },
+    where: {
+      userId: viewer.id,
+      ...(options.unreadOnly ? { readAt: null } : {}),
+      ...(options.only ? { id: options.only } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
     take: limit + 1,
@@ -84,7 +91,7 @@ export async function listNotifications(
       detail: true,
       actor: { select: { handle: true, name: true, image: true } },
       post: { select: { id: true, title: true, slug: true, blog: { select: { slug: true } } } },
-      comment: { select: { guestName: true } },
+      comment: { select: { guestName: true, status: true, bodyHtml: true } },
     },
   });
   const items = rows.slice(0, limit).map(({ post, comment, detail: raw, ...row }) => {
@@ -92,6 +99,11 @@ export async function listNotifications(
     return {
       ...row,
       guestName: comment?.guestName ?? (row.kind === "citation" ? (NameSchema.parse(detail?.name) ?? null) : null),
+      // Only text still shown where the notice leads: a removed or spam comment gives none.
+      excerpt:
+        comment && (comment.status === "approved" || (row.kind === "comment_held" && comment.status === "pending"))
+          ? excerptFromHtml(comment.bodyHtml)
+          : null,
       detail,
       kind: row.kind as NotificationItem["kind"],
       ...(row.kind === "report_outcome" ? { outcome: OutcomeSchema.parse(detail?.outcome) } : {}),
@@ -106,6 +118,55 @@ export async function listNotifications(
     };
   });
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** Kinds whose notices about one article are shown as one line ("Priya and 4 others commented…"). */
+const GROUPED_KINDS = new Set<NotificationItem["kind"]>(["post_comment", "thread_comment", "comment_held"]);
+
+/** One line of the notifications page: a notice, or several of one kind about one article. */
+export type NotificationGroup = NotificationItem & {
+  /** Every notice of the line, newest first (the first is the line's own id, href and excerpt). */
+  ids: string[];
+  /** Other people in the line besides `actor` (distinct names, newest first). */
+  others: string[];
+};
+
+/**
+ * groupNotifications: the notices of a page as lines, newest first: notices of a grouped kind about
+ * the same article and both read or both unread become one line, at the place of the newest.
+ */
+export function groupNotifications(items: readonly NotificationItem[]): NotificationGroup[] {
+  const lines: NotificationGroup[] = [];
+  const open = new Map<string, NotificationGroup>();
+  for (const item of items) {
+    const key =
+      GROUPED_KINDS.has(item.kind) && item.post ? `${item.kind}:${item.post.id}:${item.readAt ? 1 : 0}` : null;
+    const line = key ? open.get(key) : undefined;
+    if (!line) {
+      const created: NotificationGroup = { ...item, ids: [item.id], others: [] };
+      lines.push(created);
+      if (key) open.set(key, created);
+      continue;
+    }
+    line.ids.push(item.id);
+    const name = item.actor?.name ?? item.guestName;
+    const first = line.actor?.name ?? line.guestName;
+    if (name && name !== first && !line.others.includes(name)) line.others.push(name);
+  }
+  return lines;
+}
+
+/**
+ * openNotification: marks the given notices (the viewer's own; the first is the one opened)
+ * read and returns where the first leads, or null when it is not the viewer's.
+ */
+export async function openNotification(viewer: Viewer, ids: readonly string[]): Promise<string | null> {
+  const [first] = ids;
+  if (!first) return null;
+  const { items } = await listNotifications(viewer, { limit: 1, only: first });
+  if (!items[0]) return null;
+  await markRead(viewer, ids);
+  return items[0].href ?? "/notifications";
 }
 
 /** unreadCount: how many notices the viewer has not read (the bell's number). */

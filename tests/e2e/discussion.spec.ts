@@ -44,9 +44,18 @@ test("[DISCUSSION]: a comment arrives live in another browser, gets an @-reply f
   await expect(answer.getByRole("link", { name: "@Sylvain Dionne" })).toHaveAttribute("href", "/u/sylvain");
 
   await sylvain.goto("/notifications");
-  await expect(
-    sylvain.getByRole("link", { name: /Josée Lavoie vous a mentionné|Josée Lavoie a répondu/ }).first(),
-  ).toBeVisible();
+  const notice = sylvain.getByRole("link", { name: /Josée Lavoie vous a mentionné|Josée Lavoie a répondu/ }).first();
+  await expect(notice).toBeVisible();
+  await expect(sylvain.getByText("Merci @Sylvain Dionne d’avoir répondu si vite.").first()).toBeVisible();
+  const bell = sylvain.getByRole("link", { name: /^Notifications/ });
+  const unread = async () => Number(/\((\d+)/.exec((await bell.getAttribute("aria-label")) ?? "")?.[1] ?? 0);
+  const before = await unread();
+  expect(before).toBeGreaterThan(0);
+  // Opening the notice lands on the reply, highlighted at once, and the bell counts one less.
+  await notice.click();
+  await expect(sylvain).toHaveURL(/#comment-/);
+  await expect(sylvain.locator(":target")).toContainText("d’avoir répondu si vite");
+  expect(await unread()).toBe(before - 1);
   const mail = await waitForMail("sylvain@demo.tribune.test", { subject: /Josée Lavoie/ });
   expect(extractLink(mail.text)).toContain("/chroniques-numeriques/la-fin-des-commentaires");
   expect(mail.text).toMatch(/\/unsubscribe\?token=/);

@@ -22,8 +22,10 @@ import { AppError } from "@/lib/errors";
 import { closeLiveBus } from "@/lib/live";
 import {
   flushNotificationMail,
+  groupNotifications,
   listNotifications,
   markRead,
+  openNotification,
   setPreferences,
   getPreferences,
   unreadCount,
@@ -336,6 +338,40 @@ test("notifications: kinds, one per person (most specific wins), never oneself, 
   assert.equal(await unreadCount(as(owner)), 3);
   await markRead(as(owner), "all");
   assert.equal((await listNotifications(as(owner), { unreadOnly: true })).items.length, 0);
+});
+
+test("notifications: one line per article and kind, with the comment's start; opening marks the line read", async () => {
+  const { post, owner } = await scene();
+  const bea = await createUser({ name: "Béatrice Roy" });
+  const dora = await createUser({ name: "Dora Fortin" });
+  const carl = await createUser({ name: "Carl Bouchard" });
+  await createComment(as(bea), { postId: post.id, body: "Bonjour **à tous**, voici mon avis" });
+  await createComment(as(dora), { postId: post.id, body: "Je ne suis pas d’accord" });
+  const gone = await createComment(as(carl), { postId: post.id, body: "Un texte qui sera retiré" });
+  await createComment(as(bea), { postId: post.id, body: "Et encore une chose" });
+
+  const { items } = await listNotifications(as(owner));
+  assert.equal(items.length, 4);
+  assert.equal(items[0]!.excerpt, "Et encore une chose");
+  assert.equal(items.at(-1)!.excerpt, "Bonjour à tous, voici mon avis", "plain text, no markup");
+  await db.comment.update({ where: { id: gone.id }, data: { status: "removed" } });
+  const after = await listNotifications(as(owner));
+  assert.equal(after.items.find((item) => item.commentId === gone.id)!.excerpt, null, "a removed text is not quoted");
+
+  const lines = groupNotifications(after.items);
+  assert.equal(lines.length, 1, "four comments on one article make one line");
+  assert.equal(lines[0]!.actor?.name, "Béatrice Roy");
+  assert.deepEqual(lines[0]!.others, ["Carl Bouchard", "Dora Fortin"], "each other person once, newest first");
+  assert.equal(lines[0]!.ids.length, 4);
+
+  assert.equal(await openNotification(as(bea), lines[0]!.ids), null, "nobody opens someone else's notices");
+  assert.equal(await unreadCount(as(owner)), 4);
+  const href = await openNotification(as(owner), lines[0]!.ids);
+  assert.match(href ?? "", new RegExp(`#comment-${items[0]!.commentId}$`), "it leads to the newest comment");
+  assert.equal(await unreadCount(as(owner)), 0, "the whole line is read, and the bell follows");
+  // Read and unread notices of one article are separate lines.
+  await createComment(as(dora), { postId: post.id, body: "Dernier mot" });
+  assert.equal(groupNotifications((await listNotifications(as(owner))).items).length, 2);
 });
 
 test("notifications: emails carry a working one-click unsubscribe link", async () => {
