@@ -10,6 +10,7 @@ import { tribuneAdapter } from "./adapter";
 import { isDemoLoginAllowed } from "./demo";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { SignInSchema } from "./schemas";
+import { env } from "@/lib/env.js";
 
 // next-auth's providers are CommonJS modules with a `default` export: Next's bundler unwraps it,
 // plain Node (scripts, tests) hands over the module object.
@@ -22,12 +23,12 @@ const GitHubProvider = interop(GitHubModule);
 export const SIGN_IN_ERRORS = ["INVALID_CREDENTIALS", "EMAIL_NOT_VERIFIED", "RATE_LIMITED", "DEMO_DISABLED"] as const;
 
 function githubProvider() {
-  const clientId = process.env.GITHUB_ID;
-  const clientSecret = process.env.GITHUB_SECRET;
+  const clientId = env.GITHUB_ID;
+  const clientSecret = env.GITHUB_SECRET;
   if (!clientId || !clientSecret) return [];
   // The URLs are overridable so tests can sign in through a stand-in GitHub on loopback.
-  const web = process.env.GITHUB_URL ?? "https://github.com";
-  const api = process.env.GITHUB_API_URL ?? "https://api.github.com";
+  const web = env.GITHUB_URL;
+  const api = env.GITHUB_API_URL;
   return [
     GitHubProvider({
       clientId,
@@ -102,7 +103,7 @@ export async function authorizeWithPassword(raw: unknown, requestHeaders: Header
 /** authOptions: next-auth's configuration (JWT sessions, password, magic link, optional GitHub). */
 export const authOptions: AuthOptions = {
   adapter: tribuneAdapter(),
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
   providers: [

@@ -18,7 +18,7 @@ const globalForDb = globalThis as unknown as { tribuneDb?: Shared };
 function shared(): Shared {
   // One client per process, kept on globalThis so dev hot reloads do not open new pools.
   if (!globalForDb.tribuneDb) {
-    const url = process.env.DATABASE_URL || env.DATABASE_URL;
+    const url = env.DATABASE_URL;
     const provider = providerOf(url);
     const client = createDb(url, (query, params) => listeners.forEach((listener) => listener(query, params)));
     globalForDb.tribuneDb = { client, provider };

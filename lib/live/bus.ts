@@ -2,6 +2,7 @@ import "server-only";
 import cluster from "node:cluster";
 import { EventEmitter } from "node:events";
 import { Redis } from "ioredis";
+import { env } from "@/lib/env.js";
 import {
   LiveEventSchema,
   PagesChangedSchema,
@@ -252,8 +253,8 @@ const holder = globalThis as typeof globalThis & { tribuneLiveBus?: LiveBus };
 /** liveBus: this process's bus (REDIS_URL and REDIS_PREFIX decide which). */
 export function liveBus(): LiveBus {
   holder.tribuneLiveBus ??= createLiveBus({
-    redisUrl: process.env.REDIS_URL || undefined,
-    prefix: process.env.REDIS_PREFIX || "tribune",
+    redisUrl: env.REDIS_URL,
+    prefix: env.REDIS_PREFIX,
   });
   return holder.tribuneLiveBus;
 }

@@ -144,7 +144,7 @@ export function clientAddressOf(headers: Headers): string | null {
 export function clientIp(headers: Headers): string {
   const address = stamped(headers);
   if (!address) {
-    if (process.env.NODE_ENV === "production" && !holder.tribuneClientWarned) {
+    if (env.NODE_ENV === "production" && !holder.tribuneClientWarned) {
       holder.tribuneClientWarned = true;
       console.warn(
         "Client addresses are unknown (the app was not started through scripts/serve.ts): every client shares one rate-limit key.",
