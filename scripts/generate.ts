@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { readSchemas } from "../lib/db/schema-files";
+import { readSchemas } from "../lib/db/migrations/schemas";
 import { env as config } from "../lib/env.js";
 
 function main(): number {
