@@ -19,9 +19,6 @@ const CredentialsProvider = interop(CredentialsModule);
 const EmailProvider = interop(EmailModule);
 const GitHubProvider = interop(GitHubModule);
 
-// Errors thrown by authorize() reach the sign-in form as codes (never as details).
-export const SIGN_IN_ERRORS = ["INVALID_CREDENTIALS", "EMAIL_NOT_VERIFIED", "RATE_LIMITED", "DEMO_DISABLED"] as const;
-
 function githubProvider() {
   const clientId = env.GITHUB_ID;
   const clientSecret = env.GITHUB_SECRET;
@@ -65,7 +62,7 @@ function toHeaders(bag: HeaderBag): Headers {
  * account's attempts from one address, so guesses from elsewhere never lock its owner out;
  * `address` (limit signInAddress, larger) counts one address's attempts across accounts.
  */
-export function signInKeys(email: string, address: string): { account: string; address: string } {
+function signInKeys(email: string, address: string): { account: string; address: string } {
   return { account: `${email.trim().toLowerCase()}|${address}`, address: `sign-in:${address}` };
 }
 

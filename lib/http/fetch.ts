@@ -13,7 +13,7 @@ import { parseFetchAllow, type FetchAllowList } from "./allow-list.js";
 import { FetchError, redactUrl } from "./errors";
 
 /** ResolvedAddress: one answer of the resolver. */
-export type ResolvedAddress = { address: string; family: number };
+type ResolvedAddress = { address: string; family: number };
 
 export type GuardedFetchOptions = {
   method?: "GET" | "HEAD" | "POST";

@@ -7,7 +7,7 @@ import { translatorFor, type Locale } from "@/lib/i18n";
 export type MailContent = { subject: string; text: string; html: string };
 
 /** A paragraph that is a link: its address alone in the text version, `label` as the link in HTML. */
-export type MailLink = { url: string; label: string };
+type MailLink = { url: string; label: string };
 
 export type RenderMailInput = {
   locale: Locale;
@@ -21,7 +21,7 @@ export type RenderMailInput = {
   outro: (string | MailLink)[];
 };
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -37,7 +37,7 @@ function assertHttpUrl(url: string): void {
 }
 
 /** Sentence saying how long a link stays valid, in whole hours when it is a whole number of hours. */
-export function formatValidity(locale: Locale, minutes: number): string {
+function formatValidity(locale: Locale, minutes: number): string {
   const inHours = minutes >= 60 && minutes % 60 === 0;
   const duration = new Intl.NumberFormat(locale, {
     style: "unit",

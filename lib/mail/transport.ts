@@ -22,7 +22,7 @@ const DEFAULT_TIMEOUTS = { connectionTimeout: "10000", greetingTimeout: "10000",
 const transporters = new Map<string, Transporter>();
 
 /** The SMTP URL with its password (and user) hidden, safe to log. */
-export function redactSmtpUrl(smtpUrl: string): string {
+function redactSmtpUrl(smtpUrl: string): string {
   try {
     const url = new URL(smtpUrl);
     if (url.username || url.password) {

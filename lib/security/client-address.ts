@@ -18,9 +18,9 @@ import { env } from "@/lib/env.js";
 // (conservative, never looser).
 
 /** The address serve.ts decided for this request (internal: set by the server, never by the client). */
-export const CLIENT_ADDRESS_HEADER = "x-tribune-client-ip";
+const CLIENT_ADDRESS_HEADER = "x-tribune-client-ip";
 /** The HMAC that proves CLIENT_ADDRESS_HEADER was written by this process. */
-export const CLIENT_STAMP_HEADER = "x-tribune-client-stamp";
+const CLIENT_STAMP_HEADER = "x-tribune-client-stamp";
 /** The one shared key of every request whose address is not known (not stamped by serve.ts). */
 export const UNKNOWN_CLIENT = "unknown";
 

@@ -27,7 +27,7 @@ function isAppOrigin(origin: string, request: Request): boolean {
 }
 
 /** isSameOriginRequest: true when the request comes from the app's own pages (Origin, else Sec-Fetch-Site or Referer). */
-export function isSameOriginRequest(request: Request): boolean {
+function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (origin !== null) {
     const parsed = originOf(origin);

@@ -5,7 +5,7 @@ import { contentTypeOf, type ImageType } from "./detect";
 import { env } from "@/lib/env.js";
 
 /** The only names saveImageUpload gives: 32 hex characters and a known extension (no path parts). */
-export const UPLOAD_NAME = /^[a-f0-9]{32}\.(?:png|jpg|webp|gif)$/;
+const UPLOAD_NAME = /^[a-f0-9]{32}\.(?:png|jpg|webp|gif)$/;
 
 /** uploadsDir: where uploads live; UPLOADS_DIR is read at call time (tests point it elsewhere). */
 export function uploadsDir(): string {

@@ -19,7 +19,7 @@ export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
  * creates for them: post_search_data, _idx, _content, _docsize, _config). The engine ignores them
  * in diffs and drift checks instead of proposing to drop them. Add names here, in one place.
  */
-export const EXTERNAL_TABLES: readonly string[] = [
+const EXTERNAL_TABLES: readonly string[] = [
   // Search (prisma/migrations/*/…_search): PostgreSQL's tables, SQLite's document table, FTS5 table and shadows.
   "post_search",
   "post_search_text",
@@ -32,7 +32,7 @@ export const EXTERNAL_TABLES: readonly string[] = [
 ];
 
 /** Enums made outside schema.prisma (none: the model has no enums). */
-export const EXTERNAL_ENUMS: readonly string[] = [];
+const EXTERNAL_ENUMS: readonly string[] = [];
 
 /** The engine's filter; on PostgreSQL it wants names qualified with their schema (`public.post_search`). */
 export function schemaFilter(provider: Provider): SchemaFilter {

@@ -22,6 +22,6 @@ export { writeMigration, MIGRATION_NAME } from "./write";
 /** readMigrationsList: the committed migration folders of a provider, as the engine reads them. */
 export { readMigrationsList } from "./folders";
 /** dropPgDatabase, ensurePgDatabase: PostgreSQL databases dropped (sessions closed first) or created if missing. */
-export { dropPgDatabase, ensurePgDatabase } from "./postgres-admin";
+export { dropPgDatabase } from "./postgres-admin";
 /** Provider: "sqlite" or "postgresql". */
 export type { Provider } from "./engine";
