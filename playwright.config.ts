@@ -1,10 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { env } from "./lib/env.js";
 
 // Debian's Chromium (never `npx playwright install`: no network here).
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: env.CHROMIUM_PATH,
     args: [
       "--no-sandbox",
       "--disable-gpu",

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { WEBMENTION_LINK_HEADER } from "@/lib/links/webmention/endpoint";
 import { BYPASS_HEADER, isArticlePath, POST_HEADER } from "@/lib/page-cache/policy";
 import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
@@ -20,26 +21,9 @@ async function gone(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "GET" || !/^\/[a-z0-9-]+\/[a-z0-9-]+\/?$/.test(path)) return null;
   const { isRemovedArticlePath } = await import("@/lib/posts/removed");
   if (!(await isRemovedArticlePath(path))) return null;
-  const blog = path.split("/")[1]!;
-  const french =
-    !/^en\b/i.test(request.headers.get("accept-language") ?? "") ||
-    request.cookies.get("tribune_locale")?.value === "fr";
-  const text = french
-    ? {
-        title: "Cet article a été retiré",
-        body: "Son auteur l’a retiré. Le blogue et ses autres articles sont toujours là.",
-        blog: "Aller au blogue",
-        search: "Chercher dans le réseau",
-        lang: "fr",
-      }
-    : {
-        title: "This article was removed",
-        body: "Its author took it down. The blog and its other articles are still here.",
-        blog: "Go to the blog",
-        search: "Search the network",
-        lang: "en",
-      };
-  const html = `<!doctype html><html lang="${text.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>410 · ${text.title}</title><style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1c1a17;background:#fbfaf7}a{color:#a13c1f}@media (prefers-color-scheme:dark){body{color:#ece8e1;background:#151418}a{color:#f0916c}}</style></head><body><p style="font-size:3rem;font-weight:800;margin:0">410</p><h1>${text.title}</h1><p>${text.body}</p><p><a href="/${blog}">${text.blog}</a> · <a href="/search">${text.search}</a></p></body></html>`;
+  const { goneHtml, goneLocale } = await import("@/lib/posts/gone-page");
+  const locale = goneLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+  const html = goneHtml(locale, path.split("/")[1]!);
   return new NextResponse(html, {
     status: 410,
     headers: {

@@ -1,6 +1,10 @@
-// Validates the environment once. Imported by next.config.js so that a bad .env fails
-// `next build`, and by server code through `import { env } from "@/lib/env"`.
-// Empty strings count as unset. SKIP_ENV_VALIDATION=1 skips the check (container builds).
+// Tribune's configuration: every environment variable it reads, with its default, declared
+// here once (the README's configuration table lists the same, and a test compares them).
+// Validated as a whole when first imported (next.config.js imports it, so a bad value fails
+// `next build`; scripts/start.ts and scripts/serve.ts too), then read through `env`, whose
+// fields read the variable at the moment they are used (tests and scripts set some after
+// import). Empty strings count as unset. SKIP_ENV_VALIDATION=1 skips the check (container
+// builds): a bad value then falls back to its default.
 import { z } from "zod";
 import { parseFetchAllow } from "./http/allow-list.js";
 
@@ -65,10 +69,27 @@ export const EnvSchema = z.object({
   AKISMET_KEY: optional(z.string().min(1)),
   AKISMET_URL: optional(z.url().refine((url) => /^https?:\/\//.test(url), "must be an http(s) URL")),
   PAGE_CACHE_SECONDS: withDefault(z.coerce.number().int("must be a whole number of seconds").min(0).max(86_400), 60),
+  DATABASE_POOL_SIZE: withDefault(z.coerce.number().int("must be a whole number of connections").min(1).max(1_000), 10),
+  PORT: withDefault(z.coerce.number().int("must be a port number").min(1).max(65_535), 3000),
+  HOST: optional(z.string()),
+  DEMO_CONTENT: optional(z.enum(["off"], "must be off or unset")),
+  SKIP_BUILD: optional(z.string()),
+  SKIP_ENV_VALIDATION: optional(z.string()),
+  DEBUG: optional(z.string()),
+  // Tooling only: prisma generate, user:create, tests, db:migration and benchmarks.
+  PRISMA_SCHEMA_ENGINE_BINARY: withDefault(z.string(), "/bin/true"),
+  TRIBUNE_PASSWORD: optional(z.string()),
+  PG_ADMIN_URL: withDefault(
+    z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
+    "postgresql://postgres@127.0.0.1:5432/postgres",
+  ),
+  CHROMIUM_PATH: withDefault(z.string(), "/usr/bin/chromium"),
+  BENCH_PORT: withDefault(z.coerce.number().int("must be a port number").min(1).max(65_535), 3210),
 });
 
-function parseEnv() {
-  if (process.env.SKIP_ENV_VALIDATION === "1") return EnvSchema.parse({});
+const skipValidation = () => process.env.SKIP_ENV_VALIDATION === "1";
+
+function validateAll() {
   const result = EnvSchema.safeParse(process.env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -77,5 +98,36 @@ function parseEnv() {
   return result.data;
 }
 
-/** env: the validated environment (defaults applied). */
-export const env = parseEnv();
+const parsed = new Map();
+
+// One variable, parsed again only when its raw value changed since the last read.
+function read(key) {
+  const raw = process.env[key];
+  const hit = parsed.get(key);
+  if (hit && hit.raw === raw) return hit.value;
+  const schema = EnvSchema.shape[key];
+  const result = schema.safeParse(raw);
+  if (!result.success && !skipValidation()) {
+    throw new Error(`Invalid environment variable ${key}: ${result.error.issues[0]?.message}`);
+  }
+  const value = result.success ? result.data : schema.parse(undefined);
+  parsed.set(key, { raw, value });
+  return value;
+}
+
+function createEnv() {
+  // The parsed values give `env` its type; each field then becomes a getter over process.env.
+  const fields = skipValidation() ? EnvSchema.parse({}) : validateAll();
+  for (const key of Object.keys(EnvSchema.shape)) {
+    Object.defineProperty(fields, key, { enumerable: true, get: () => read(key) });
+  }
+  return Object.freeze(fields);
+}
+
+/** env: the validated configuration (defaults applied); each field reads its variable when used. */
+export const env = createEnv();
+
+/** siteUrl: the instance's public URL: NEXTAUTH_URL, else http://localhost:<PORT>. */
+export function siteUrl() {
+  return env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+}

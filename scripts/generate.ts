@@ -6,7 +6,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { readSchemas } from "../lib/db/schema-files";
+import { readSchemas } from "../lib/db/migrations/schemas";
+import { env as config } from "../lib/env.js";
 
 function main(): number {
   const schemas = readSchemas();
@@ -21,7 +22,7 @@ function main(): number {
   const prismaBin = path.join(process.cwd(), "node_modules", ".bin", "prisma");
   const env = {
     ...process.env,
-    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || "/bin/true",
+    PRISMA_SCHEMA_ENGINE_BINARY: config.PRISMA_SCHEMA_ENGINE_BINARY,
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     CHECKPOINT_DISABLE: "1",
   };

@@ -1,10 +1,11 @@
 // npm run db:migrate
 // Applies the committed migrations to DATABASE_URL (default: the SQLite file data/tribune.db),
 // as `prisma migrate deploy` would, with Prisma's wasm schema engine (no native engine offline).
-import { applyMigrations, providerOf, redact } from "../lib/db/schema-engine";
+import { applyMigrations, providerOf, redact } from "../lib/db/migrations";
+import { env } from "../lib/env.js";
 
 async function main(): Promise<number> {
-  const url = process.env.DATABASE_URL ?? "file:./data/tribune.db";
+  const url = env.DATABASE_URL;
   const started = Date.now();
   try {
     const provider = providerOf(url);

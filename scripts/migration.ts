@@ -4,7 +4,7 @@
 // server of PG_ADMIN_URL (default postgresql://postgres@127.0.0.1:5432/postgres) for the
 // PostgreSQL shadow database (a uniquely named database, dropped afterwards).
 // Run `npm run db:generate` afterwards (or before) so the clients match the schema.
-import { MIGRATION_NAME, writeMigration } from "../lib/db/schema-engine";
+import { MIGRATION_NAME, writeMigration } from "../lib/db/migrations";
 
 async function main(): Promise<number> {
   const name = process.argv[2];

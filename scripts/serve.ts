@@ -21,8 +21,8 @@ import { relayClusterLive } from "../lib/live/bus";
 import { createPageCache } from "../lib/page-cache/http";
 import { stampClientAddress, trustedProxiesFromEnv } from "../lib/security/client-address";
 
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || undefined;
+const port = env.PORT;
+const host = env.HOST;
 (process.env as Record<string, string>).NODE_ENV = "production";
 const workers = env.WEB_CONCURRENCY ?? availableParallelism();
 

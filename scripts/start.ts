@@ -6,10 +6,11 @@ import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { env as config } from "../lib/env.js";
 
 const root = process.cwd();
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const port = env.PORT || "3000";
+const port = String(config.PORT);
 env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
 function run(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
@@ -49,7 +50,7 @@ if (newestMtime("prisma/schema.prisma") > newestMtime("lib/generated")) {
 }
 run("Bundling the markdown render worker (when its sources changed)", tsx, ["scripts/build-worker.ts"]);
 run("Migrating the database", tsx, ["scripts/migrate.ts"]);
-if (env.DEMO_CONTENT !== "off") {
+if (config.DEMO_CONTENT !== "off") {
   run("Importing the demo content (only into an empty database)", tsx, [
     ...withHooks,
     "scripts/content-sync.ts",
@@ -61,7 +62,7 @@ if (env.DEMO_CONTENT !== "off") {
 const sources = ["app", "components", "lib", "prisma", "next.config.js", "package-lock.json", "tsconfig.json"];
 const buildId = join(root, ".next", "BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-if (env.SKIP_BUILD !== "1" && Math.max(...sources.map(newestMtime)) > builtAt) {
+if (config.SKIP_BUILD !== "1" && Math.max(...sources.map(newestMtime)) > builtAt) {
   run("Building the production app", "node", ["node_modules/next/dist/bin/next", "build"]);
 }
 

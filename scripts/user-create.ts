@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import { appUrl } from "../lib/auth/app-url";
 import { issueToken, tokenLifetimeMinutes } from "../lib/auth/tokens";
 import { disconnectDb } from "../lib/db";
+import { env } from "../lib/env.js";
 import { plainMessage } from "../lib/i18n/plain";
 import { closeMailTransports, sendMail, setupLinkMail } from "../lib/mail";
 import { createAdminFromCli } from "../lib/setup";
@@ -19,7 +20,7 @@ if (!values.admin) {
 }
 
 async function askPassword(): Promise<string | undefined> {
-  if (process.env.TRIBUNE_PASSWORD) return process.env.TRIBUNE_PASSWORD;
+  if (env.TRIBUNE_PASSWORD) return env.TRIBUNE_PASSWORD;
   if (!process.stdin.isTTY) return undefined;
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   const answer = await rl.question("Password (empty: email a link instead): ");

@@ -10,7 +10,6 @@ import {
   getViewer,
   keepThisSession,
   requestPasswordReset,
-  resendVerification,
   resetPassword,
   signUp,
   verifyEmail,
@@ -27,18 +26,6 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   try {
     await signUp(parsed.data, await currentLocale(), clientIp(await headers()));
     return { ok: true, data: { email: parsed.data.email } };
-  } catch (error) {
-    return failure(error, form);
-  }
-}
-
-/** resendVerificationAction: another verification link (answers the same whether or not the account exists). */
-export async function resendVerificationAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = parseForm(EmailOnlySchema, form);
-  if (!parsed.data) return parsed.state;
-  try {
-    await resendVerification(parsed.data.email, await currentLocale());
-    return { ok: true };
   } catch (error) {
     return failure(error, form);
   }

@@ -6,7 +6,7 @@ import { initialFormState } from "@/lib/forms";
 import styles from "./discussion.module.css";
 
 /** The event ActForm fires once an act succeeded; the discussion's Announcer reads it out. */
-export const ANNOUNCE_EVENT = "tribune:announce";
+const ANNOUNCE_EVENT = "tribune:announce";
 
 /**
  * ActForm: one thread tool or report as a form posting to threadToolAction. Without JavaScript

@@ -13,7 +13,7 @@ const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 const avatarUrl = (handle: string, image: string | null) => image ?? `/api/avatar/${encodeURIComponent(handle)}`;
 
 type Node = CommentNode<ThreadItem>;
-export type ThreadPermissions = {
+type ThreadPermissions = {
   signedIn: boolean;
   canComment: boolean;
   asGuest: boolean;

@@ -4,7 +4,7 @@ import type { AuditLogEntry } from "@/lib/moderation";
 import { AuditEntries } from "./audit-entries";
 import styles from "./sanctions.module.css";
 
-export type AuditQuery = {
+type AuditQuery = {
   action?: string;
   actor?: string;
   subject?: string;

@@ -53,13 +53,6 @@ async function sendVerification(userId: string, email: string, name: string, loc
   await sendMail({ to: email, ...verifyEmailMail({ locale, name, url, expiresInMinutes }) });
 }
 
-/** resendVerification: a new link for an unverified account (silently nothing otherwise). */
-export async function resendVerification(email: string, locale: Locale): Promise<void> {
-  await consume("mail", email);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, emailVerified: true } });
-  if (user && !user.emailVerified) await sendVerification(user.id, email, user.name, locale);
-}
-
 /**
  * verifyEmail: marks the address verified (sign-up or a changed address). A changed address
  * ends every session of the account (a new session version, returned with the user's id);

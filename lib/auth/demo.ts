@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export const DEMO_EMAIL_DOMAIN = "@demo.tribune.test";
+const DEMO_EMAIL_DOMAIN = "@demo.tribune.test";
 const DEMO_MODE_KEY = "demo_mode";
 
 /** isDemoMode: true when this instance was started with the demo content (a flag stored with the data). */
@@ -25,7 +25,7 @@ export async function isDemoLoginAllowed(email: string): Promise<boolean> {
 }
 
 /** DEMO_PASSWORD: the password of every demo person (listed in the README; refused outside demo mode). */
-export const DEMO_PASSWORD = "tribune-demo";
+const DEMO_PASSWORD = "tribune-demo";
 
 /** enableDemoAccounts: turns demo mode on and gives the demo's people the demo password. */
 export async function enableDemoAccounts(hashPassword: (password: string) => Promise<string>): Promise<number> {

@@ -10,6 +10,7 @@ import { tribuneAdapter } from "./adapter";
 import { isDemoLoginAllowed } from "./demo";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { SignInSchema } from "./schemas";
+import { env } from "@/lib/env.js";
 
 // next-auth's providers are CommonJS modules with a `default` export: Next's bundler unwraps it,
 // plain Node (scripts, tests) hands over the module object.
@@ -18,16 +19,13 @@ const CredentialsProvider = interop(CredentialsModule);
 const EmailProvider = interop(EmailModule);
 const GitHubProvider = interop(GitHubModule);
 
-// Errors thrown by authorize() reach the sign-in form as codes (never as details).
-export const SIGN_IN_ERRORS = ["INVALID_CREDENTIALS", "EMAIL_NOT_VERIFIED", "RATE_LIMITED", "DEMO_DISABLED"] as const;
-
 function githubProvider() {
-  const clientId = process.env.GITHUB_ID;
-  const clientSecret = process.env.GITHUB_SECRET;
+  const clientId = env.GITHUB_ID;
+  const clientSecret = env.GITHUB_SECRET;
   if (!clientId || !clientSecret) return [];
   // The URLs are overridable so tests can sign in through a stand-in GitHub on loopback.
-  const web = process.env.GITHUB_URL ?? "https://github.com";
-  const api = process.env.GITHUB_API_URL ?? "https://api.github.com";
+  const web = env.GITHUB_URL;
+  const api = env.GITHUB_API_URL;
   return [
     GitHubProvider({
       clientId,
@@ -64,7 +62,7 @@ function toHeaders(bag: HeaderBag): Headers {
  * account's attempts from one address, so guesses from elsewhere never lock its owner out;
  * `address` (limit signInAddress, larger) counts one address's attempts across accounts.
  */
-export function signInKeys(email: string, address: string): { account: string; address: string } {
+function signInKeys(email: string, address: string): { account: string; address: string } {
   return { account: `${email.trim().toLowerCase()}|${address}`, address: `sign-in:${address}` };
 }
 
@@ -102,7 +100,7 @@ export async function authorizeWithPassword(raw: unknown, requestHeaders: Header
 /** authOptions: next-auth's configuration (JWT sessions, password, magic link, optional GitHub). */
 export const authOptions: AuthOptions = {
   adapter: tribuneAdapter(),
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
   providers: [

@@ -9,6 +9,7 @@ import { loginPath } from "@/lib/security";
 import { authOptions } from "./options";
 import type { Sanction } from "./policy";
 import { sanctionsInForce, toSanctions } from "./sanctions";
+import { env } from "@/lib/env.js";
 
 export type Viewer = {
   id: string;
@@ -72,7 +73,7 @@ export async function sessionToken(
   user: { id: string; name: string; email: string | null; image: string | null },
   sessionVersion: number,
 ): Promise<string> {
-  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET;
+  const secret = authOptions.secret ?? env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
   return encode({
     secret,
@@ -88,7 +89,7 @@ export async function sessionToken(
  */
 export async function keepThisSession(viewer: Viewer, sessionVersion: number): Promise<void> {
   const jar = await cookies();
-  const secure = jar.has(`__Secure-${SESSION_COOKIE}`) || (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const secure = jar.has(`__Secure-${SESSION_COOKIE}`) || (env.NEXTAUTH_URL ?? "").startsWith("https://");
   const name = `${secure ? "__Secure-" : ""}${SESSION_COOKIE}`;
   // A large session may have been split into name.0, name.1…: the new one is a single cookie.
   for (const cookie of jar.getAll()) if (cookie.name.startsWith(`${name}.`)) jar.delete(cookie.name);

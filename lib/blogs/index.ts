@@ -1,17 +1,7 @@
 /** listBlogs / getBlogBySlug: read the blogs of the instance (plain objects, no secrets). */
 export { listBlogs, getBlogBySlug, type BlogSummary } from "./service";
-/** BlogSlugSchema and the reserved slugs that static routes own. */
-export {
-  BlogSlugSchema,
-  RESERVED_BLOG_SLUGS,
-  LanguageSchema,
-  CommentPolicySchema,
-  MembershipRoleSchema,
-} from "./schemas";
 /** resolveBlogSlug: { blog } at a current slug, { redirectTo } (permanent) for an old one, or null. */
-export { resolveBlogSlug, type ResolvedBlogSlug } from "./slugs";
-/** blogLanguageOf: a blog's language by slug (cached a minute), the default language of its pages. */
-export { blogLanguageOf } from "./language";
+export { resolveBlogSlug } from "./slugs";
 /** listManageableBlogs: the blogs a person belongs to, with their role (a role on one blog: getBlogRole in lib/auth). */
 export { listManageableBlogs, type ManageableBlog } from "./access";
 /** canCreateBlog / isOpenBlogCreation / setOpenBlogCreation: who may open a blog; the admin-only switch. */
@@ -31,8 +21,5 @@ export {
   AddMemberSchema,
   MemberRoleSchema,
   MemberIdSchema,
-  AccentColorSchema,
-  BlogNameSchema,
-  type CreateBlogInput,
   type UpdateBlogSettingsInput,
 } from "./manage-schemas";

@@ -14,13 +14,13 @@ const optionalText = (max: number, tooLong: string) =>
     z.string().max(max, tooLong).nullable(),
   );
 
-export const BlogNameSchema = z
+const BlogNameSchema = z
   .string()
   .transform((name) => name.normalize("NFC").trim().replace(/\s+/g, " "))
   .pipe(z.string().min(1, "validation.blogNameEmpty").max(80, "validation.blogNameTooLong"));
 
 /** AccentColorSchema: "#rrggbb" (lower-cased), or null for the default colour. */
-export const AccentColorSchema = z.preprocess(
+const AccentColorSchema = z.preprocess(
   (value) => (typeof value === "string" ? value.trim().toLowerCase() || null : (value ?? null)),
   z
     .string()

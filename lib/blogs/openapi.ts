@@ -19,7 +19,7 @@ const wordList = z.string().meta({
 });
 
 /** ApiBlogRulesSchema: a blog's discussion rules (issue 11), for its owners and instance admins. */
-export const ApiBlogRulesSchema = z
+const ApiBlogRulesSchema = z
   .object({
     holdUntilApproved: z.boolean().meta({
       description: "Hold a person's comments until one of theirs was approved here (guests known by e-mail)",
@@ -56,7 +56,7 @@ export const ApiUpdateBlogSchema = z
   .strict()
   .meta({ id: "UpdateBlog" });
 
-export const ApiBlogSchema = z
+const ApiBlogSchema = z
   .object({
     id: z.string(),
     slug: z.string(),

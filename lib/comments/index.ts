@@ -1,44 +1,17 @@
 /** buildCommentTree: pure flat-list → tree (oldest first, hidden leaves pruned). */
-export { buildCommentTree, type CommentNode, type FlatComment } from "./tree";
+export { type CommentNode } from "./tree";
 /** Schemas shared by forms, the API and the services (body 1–5,000 characters, guest identity, sort). */
-export {
-  CreateCommentSchema,
-  EditCommentSchema,
-  RejectCommentSchema,
-  CommentBodySchema,
-  ListCommentsQuerySchema,
-  ThreadSortSchema,
-  CommentStatusSchema,
-  CommentPolicySchema,
-  MAX_COMMENT_LENGTH,
-  type CreateCommentInput,
-  type EditCommentInput,
-  type RejectCommentInput,
-  type ThreadSort,
-  type CommentStatus,
-  type CommentPolicy,
-} from "./schemas";
-/** Pure rules: effective policy, who may comment (and held or not), who sees a held comment. */
-export { effectivePolicy, commentAccess, canSeeComment, type CommentAccess, type CommentRefusal } from "./rules";
+export { EditCommentSchema, ListCommentsQuerySchema, ThreadSortSchema } from "./schemas";
 /** createComment: policy, parent, rate limit, mentions; comment + mentions + notices + follow in one transaction. */
-export { createComment, type CreatedComment } from "./create-comment";
+export { createComment } from "./create-comment";
 /** editComment: own comment only; revision kept, editedAt set, new mentions notified. */
 export { editComment } from "./edit-comment";
 /** moderatorEditComment: a moderator rewrites someone's comment with a visible note (revision kept, audit entry). */
-export { moderatorEditComment, ModeratorEditSchema, type ModeratorEditInput } from "./moderator-edit";
+export { moderatorEditComment, ModeratorEditSchema } from "./moderator-edit";
 /** deleteComment: own comment becomes a placeholder (HTML blanked, source kept for moderators). */
 export { deleteComment } from "./delete-comment";
 /** approveComment / rejectComment: moderators' transitions, each with an audit entry. */
-export {
-  approveComment,
-  rejectComment,
-  decideComments,
-  DecideCommentsSchema,
-  DECISIONS,
-  MAX_BULK,
-  type Decision,
-  type DecideCommentsInput,
-} from "./moderate-comment";
+export { approveComment, rejectComment, decideComments, DECISIONS } from "./moderate-comment";
 /** toggleLike: one like per person, not on one's own comment; followPost / unfollowPost. */
 export { toggleLike, followPost, unfollowPost } from "./reactions";
 /** listThread / getComment / getCommentContext: reads with a constant query count. */
@@ -50,23 +23,9 @@ export {
   getCommentContext,
   type ThreadItem,
   type ThreadResult,
-  type ThreadViewer,
 } from "./thread";
-/** CommentViewer: the acting person as comment services take them. */
-export type { CommentViewer } from "./context";
 /** API shapes of the discussion endpoints and their converters (ISO dates). */
-export {
-  ApiCommentSchema,
-  ApiCommentNodeSchema,
-  ApiThreadSchema,
-  ApiCreateCommentSchema,
-  ApiEditCommentSchema,
-  toApiComment,
-  toApiTree,
-  toApiViewer,
-} from "./api-schemas";
-/** registerCommentPaths: adds the discussion endpoints to an OpenAPI registry. */
-export { registerCommentPaths } from "./openapi";
+export { toApiComment, toApiTree, toApiViewer } from "./api-schemas";
 /** previewComment: renders a draft comment exactly as it would appear (for the form's preview). */
 export { previewComment } from "./preview";
 /** linkImportedMentions: resolves the @mentions of imported comments (no notification). */

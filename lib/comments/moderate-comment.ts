@@ -25,7 +25,7 @@ import { RejectCommentSchema, type RejectCommentInput } from "./schemas";
  * stays) and tells each reporter, never telling the author who reported.
  */
 export const DECISIONS = ["approve", "restore", "remove", "spam", "keep"] as const;
-export type Decision = (typeof DECISIONS)[number];
+type Decision = (typeof DECISIONS)[number];
 
 /** The statuses each decision moves a comment from, and to. */
 const MOVES: Record<Decision, { from: readonly string[]; to: string }> = {
@@ -37,9 +37,9 @@ const MOVES: Record<Decision, { from: readonly string[]; to: string }> = {
 };
 
 /** At most this many comments per bulk decision (a queue page). */
-export const MAX_BULK = 100;
+const MAX_BULK = 100;
 
-export const DecideCommentsSchema = z.object({
+const DecideCommentsSchema = z.object({
   ids: z.array(z.string().min(1).max(64)).min(1).max(MAX_BULK),
   decision: z.enum(DECISIONS),
   reason: z.string().trim().max(500).optional(),

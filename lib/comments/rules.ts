@@ -3,13 +3,7 @@ import type { CommentAccess, CommentRefusal } from "@/lib/auth/policy";
 import { CommentPolicySchema, type CommentPolicy } from "./schemas";
 
 // Who may comment, see, edit, like and moderate lives in lib/auth/policy; re-exported for the comment services.
-export {
-  commentAccess,
-  canSeeComment,
-  canModerateComments,
-  type CommentAccess,
-  type CommentRefusal,
-} from "@/lib/auth/policy";
+export { commentAccess, canSeeComment, canModerateComments, type CommentAccess } from "@/lib/auth/policy";
 
 /** effectivePolicy: the article's override when set, else the blog's setting (unknown values read as closed). */
 export function effectivePolicy(postPolicy: string | null, blogPolicy: string): CommentPolicy {

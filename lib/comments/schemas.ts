@@ -27,11 +27,9 @@ export const CreateCommentSchema = z.object({
   guestEmail: optionalText.pipe(EmailSchema.optional()),
 });
 export type CreateCommentInput = z.input<typeof CreateCommentSchema>;
-export type CreateCommentData = z.output<typeof CreateCommentSchema>;
 
 /** EditCommentSchema: the new body of one's own comment. */
 export const EditCommentSchema = z.object({ body: CommentBodySchema });
-export type EditCommentInput = z.input<typeof EditCommentSchema>;
 
 /** RejectCommentSchema: a moderator's verdict on a comment, with an optional reason. */
 export const RejectCommentSchema = z.object({
@@ -49,10 +47,6 @@ export const ListCommentsQuerySchema = z.object({
   format: z.enum(["tree", "flat"]).default("tree"),
   sort: z.enum(["oldest", "newest", "liked"]).default("oldest"),
 });
-
-/** CommentStatusSchema: the moderation states of a comment. */
-export const CommentStatusSchema = z.enum(["pending", "approved", "hidden", "spam", "removed", "deleted"]);
-export type CommentStatus = z.infer<typeof CommentStatusSchema>;
 
 /** CommentPolicySchema: who may comment on a blog or an article. */
 export const CommentPolicySchema = z.enum(["open", "members", "closed"]);

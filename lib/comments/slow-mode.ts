@@ -8,7 +8,7 @@ import type { Actor, PostContext } from "./context";
  * lastCommentAt: when the person last commented on the article (any status), or null. A guest
  * is known by the e-mail they give. One query, only when slow mode is on.
  */
-export async function lastCommentAt(postId: string, viewer: Actor, guestEmail?: string): Promise<Date | null> {
+async function lastCommentAt(postId: string, viewer: Actor, guestEmail?: string): Promise<Date | null> {
   if (!viewer && !guestEmail) return null;
   const last = await db.comment.findFirst({
     where: { postId, ...(viewer ? { authorId: viewer.id } : { authorId: null, guestEmail }) },

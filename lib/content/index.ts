@@ -1,4 +1,4 @@
 /** loadContent: reads and validates content/ (throws ContentError naming each file and field). */
-export { loadContent, ContentError, type ContentBundle } from "./load";
+export { loadContent, ContentError,  } from "./load";
 /** syncContent: writes a bundle idempotently in one transaction and reports what changed. */
-export { syncContent, type SyncReport } from "./sync";
+export { syncContent,  } from "./sync";

@@ -49,7 +49,7 @@ const GuestSchema = z.strictObject({
 });
 
 /** One entry of content/blogs/<slug>/comments/<post-slug>.yml. */
-export const CommentEntrySchema = z
+const CommentEntrySchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Use letters, digits, _ and - (at most 40)"),
     author: HandleSchema.optional(),

@@ -12,7 +12,7 @@ import { reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
 import { ContentError, type ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
 
-export type SyncCounts = { created: number; updated: number; unchanged: number };
+type SyncCounts = { created: number; updated: number; unchanged: number };
 export type SyncReport = Record<"people" | "blogs" | "posts" | "comments", SyncCounts>;
 
 const importKeyOf = (blog: string, post: string) => `content:${blog}/${post}`;

@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { PrismaClient } from "../generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
 import { providerOf, sqliteFilePath, type DbProvider } from "./url";
+import { env } from "../env.js";
 
 /** Db: the Prisma client type used everywhere (the SQLite client's; the PostgreSQL one has the same shape). */
 export type Db = PrismaClient;
@@ -18,7 +19,7 @@ export type QueryListener = (query: string, params: string) => void;
 export function createDb(url: string, onQuery?: QueryListener): Db {
   const log = onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
   if (providerOf(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_SIZE });
     const client = new PostgresClient({ adapter, log }) as unknown as Db;
     if (onQuery) listen(client, onQuery);
     return client;

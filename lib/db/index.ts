@@ -5,7 +5,6 @@ import { createDb, providerOf, type Db, type DbProvider } from "./client";
 export type { Db, DbProvider };
 /** Tx: the client inside db.$transaction (also accepts db itself), for functions that write within a caller's transaction. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
-export { createDb, providerOf };
 /** newId: a cuid-shaped id for a row the app must name before writing it (batch transactions). */
 export { newId } from "./ids";
 export type * from "../generated/sqlite/models";
@@ -18,7 +17,7 @@ const globalForDb = globalThis as unknown as { tribuneDb?: Shared };
 function shared(): Shared {
   // One client per process, kept on globalThis so dev hot reloads do not open new pools.
   if (!globalForDb.tribuneDb) {
-    const url = process.env.DATABASE_URL || env.DATABASE_URL;
+    const url = env.DATABASE_URL;
     const provider = providerOf(url);
     const client = createDb(url, (query, params) => listeners.forEach((listener) => listener(query, params)));
     globalForDb.tribuneDb = { client, provider };

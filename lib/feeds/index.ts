@@ -3,16 +3,14 @@ export { instanceFeed, blogFeed, tagFeed, commentsFeed, type FeedResult } from "
 /** feedResponse: a feed as an HTTP response (404 for null, 5-minute public cache). */
 export { feedResponse } from "./response";
 /** feedAlternates: `alternates.types` advertising a page's feeds in its metadata. */
-export { feedAlternates, type FeedScope, type FeedTitles } from "./discovery";
+export { feedAlternates } from "./discovery";
 /** urls: absolute URLs of the public pages and feeds (from NEXTAUTH_URL). */
-export { urls, type FeedFormat } from "./urls";
+export { urls } from "./urls";
 /** countSitemaps / listSitemapEntries: the public URLs cut into sitemap files of SITEMAP_CHUNK_SIZE. */
-export { countSitemaps, listSitemapEntries, SITEMAP_CHUNK_SIZE, type SitemapEntry } from "./sitemap";
+export { countSitemaps, listSitemapEntries } from "./sitemap";
 /** sitemapDocument / sitemapUrlset: /sitemap.xml (urlset, or an index past 45,000 URLs) and its files. */
 export { sitemapDocument, sitemapUrlset } from "./sitemap-xml";
 /** BlogFeedParamsSchema / TagFeedParamsSchema / CommentsFeedParamsSchema: route params of the feed URLs. */
 export { BlogFeedParamsSchema, TagFeedParamsSchema, CommentsFeedParamsSchema } from "./schemas";
-/** escapeXml / renderRss / renderAtom: the pure feed writers. */
-export { escapeXml, renderRss, renderAtom, type FeedDocument, type FeedEntry } from "./xml";
 /** feedLabels / feedLanguage: feed titles in the feed's language ("fr" | "en", default DEFAULT_LOCALE). */
 export { feedLabels, feedLanguage } from "./labels";

@@ -7,7 +7,7 @@ import { urls } from "./urls";
 export type SitemapEntry = { url: string; lastModified?: Date };
 
 /** SITEMAP_CHUNK_SIZE: URLs per sitemap file, under the protocol's 50,000 with a margin. */
-export const SITEMAP_CHUNK_SIZE = 45_000;
+const SITEMAP_CHUNK_SIZE = 45_000;
 
 type Source = { count: () => Promise<number>; page: (skip: number, take: number) => Promise<SitemapEntry[]> };
 

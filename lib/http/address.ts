@@ -7,7 +7,7 @@ import type { AllowedRange, FetchAllowList } from "./allow-list.js";
 type Range = { bytes: Uint8Array; prefix: number; name: string };
 
 /** parseIp: the address's bytes (4 or 16), or null when the text is not an IP address (a zone id is dropped). */
-export function parseIp(text: string): Uint8Array | null {
+function parseIp(text: string): Uint8Array | null {
   const address = text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text;
   const bare = address.split("%")[0] ?? "";
   const family = isIP(bare);

@@ -7,13 +7,13 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP, type LookupFunction } from "node:net";
-import { env } from "../env.js";
+import { env, siteUrl } from "../env.js";
 import { classifyAddress, inAllowedRange, isHostAllowed } from "./address";
 import { parseFetchAllow, type FetchAllowList } from "./allow-list.js";
 import { FetchError, redactUrl } from "./errors";
 
 /** ResolvedAddress: one answer of the resolver. */
-export type ResolvedAddress = { address: string; family: number };
+type ResolvedAddress = { address: string; family: number };
 
 export type GuardedFetchOptions = {
   method?: "GET" | "HEAD" | "POST";
@@ -61,8 +61,7 @@ function allowList(text: string | undefined): FetchAllowList {
 }
 
 function userAgent(): string {
-  const site = process.env.NEXTAUTH_URL || env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`;
-  return `Tribune (+${site})`;
+  return `Tribune (+${siteUrl()})`;
 }
 
 /** checkUrl: the URL parsed and checked for scheme and credentials (addresses are checked at connection time). */

@@ -1,7 +1,7 @@
 /** guardedFetch: the one server-side HTTP client: public addresses only (after DNS, on every redirect) unless FETCH_ALLOW lists them, with time, size and redirect limits. */
 export { guardedFetch } from "./fetch";
 /** GuardedFetchOptions, GuardedResponse, ResolvedAddress: guardedFetch's options and result. */
-export type { GuardedFetchOptions, GuardedResponse, ResolvedAddress } from "./fetch";
+export type { GuardedFetchOptions } from "./fetch";
 /** checkUrl: a URL parsed and checked for scheme (http, https) and credentials, else a FetchError. */
 export { checkUrl } from "./fetch";
 /** FetchError: why a guarded fetch failed (code), with a redacted URL safe to log. */
@@ -13,4 +13,4 @@ export { redactUrl } from "./errors";
 /** classifyAddress: the reserved range an IP address lies in (e.g. "loopback"), or null when it is public. */
 export { classifyAddress } from "./address";
 /** parseFetchAllow: FETCH_ALLOW's host names and ranges; throws naming every bad entry. */
-export { parseFetchAllow, type FetchAllowList } from "./allow-list.js";
+export { parseFetchAllow } from "./allow-list.js";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db";
 
 /** A job kind: dotted lower-case words, e.g. "webmention.verify". */
-export const JobKindSchema = z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/);
+const JobKindSchema = z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/);
 
 /** The payload of a job is JSON text; each kind validates its own with zod when it runs. */
 const MAX_PAYLOAD_CHARS = 16_000;

@@ -94,7 +94,7 @@ export async function runDueJobs(
 }
 
 /** purgeFinishedJobs: done jobs older than `days` go (failed ones stay for the operator). */
-export async function purgeFinishedJobs(now: Date = new Date(), days = 14): Promise<number> {
+async function purgeFinishedJobs(now: Date = new Date(), days = 14): Promise<number> {
   const { count } = await db.job.deleteMany({
     where: { status: "done", updatedAt: { lt: new Date(now.getTime() - days * 86_400_000) } },
   });

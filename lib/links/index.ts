@@ -1,6 +1,4 @@
-/** internalPostPath: the { blog, post } slugs of a link to an article of this instance, or null. */
-export { internalPostPath } from "./internal";
 /** syncPostLinks: rewrites a post's Link rows (in the caller's transaction), resolving internal targets. */
-export { syncPostLinks, type LinkTx } from "./backlinks";
+export { syncPostLinks } from "./backlinks";
 /** noticeCitation / noticePostCitations: the cited author hears of it, once per citing page. */
-export { noticeCitation, noticePostCitations } from "./citation-notices";
+export { noticePostCitations } from "./citation-notices";

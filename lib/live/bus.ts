@@ -2,6 +2,7 @@ import "server-only";
 import cluster from "node:cluster";
 import { EventEmitter } from "node:events";
 import { Redis } from "ioredis";
+import { env } from "@/lib/env.js";
 import {
   LiveEventSchema,
   PagesChangedSchema,
@@ -149,7 +150,7 @@ export type ClusterLiveMessage =
   | { tribuneLive: "ack"; id: string }
   | { tribuneLive: "delivered"; id: string };
 
-export function isClusterLiveMessage(message: unknown): message is ClusterLiveMessage {
+function isClusterLiveMessage(message: unknown): message is ClusterLiveMessage {
   return (
     typeof message === "object" && message !== null && typeof (message as ClusterLiveMessage).tribuneLive === "string"
   );
@@ -250,10 +251,10 @@ export function createLiveBus({ redisUrl, prefix = "tribune" }: LiveBusOptions =
 const holder = globalThis as typeof globalThis & { tribuneLiveBus?: LiveBus };
 
 /** liveBus: this process's bus (REDIS_URL and REDIS_PREFIX decide which). */
-export function liveBus(): LiveBus {
+function liveBus(): LiveBus {
   holder.tribuneLiveBus ??= createLiveBus({
-    redisUrl: process.env.REDIS_URL || undefined,
-    prefix: process.env.REDIS_PREFIX || "tribune",
+    redisUrl: env.REDIS_URL,
+    prefix: env.REDIS_PREFIX,
   });
   return holder.tribuneLiveBus;
 }

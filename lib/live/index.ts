@@ -1,16 +1,16 @@
 /** LiveEvent: comment.created / comment.edited / comment.removed with ids only (no bodies). */
-export { LiveEventSchema, type LiveEvent, type LiveListener } from "./events";
+export { type LiveEvent } from "./events";
 /** PagesChanged: "these published pages changed" (one article by postId, or all), for page caches. */
-export { PagesChangedSchema, type PagesChanged, type PagesListener } from "./events";
+export { type PagesChanged } from "./events";
 /** publishPagesChanged / subscribePagesChanged: page changes, heard by every instance. */
 export { publishPagesChanged, subscribePagesChanged } from "./bus";
 /** createLiveBus: a bus in memory or over Redis; liveBus: this process's one (REDIS_URL decides). */
-export { createLiveBus, liveBus, type LiveBus, type LiveBusOptions } from "./bus";
+export { createLiveBus, type LiveBus } from "./bus";
 /** publishLive / subscribeLive / closeLiveBus: the process bus; publishing never throws. */
-export { publishLive, subscribeLive, closeLiveBus } from "./bus";
+export { publishLive, closeLiveBus } from "./bus";
 /** liveEventStream: the SSE response for one article, with heartbeat, idle timeout and cleanup on abort. */
-export { liveEventStream, HEARTBEAT_MS, RECONNECT_MS, type LiveStreamOptions } from "./sse";
+export { liveEventStream } from "./sse";
 /** openLiveStream: the SSE response for a request, within the per-client and total stream caps (429/503 beyond). */
 export { openLiveStream } from "./sse";
 /** liveStreamSlots / createStreamSlots: the open-stream counters (per client address and in total). */
-export { liveStreamSlots, createStreamSlots, type StreamSlots, type StreamLimits } from "./limits";
+export { liveStreamSlots } from "./limits";

@@ -6,12 +6,12 @@ import { env } from "@/lib/env.js";
 // ends (the client leaves, the idle timeout, a failed subscription, the server closing) releases
 // its slot exactly once, so the counts return to zero.
 
-export type StreamLimits = { perClient: number; total: number };
+type StreamLimits = { perClient: number; total: number };
 
 /** A granted slot: release() gives it back (idempotent). */
-export type StreamSlot = { ok: true; release: () => void };
+type StreamSlot = { ok: true; release: () => void };
 /** A refusal: too many streams from this client (429) or in all (503). */
-export type StreamRefusal = { ok: false; reason: "client" | "total" };
+type StreamRefusal = { ok: false; reason: "client" | "total" };
 
 export interface StreamSlots {
   acquire(client: string): StreamSlot | StreamRefusal;
@@ -20,7 +20,7 @@ export interface StreamSlots {
 }
 
 /** createStreamSlots: a counter of open streams under the given limits. */
-export function createStreamSlots(limits: StreamLimits): StreamSlots {
+function createStreamSlots(limits: StreamLimits): StreamSlots {
   const byClient = new Map<string, number>();
   let total = 0;
   return {

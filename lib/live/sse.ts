@@ -6,9 +6,9 @@ import { subscribeLive } from "./bus";
 import { liveStreamSlots, type StreamSlots } from "./limits";
 
 /** How often an idle stream sends a comment line, so proxies do not close it. */
-export const HEARTBEAT_MS = 25_000;
+const HEARTBEAT_MS = 25_000;
 /** How long the browser waits before reconnecting after the stream ends (the `retry:` field). */
-export const RECONNECT_MS = 5_000;
+const RECONNECT_MS = 5_000;
 
 export type LiveStreamOptions = {
   /** Interval of the `: ping` comment lines. */

@@ -4,10 +4,6 @@ import "server-only";
 export { sendMail } from "./transport";
 /** closeMailTransports: closes the cached SMTP transporters so a process can exit. */
 export { closeMailTransports } from "./transport";
-/** redactSmtpUrl: an SMTP URL with its credentials and options hidden, safe to log. */
-export { redactSmtpUrl } from "./transport";
-/** MailMessage, MailDelivery: what sendMail takes and how the mail left ("smtp" or "outbox" with its file). */
-export type { MailMessage, MailDelivery } from "./transport";
 /** renderMail: the shared layout; plain text with the link alone on its line, HTML with every value escaped. */
 export { renderMail } from "./templates";
 /** verifyEmailMail: "confirm your address" for a new account, in French or English. */
@@ -20,5 +16,5 @@ export { resetPasswordMail } from "./templates";
 export { changeEmailMail } from "./templates";
 /** setupLinkMail: the first sign-in link of an administrator created from the command line. */
 export { setupLinkMail } from "./templates";
-/** MailContent, RenderMailInput: a rendered mail ({ subject, text, html }) and the layout's input. */
-export type { MailContent, RenderMailInput } from "./templates";
+/** MailContent: a rendered mail ({ subject, text, html }). */
+export type { MailContent } from "./templates";

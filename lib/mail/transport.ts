@@ -4,6 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import type { Attachment } from "nodemailer/lib/mailer";
+import { env } from "@/lib/env.js";
 
 export type MailMessage = {
   to: string;
@@ -15,15 +16,13 @@ export type MailMessage = {
 
 export type MailDelivery = { delivered: "smtp" | "outbox"; file?: string };
 
-const DEFAULT_FROM = "Tribune <no-reply@localhost>";
-const DEFAULT_OUTBOX = "data/outbox";
 // A mail is sent while a person waits on a form: give up on a silent server quickly and keep the mail.
 const DEFAULT_TIMEOUTS = { connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "30000" };
 
 const transporters = new Map<string, Transporter>();
 
 /** The SMTP URL with its password (and user) hidden, safe to log. */
-export function redactSmtpUrl(smtpUrl: string): string {
+function redactSmtpUrl(smtpUrl: string): string {
   try {
     const url = new URL(smtpUrl);
     if (url.username || url.password) {
@@ -74,7 +73,7 @@ function readableParts({ text, html }: MailMessage): Pick<SendMailOptions, "text
 }
 
 async function writeToOutbox(mail: SendMailOptions, message: MailMessage): Promise<string> {
-  const dir = resolve(/* turbopackIgnore: true */ process.env.OUTBOX_DIR || DEFAULT_OUTBOX);
+  const dir = resolve(/* turbopackIgnore: true */ env.OUTBOX_DIR);
   await mkdir(dir, { recursive: true });
   const built = await nodemailer
     .createTransport({ streamTransport: true, buffer: true, newline: "unix" })
@@ -92,14 +91,14 @@ async function writeToOutbox(mail: SendMailOptions, message: MailMessage): Promi
  */
 export async function sendMail(message: MailMessage): Promise<MailDelivery> {
   const mail: SendMailOptions = {
-    from: process.env.MAIL_FROM || DEFAULT_FROM,
+    from: env.MAIL_FROM,
     to: message.to,
     subject: message.subject,
     text: message.text,
     html: message.html,
     headers: { "Auto-Submitted": "auto-generated", ...message.headers },
   };
-  const smtpUrl = process.env.SMTP_URL;
+  const smtpUrl = env.SMTP_URL;
   if (!smtpUrl) return { delivered: "outbox", file: await writeToOutbox(mail, message) };
   try {
     await smtpTransporter(smtpUrl).sendMail(mail);

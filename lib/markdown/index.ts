@@ -15,12 +15,12 @@ export { clearRenderCache } from "./cache";
 /** RENDER_VERSION: the pipeline's output version; bumping it makes every stored HTML stale. */
 export { RENDER_VERSION } from "./cache";
 /** renderPool / RenderPool: the worker threads that render under a time limit; renderPool().render(source, options, { resolveMentions }) renders a comment with its mentions from one parse. */
-export { renderPool, RenderPool, type PoolRenderOptions, type PoolHooks } from "./pool";
+export { renderPool, RenderPool, type PoolRenderOptions } from "./pool";
 /** checkMarkdownBounds / markdownBounds: the linear pre-parse check (length, nesting of containers, brackets and tags). */
-export { checkMarkdownBounds, markdownBounds, type MarkdownRefusal } from "./limits";
+export { checkMarkdownBounds } from "./limits";
 /** applyFrenchSpacing: French no-break spaces in a plain string (titles, excerpts), as the pipeline applies them. */
 export { applyFrenchSpacing } from "./typography";
 /** RenderOptions, Rendered, RenderKind, Heading: the pipeline's option and result types. */
-export type { Heading, RenderKind, RenderOptions, Rendered } from "./types";
+export type { RenderKind, RenderOptions, Rendered } from "./types";
 /** excerptFromHtml: stored HTML as a one-line plain-text excerpt (notices, lists). */
 export { excerptFromHtml } from "./sanitize-html";

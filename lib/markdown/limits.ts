@@ -18,7 +18,7 @@ export type MarkdownRefusal = {
 export type MarkdownBounds = { maxChars: number; maxNesting: number; maxBracketDepth: number; maxTagDepth: number };
 
 /** markdownBounds: the limits from MARKDOWN_MAX_CHARS and MARKDOWN_MAX_NESTING (comments and bios also have their own, smaller length limits in their schemas). */
-export function markdownBounds(): MarkdownBounds {
+function markdownBounds(): MarkdownBounds {
   const maxNesting = env.MARKDOWN_MAX_NESTING;
   return {
     maxChars: env.MARKDOWN_MAX_CHARS,

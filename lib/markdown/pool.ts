@@ -52,7 +52,7 @@ type Slot = {
 const MAX_QUEUE = 500;
 
 /** workerFile: the bundled worker (scripts/build-worker.ts writes it; npm install and npm run build run that). */
-export function workerFile(): string {
+function workerFile(): string {
   return join(/* turbopackIgnore: true */ process.cwd(), "lib", "generated", "markdown-worker.mjs");
 }
 
@@ -70,7 +70,7 @@ function revive(error: SerializedError): Error {
 const CHARS_PER_TIME_LIMIT = 50_000;
 
 /** timeLimit: the job's time: `timeoutMs` for up to 50,000 characters (any comment, most articles), proportionally more beyond (a 200,000-character article gets four times as long). */
-export function timeLimit(timeoutMs: number, source: string): number {
+function timeLimit(timeoutMs: number, source: string): number {
   return Math.round(timeoutMs * Math.max(1, source.length / CHARS_PER_TIME_LIMIT));
 }
 

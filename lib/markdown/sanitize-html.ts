@@ -7,7 +7,7 @@ import { parseFragment } from "parse5";
 import { commentSchema } from "./sanitize";
 
 /** Received HTML longer than this is cut before parsing (a comment, not a page). */
-export const MAX_RECEIVED_HTML = 50_000;
+const MAX_RECEIVED_HTML = 50_000;
 
 /**
  * sanitizeReceivedHtml: HTML from another site (a Webmention's content) reduced to exactly what a

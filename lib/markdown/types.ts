@@ -1,5 +1,5 @@
 import type { PluggableList } from "unified";
-import { env } from "../env.js";
+import { env, siteUrl } from "../env.js";
 
 /** "article": the full pipeline; "comment": the restricted subset used for comments and bios. */
 export type RenderKind = "article" | "comment";
@@ -50,6 +50,6 @@ export function resolveOptions(options: RenderKind | RenderOptions = {}): Resolv
     frenchTypography: given.frenchTypography ?? false,
     remarkPlugins: given.remarkPlugins ?? [],
     locale: given.locale ?? env.DEFAULT_LOCALE,
-    siteUrl: given.siteUrl ?? env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT || 3000}`,
+    siteUrl: given.siteUrl ?? siteUrl(),
   };
 }

@@ -19,7 +19,7 @@ export const MAX_MENTION_CANDIDATES = 50;
 const plain = ({ id, handle, name }: MentionPerson): MentionUser => ({ id, handle, name });
 
 /** pickPerson's answer when a reading names several people equally: never guessed. */
-export const AMBIGUOUS = "ambiguous" as const;
+const AMBIGUOUS = "ambiguous" as const;
 
 // The thread's people (author, commenters, members: rank 0 or 1) come before everyone else;
 // within a tier nobody is preferred, so two of a tier with one name are a tie.
@@ -39,10 +39,7 @@ function onlyOne(matches: MentionPerson[]): MentionPerson | typeof AMBIGUOUS | u
  * ("@Sylvain"). Several people at the first tier that has any: AMBIGUOUS (a tie is never
  * resolved silently: someone renamed to another's name must not receive their mentions).
  */
-export function pickPerson(
-  key: string,
-  people: readonly MentionPerson[],
-): MentionPerson | typeof AMBIGUOUS | undefined {
+function pickPerson(key: string, people: readonly MentionPerson[]): MentionPerson | typeof AMBIGUOUS | undefined {
   const isWord = !key.includes(" ");
   if (isWord) {
     const owner = people.find((person) => person.handleKey === key);

@@ -6,8 +6,8 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\uf
 const INVISIBLE_ONE = /^[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]$/u;
 
 /** The longest display name (DisplayNameSchema) and the most words a mention may span. */
-export const MAX_MENTION_CHARS = 60;
-export const MAX_MENTION_WORDS = 5;
+const MAX_MENTION_CHARS = 60;
+const MAX_MENTION_WORDS = 5;
 
 /** stripInvisible: the text without zero-width and bidi control characters. */
 export function stripInvisible(text: string): string {

@@ -27,7 +27,7 @@ export type SpamCheckInput = {
 };
 
 /** Deadline of one check: a comment's author waits for it. */
-export const SPAM_CHECK_TIMEOUT_MS = 3_000;
+const SPAM_CHECK_TIMEOUT_MS = 3_000;
 
 type Config = { key: string; url: string };
 

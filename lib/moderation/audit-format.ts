@@ -43,7 +43,7 @@ export function describeChange(
  * csvCell: one CSV field, safe to open in a spreadsheet: a value that starts with = + - @ (or a
  * tab or carriage return) is prefixed with ' so it is never read as a formula; quoted when needed.
  */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

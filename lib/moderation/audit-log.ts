@@ -14,9 +14,9 @@ import { csvRow, parseJsonObject } from "./audit-format";
  * (createdAt, id). The CSV export runs the same query in bounded batches.
  */
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 /** The most rows one CSV export holds. */
-export const AUDIT_EXPORT_LIMIT = 100_000;
+const AUDIT_EXPORT_LIMIT = 100_000;
 
 const Day = z
   .string()
@@ -31,7 +31,7 @@ const optionalText = (max: number) =>
     .transform((value) => value || undefined);
 
 /** AuditFiltersSchema: the log's query string (every field optional; empty fields are ignored). */
-export const AuditFiltersSchema = z.object({
+const AuditFiltersSchema = z.object({
   action: optionalText(60).pipe(
     z
       .string()
@@ -201,7 +201,7 @@ export async function listAudit(
   };
 }
 
-export const AUDIT_CSV_COLUMNS = [
+const AUDIT_CSV_COLUMNS = [
   "created_at",
   "actor",
   "actor_id",

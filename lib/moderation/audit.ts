@@ -10,8 +10,7 @@ import type { Tx } from "@/lib/db";
  * both databases refuse UPDATE and DELETE.
  */
 
-export const AUDIT_SUBJECTS = ["comment", "post", "user", "blog", "membership", "sanction", "report"] as const;
-export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
+type AuditSubject = "comment" | "post" | "user" | "blog" | "membership" | "sanction" | "report";
 
 type Json = Record<string, unknown>;
 

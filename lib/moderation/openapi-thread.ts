@@ -8,34 +8,32 @@ const PostParams = z.object({ id: z.string().min(1).max(64).meta({ description: 
 const CommentParams = z.object({ id: z.string().min(1).max(64).meta({ description: "Comment id" }) });
 
 /** The API shapes of the thread tools and reports (the handlers parse with lib/moderation's schemas). */
-export const ApiThreadLockSchema = z
+const ApiThreadLockSchema = z
   .object({ postId: z.string(), lockedAt: z.string().nullable().meta({ description: "ISO; null: unlocked" }) })
   .meta({ id: "ThreadLock" });
-export const ApiLockBodySchema = z
+const ApiLockBodySchema = z
   .object({ reason: z.string().max(500).optional() })
   .meta({ id: "ThreadLockRequest", description: "Optional; the body may be empty" });
-export const ApiPinSchema = z
-  .object({ postId: z.string(), pinnedCommentId: z.string().nullable() })
-  .meta({ id: "ThreadPin" });
-export const ApiPinBodySchema = z
+const ApiPinSchema = z.object({ postId: z.string(), pinnedCommentId: z.string().nullable() }).meta({ id: "ThreadPin" });
+const ApiPinBodySchema = z
   .object({ commentId: z.string().min(1).max(64).meta({ description: "An approved top-level comment" }) })
   .meta({ id: "PinComment" });
-export const ApiSlowModeSchema = z
+const ApiSlowModeSchema = z
   .object({ postId: z.string(), slowModeSeconds: z.number().int().nullable() })
   .meta({ id: "SlowMode" });
-export const ApiSlowModeBodySchema = z
+const ApiSlowModeBodySchema = z
   .object({ seconds: z.number().int().min(5).max(86_400).nullable().meta({ description: "null switches it off" }) })
   .meta({ id: "SetSlowMode" });
-export const ApiReportBodySchema = z
+const ApiReportBodySchema = z
   .object({
     reason: z.enum(["spam", "harassment", "off_topic", "other"]),
     note: z.string().max(500).optional().meta({ description: "Required for other" }),
   })
   .meta({ id: "ReportComment" });
-export const ApiReportSchema = z
+const ApiReportSchema = z
   .object({ commentId: z.string(), hidden: z.boolean().meta({ description: "This report hid the comment" }) })
   .meta({ id: "Report" });
-export const ApiDecisionBodySchema = z
+const ApiDecisionBodySchema = z
   .object({
     decision: z.enum(["approve", "restore", "remove", "spam"]),
     reason: z.string().max(500).optional(),

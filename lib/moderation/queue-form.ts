@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** The decisions the queue's buttons send ("reject" is how a held comment is removed). */
 export const QUEUE_ACTIONS = ["approve", "reject", "remove", "spam", "restore", "keep"] as const;
-export type QueueAction = (typeof QUEUE_ACTIONS)[number];
+type QueueAction = (typeof QUEUE_ACTIONS)[number];
 
 /** Where a queue form may send the moderator back: a blog's queue or the instance's, with its query. */
 const ReturnToSchema = z
@@ -40,7 +40,6 @@ export const QueueDecisionFormSchema = z
     const decision = action === "reject" ? ("remove" as const) : action;
     return { returnTo: form.returnTo, action, decision, ids, reason };
   });
-export type QueueDecisionForm = z.output<typeof QueueDecisionFormSchema>;
 
 /** queueFormInput: FormData as QueueDecisionFormSchema reads it. */
 export function queueFormInput(form: FormData): unknown {

@@ -25,7 +25,7 @@ import { AppError } from "@/lib/errors";
 export const QUEUE_TABS = ["waiting", "reported", "spam", "removed"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
-export const QUEUE_PAGE_SIZE = 25;
+const QUEUE_PAGE_SIZE = 25;
 
 /** QueueQuerySchema: the query string of the queue pages and of GET /api/v1/moderation/queue. */
 export const QueueQuerySchema = z.object({
@@ -42,7 +42,7 @@ export type QueueQuery = z.input<typeof QueueQuerySchema>;
 export type QueueScope = { blogId: string } | "instance";
 
 /** The author's record on the item's blog (every comment of theirs there, by status). */
-export type AuthorRecord = {
+type AuthorRecord = {
   total: number;
   approved: number;
   removed: number;
@@ -53,7 +53,7 @@ export type AuthorRecord = {
   firstComment: boolean;
 };
 
-export type QueueReport = { reason: string; count: number; notes: string[]; reporters: string[] | null };
+type QueueReport = { reason: string; count: number; notes: string[]; reporters: string[] | null };
 
 export type QueueItem = {
   id: string;
@@ -97,7 +97,7 @@ const ASCENDING: Record<QueueTab, boolean> = { waiting: true, reported: false, s
 
 const EMPTY_RECORD: AuthorRecord = { total: 0, approved: 0, removed: 0, spam: 0, reported: 0, firstComment: true };
 
-export function encodeCursor(item: { createdAt: Date; id: string }): string {
+function encodeCursor(item: { createdAt: Date; id: string }): string {
   return Buffer.from(`${item.createdAt.toISOString()}|${item.id}`).toString("base64url");
 }
 

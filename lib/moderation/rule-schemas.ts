@@ -9,17 +9,6 @@ export const CLOSE_AFTER_DAYS_MAX = 3650;
 export const REPORT_THRESHOLD_MIN = 1;
 export const REPORT_THRESHOLD_MAX = 50;
 
-/** The rule columns of Blog, in the form and API order. */
-export const RULE_FIELDS = [
-  "holdUntilApproved",
-  "holdLinkLimit",
-  "holdWords",
-  "rejectWords",
-  "closeAfterDays",
-  "reportThreshold",
-  "spamCheck",
-] as const;
-
 export type BlogRules = {
   holdUntilApproved: boolean;
   /** Hold a comment with more than this many links (null: no limit). */
@@ -37,7 +26,7 @@ export type BlogRules = {
  * WordListSchema: one word or phrase per line; stored trimmed, without blank or repeated lines.
  * At most WORD_LIST_MAX_ENTRIES entries of WORD_LIST_MAX_CHARS characters each.
  */
-export const WordListSchema = z
+const WordListSchema = z
   .string()
   .max(WORD_LIST_MAX_ENTRIES * (WORD_LIST_MAX_CHARS + 2) * 2, "validation.ruleWordsTooMany")
   .transform((text) => parseWordList(text.normalize("NFC")))

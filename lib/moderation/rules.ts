@@ -15,13 +15,13 @@ import { compileWordList } from "./words";
 // all the reasons at once.
 
 /** The rules a comment can trip; "honeypot" marks a comment the bots' trap caught (spam). */
-export const RULE_NAMES = ["honeypot", "spam_check", "first_comment", "links", "words"] as const;
-export type RuleName = (typeof RULE_NAMES)[number];
+const RULE_NAMES = ["honeypot", "spam_check", "first_comment", "links", "words"] as const;
+type RuleName = (typeof RULE_NAMES)[number];
 
 /** RuleHit: one rule that held (or flagged) a comment, with a detail for moderators only. */
 export type RuleHit = { rule: RuleName; detail: string };
 
-export type Verdict = "publish" | "hold" | "reject" | "spam";
+type Verdict = "publish" | "hold" | "reject" | "spam";
 
 export type Evaluation = {
   verdict: Verdict;
@@ -32,7 +32,7 @@ export type Evaluation = {
 };
 
 /** The rule settings evaluateComment reads (the Blog columns of the same names). */
-export type CommentRules = {
+type CommentRules = {
   holdUntilApproved: boolean;
   holdLinkLimit: number | null;
   holdWords: string;

@@ -13,14 +13,14 @@ export const MIN_SUSPENSION_MS = HOUR;
 export const MAX_SUSPENSION_MS = 365 * 24 * HOUR;
 
 /** SanctionReasonSchema: every sanction and lift says why (1–500 characters), shown to the person. */
-export const SanctionReasonSchema = z
+const SanctionReasonSchema = z
   .string({ error: "sanctions.reasonRequired" })
   .trim()
   .min(1, "sanctions.reasonRequired")
   .max(500, "sanctions.reasonTooLong");
 
 /** DurationSchema: "36h", "3d", "2w" (hours, days, weeks), 1 hour to 1 year; in milliseconds. */
-export const DurationSchema = z
+const DurationSchema = z
   .string()
   .trim()
   .regex(/^\d{1,4}[hdw]$/, "sanctions.durationInvalid")

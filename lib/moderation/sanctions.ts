@@ -182,14 +182,6 @@ export async function sanctionPerson(
   return { id: created.id, kind: created.kind as SanctionKind, endsAt: created.endsAt };
 }
 
-/** warn / suspend / ban: the three acts, by name. */
-export const warn = (actor: Actor, input: Omit<SanctionInput, "kind">, now?: Date) =>
-  sanctionPerson(actor, { ...input, kind: "warning" }, now);
-export const suspend = (actor: Actor, input: Omit<SanctionInput, "kind">, now?: Date) =>
-  sanctionPerson(actor, { ...input, kind: "suspension" }, now);
-export const ban = (actor: Actor, input: Omit<SanctionInput, "kind" | "duration" | "until">, now?: Date) =>
-  sanctionPerson(actor, { ...input, kind: "ban" }, now);
-
 /**
  * liftSanction: ends a suspension or ban in force before its time, with a reason; the same people
  * who may impose it may lift it. A warning, an ended or an already lifted sanction is a CONFLICT.

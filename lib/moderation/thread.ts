@@ -70,11 +70,6 @@ export async function setThreadLock(
   return { postId, lockedAt };
 }
 
-export const lockThread = (viewer: Actor, postId: string, reason?: string) =>
-  setThreadLock(viewer, postId, true, reason);
-export const unlockThread = (viewer: Actor, postId: string, reason?: string) =>
-  setThreadLock(viewer, postId, false, reason);
-
 /**
  * pinComment: one approved top-level comment of the article is shown above the others (it
  * replaces any earlier pin); null unpins.
@@ -113,8 +108,6 @@ export async function pinComment(
   await pagesChanged(postId);
   return { postId, pinnedCommentId: commentId };
 }
-
-export const unpinComment = (viewer: Actor, postId: string) => pinComment(viewer, postId, null);
 
 /** setSlowMode: one comment per person every `seconds` on this article (moderators exempt); null switches it off. */
 export async function setSlowMode(

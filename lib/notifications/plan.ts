@@ -4,7 +4,7 @@ import type { NotificationKind, Preferences } from "./preferences";
 export type NotificationDraft = { userId: string; kind: NotificationKind };
 
 /** Most specific first: a person both mentioned and replied to hears of the mention. */
-export const KIND_PRIORITY: readonly NotificationKind[] = ["mention", "reply", "post_comment", "thread_comment"];
+const KIND_PRIORITY: readonly NotificationKind[] = ["mention", "reply", "post_comment", "thread_comment"];
 
 /** Who a new comment concerns, before preferences: ids may repeat and include the actor. */
 export type NotificationAudience = {
@@ -16,7 +16,7 @@ export type NotificationAudience = {
 };
 
 /** audienceKinds: every kind each person qualifies for, most specific first, never the actor. */
-export function audienceKinds(audience: NotificationAudience): Map<string, NotificationKind[]> {
+function audienceKinds(audience: NotificationAudience): Map<string, NotificationKind[]> {
   const kinds = new Map<string, NotificationKind[]>();
   const add = (userId: string | null | undefined, kind: NotificationKind) => {
     if (!userId || userId === audience.actorId) return;

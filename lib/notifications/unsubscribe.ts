@@ -3,12 +3,13 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { appUrl } from "@/lib/auth/app-url";
 import { db } from "@/lib/db";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./preferences";
+import { env } from "@/lib/env.js";
 
 function secret(): string {
-  const value = process.env.NEXTAUTH_SECRET;
+  const value = env.NEXTAUTH_SECRET;
   if (value) return value;
   // Development and tests only: production always has the secret (npm start keeps one in data/).
-  if (process.env.NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET is required to sign unsubscribe links.");
+  if (env.NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET is required to sign unsubscribe links.");
   return "tribune-development-unsubscribe-secret";
 }
 

@@ -2,8 +2,6 @@ import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { apiModules } from "./paths";
 import { createRegistry } from "./registry";
 
-/** ApiErrorSchema / errorResponses / createRegistry: building blocks for the domains' openapi modules. */
-export { ApiErrorSchema, errorResponses, createRegistry, optionalBearer, requiredBearer } from "./registry";
 /** apiViewer: the caller of an /api/v1 handler (token, session or anonymous), rate limited. */
 export { apiViewer } from "./caller";
 

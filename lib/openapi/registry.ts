@@ -6,7 +6,7 @@ import { z } from "zod";
 // parse with stay plain zod objects.
 
 /** ApiErrorSchema: the body of every /api/v1 failure (lib/api.ts apiError). */
-export const ApiErrorSchema = z
+const ApiErrorSchema = z
   .object({
     error: z.string().meta({
       description: "NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, INVALID_INPUT, CONFLICT, RATE_LIMITED or INTERNAL",

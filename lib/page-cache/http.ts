@@ -27,7 +27,7 @@ const FILL_TIMEOUT_MS = 15_000;
 /** A page whose discussion moved may be served this long after it rendered, while it re-renders. */
 export const GRACE_MS = 1000;
 /** The longest a cached answer waits for writes in progress (see "Writes first" below). */
-export const WRITE_PRIORITY_MS = 100;
+const WRITE_PRIORITY_MS = 100;
 
 type Fetched = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 /** A fill's outcome: a page to keep and serve, or a response that must not be kept (404, redirect…). */

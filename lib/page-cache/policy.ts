@@ -25,7 +25,7 @@ export type RequestLike = {
 export type CacheableRequest = { key: string; url: string; https: boolean; kind: "html" | "rsc" };
 
 /** ARTICLE_PATH: /blog/article, the only pages the cache keeps. */
-export const ARTICLE_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})$/;
+const ARTICLE_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})$/;
 
 const header = (request: RequestLike, name: string): string => {
   const value = request.headers[name];
@@ -100,7 +100,7 @@ export function isArticlePath(path: string): boolean {
 //     and junk inputs included.
 
 /** The crawler classes Next renders differently (metadata blocking in the HTML, or streamed). */
-export type Crawler = "dom" | "html";
+type Crawler = "dom" | "html";
 // One user agent per class, so that Next classifies the fill exactly as the key did.
 const CRAWLER_AGENTS: Record<Crawler | "browser", string> = {
   dom: "Mozilla/5.0 (compatible; Googlebot/2.1)",

@@ -12,9 +12,9 @@ import {
 // These objects are both what the /api/v1 handlers parse and answer with and what the OpenAPI
 // document describes (lib/posts/openapi.ts registers these very objects).
 
-export const ApiPostStatusSchema = z.enum(["draft", "scheduled", "published"]);
+const ApiPostStatusSchema = z.enum(["draft", "scheduled", "published"]);
 
-export const ApiPostSummarySchema = z
+const ApiPostSummarySchema = z
   .object({
     id: z.string(),
     blog: z.string().meta({ description: "Slug of the post's blog" }),
@@ -94,7 +94,6 @@ export const ApiUpdatePostSchema = z
   .meta({ id: "UpdatePost" });
 
 export type ApiPost = z.infer<typeof ApiPostSchema>;
-export type ApiPostSummary = z.infer<typeof ApiPostSummarySchema>;
 export type ApiPostList = z.infer<typeof ApiPostListSchema>;
 export type ApiPostListQuery = z.infer<typeof ApiPostListQuerySchema>;
 export type ApiCreatePost = z.infer<typeof ApiCreatePostSchema>;

@@ -56,7 +56,7 @@ const decode = (text: string) =>
     .replace(/&amp;/g, "&");
 
 /** tableOfContents: the h2/h3 headings (with ids) of rendered, sanitized article HTML. */
-export function tableOfContents(html: string): TocEntry[] {
+function tableOfContents(html: string): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const match of html.matchAll(/<h([23]) id="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)) {
     const text = decode(match[3]!.replace(/<a [^>]*class="heading-anchor"[\s\S]*?<\/a>/g, "")).trim();
@@ -66,7 +66,7 @@ export function tableOfContents(html: string): TocEntry[] {
 }
 
 /** readingMinutes: about 230 words a minute, at least one. */
-export function readingMinutes(html: string): number {
+function readingMinutes(html: string): number {
   const words = decode(html.replace(/<pre[\s\S]*?<\/pre>/g, " "))
     .split(/\s+/)
     .filter(Boolean).length;

@@ -1,78 +1,30 @@
 /** listLatestPosts / listBlogPosts / listPublicPosts / getTag: public articles as plain objects (one list query). */
-export {
-  listLatestPosts,
-  listBlogPosts,
-  listPublicPosts,
-  getTag,
-  PAGE_SIZE,
-  type PostListItem,
-  type PostPage,
-} from "./service";
+export { listLatestPosts, listBlogPosts, listPublicPosts, getTag, type PostListItem } from "./service";
 /** getArticle / isPostRemoved: a public article with what its page shows; whether an address was deleted. */
-export {
-  getArticle,
-  isPostRemoved,
-  tableOfContents,
-  readingMinutes,
-  type Article,
-  type Citation,
-  type WebMention,
-  type TocEntry,
-} from "./article";
-export { PostSlugSchema, PostStatusSchema } from "./schemas";
+export { getArticle, isPostRemoved, type Article, type Citation, type WebMention, type TocEntry } from "./article";
 /** publicPostWhere: the single "anyone may read it" condition (scheduled posts count once their date passed). */
-export { publicPostWhere, isPublic, effectiveStatus } from "./public";
+export { publicPostWhere } from "./public";
 /** Write-side zod schemas (messages are validation.* keys) shared by the editor, its actions and the API. */
-export {
-  SavePostSchema,
-  EditorFormSchema,
-  ScheduleFormSchema,
-  PostTitleSchema,
-  PostBodySchema,
-  PostExcerptSchema,
-  PostTagsSchema,
-  CoverImageUrlSchema,
-  PublishAtSchema,
-  parseTagList,
-  type SavePostInput,
-} from "./write-schemas";
+export { EditorFormSchema, ScheduleFormSchema, PostBodySchema } from "./write-schemas";
 /** createDraft / saveDraft: a new draft (owners and authors only), and the (auto)save in one transaction with tags, links and a throttled revision. */
-export { createDraft, saveDraft, type SavedPost } from "./save-post";
+export { createDraft, saveDraft } from "./save-post";
 /** publishPost / unpublishPost: publish now, schedule for a future date, or go back to draft. */
 export { publishPost, unpublishPost } from "./publish";
 /** deletePost / restorePost: soft delete and its undo; a deleted post leaves every public read. */
 export { deletePost, restorePost } from "./delete";
 /** listRevisions / revisionDiff / restoreRevision: history with line hunks; restoring snapshots the current text first. */
-export {
-  listRevisions,
-  revisionDiff,
-  restoreRevision,
-  REVISION_GAP_MS,
-  type RevisionItem,
-  type RevisionDiff,
-  type DiffHunk,
-  type DiffLine,
-} from "./revisions";
+export { listRevisions, revisionDiff, restoreRevision, type RevisionDiff } from "./revisions";
 /** exportPostMarkdown: the post as a content/ markdown file that loadContent reads back. */
 export { exportPostMarkdown } from "./export";
 /** getPostForEditor / listBlogPostsForWriter / previewPost: the writer's views (only posts the actor may edit). */
-export {
-  getPostForEditor,
-  previewPost,
-  listBlogPostsForWriter,
-  type EditorPost,
-  type WriterPostItem,
-  type WriterPostList,
-} from "./editor-queries";
+export { getPostForEditor, previewPost, listBlogPostsForWriter, type WriterPostItem } from "./editor-queries";
 /** resolvePostSlug: a public post by slug, or a redirect from one of its old slugs, or null. */
-export { resolvePostSlug, slugFromTitle } from "./slugs";
-/** renderArticle / previewArticle: the blog's article rendering (stored HTML, and the same pipeline for previews). */
-export { renderArticle, previewArticle } from "./render";
+export { resolvePostSlug } from "./slugs";
 /** API v1 reads and writes on posts, answering with the zod-described shapes of ./api-schemas. */
 export { listPostsForApi, getPostForApi, createPostFromApi, updatePostFromApi, countPublicPosts } from "./api";
 /** API v1 request/response schemas (the same objects the OpenAPI document registers). */
 export * from "./api-schemas";
 /** wallTimeToDate / dateToWallTime: datetime-local values ↔ instants in the instance's time zone. */
-export { wallTimeToDate, dateToWallTime, scheduleSuggestion } from "./zoned-time";
+export { wallTimeToDate, scheduleSuggestion } from "./zoned-time";
 /** tagSlug: the shared slug of a tag name ("Débat public" → "debat-public"). */
 export { tagSlug } from "./tags";

@@ -9,7 +9,7 @@ import { isPublic } from "./public";
 import { applySave } from "./save-post";
 
 /** Autosave runs every few seconds: one snapshot per this much time keeps history readable. */
-export const REVISION_GAP_MS = 2 * 60_000;
+const REVISION_GAP_MS = 2 * 60_000;
 
 /**
  * recordRevision: snapshots the post's title and body, unless they equal the last snapshot.
@@ -51,8 +51,8 @@ export async function listRevisions(actor: Actor, postId: string): Promise<Revis
   return rows.map(({ bodySource, ...row }) => ({ ...row, words: bodySource.split(/\s+/).filter(Boolean).length }));
 }
 
-export type DiffLine = { kind: "context" | "added" | "removed"; text: string };
-export type DiffHunk = { oldStart: number; oldLines: number; newStart: number; newLines: number; lines: DiffLine[] };
+type DiffLine = { kind: "context" | "added" | "removed"; text: string };
+type DiffHunk = { oldStart: number; oldLines: number; newStart: number; newLines: number; lines: DiffLine[] };
 export type RevisionDiff = {
   revision: { id: string; postId: string; title: string; createdAt: Date };
   currentTitle: string;

@@ -7,5 +7,3 @@ export const PostSlugSchema = z
   .min(1, "validation.postSlugEmpty")
   .max(120, "validation.postSlugTooLong")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "validation.slugChars");
-
-export const PostStatusSchema = z.enum(["draft", "scheduled", "published"]);

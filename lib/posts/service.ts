@@ -24,7 +24,7 @@ export type PostListItem = {
   commentCount: number;
 };
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 export type PostPage = { items: PostListItem[]; total: number; page: number; pages: number };
 type Scope = { blogId?: string; tagSlug?: string; authorId?: string };
 

@@ -42,7 +42,7 @@ export const SavePostSchema = z.object({
 export type SavePostInput = z.infer<typeof SavePostSchema>;
 
 /** parseTagList: "a, b ,c" → ["a", "b", "c"], duplicates (ignoring case) dropped. */
-export function parseTagList(text: string): string[] {
+function parseTagList(text: string): string[] {
   const seen = new Set<string>();
   return text
     .split(",")

@@ -32,7 +32,7 @@ export function wallTimeToDate(local: string, timeZone: string): Date {
 }
 
 /** dateToWallTime: the datetime-local value ("YYYY-MM-DDTHH:mm") of an instant in `timeZone`. */
-export function dateToWallTime(instant: Date, timeZone: string): string {
+function dateToWallTime(instant: Date, timeZone: string): string {
   const shifted = new Date(instant.getTime() + offsetAt(instant, timeZone));
   return shifted.toISOString().slice(0, 16);
 }

@@ -6,7 +6,7 @@ import { buildSnippet } from "./snippet";
 import { parseQuery, searchLanguage, type QueryTerm } from "./text";
 
 /** Counting stops here: past it, the page says "1,000+" (counting every match of a common word is slow). */
-export const SEARCH_TOTAL_CAP = 1000;
+const SEARCH_TOTAL_CAP = 1000;
 
 /**
  * PostgreSQL ranks at most this many matches (or offset + limit, when more): the newest ones. Below
@@ -15,7 +15,7 @@ export const SEARCH_TOTAL_CAP = 1000;
  */
 const RANK_CANDIDATES = SEARCH_TOTAL_CAP + 1;
 
-export type SearchResult = {
+type SearchResult = {
   id: string;
   slug: string;
   title: string;

@@ -43,7 +43,7 @@ export function stemWord(folded: string, language: SearchLanguage): string {
 }
 
 /** isStopWord: whether a folded word is left out of the index in that language. */
-export function isStopWord(folded: string, language: SearchLanguage): boolean {
+function isStopWord(folded: string, language: SearchLanguage): boolean {
   return STOP_WORDS[language].has(folded);
 }
 

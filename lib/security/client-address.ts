@@ -18,9 +18,9 @@ import { env } from "@/lib/env.js";
 // (conservative, never looser).
 
 /** The address serve.ts decided for this request (internal: set by the server, never by the client). */
-export const CLIENT_ADDRESS_HEADER = "x-tribune-client-ip";
+const CLIENT_ADDRESS_HEADER = "x-tribune-client-ip";
 /** The HMAC that proves CLIENT_ADDRESS_HEADER was written by this process. */
-export const CLIENT_STAMP_HEADER = "x-tribune-client-stamp";
+const CLIENT_STAMP_HEADER = "x-tribune-client-stamp";
 /** The one shared key of every request whose address is not known (not stamped by serve.ts). */
 export const UNKNOWN_CLIENT = "unknown";
 
@@ -144,7 +144,7 @@ export function clientAddressOf(headers: Headers): string | null {
 export function clientIp(headers: Headers): string {
   const address = stamped(headers);
   if (!address) {
-    if (process.env.NODE_ENV === "production" && !holder.tribuneClientWarned) {
+    if (env.NODE_ENV === "production" && !holder.tribuneClientWarned) {
       holder.tribuneClientWarned = true;
       console.warn(
         "Client addresses are unknown (the app was not started through scripts/serve.ts): every client shares one rate-limit key.",

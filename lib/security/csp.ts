@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env.js";
 
 /**
  * Scripts a page may run: a fresh nonce for a page rendered for this request, or the hashes of
@@ -11,8 +12,8 @@ export type ScriptPermission = { nonce: string } | { hashes: string[] };
  * (X-Forwarded-Proto, with TRUST_PROXY set), or the connection itself is TLS.
  */
 export function isHttpsRequest(forwardedProto: string | null | undefined, protocol: string): boolean {
-  if (process.env.NEXTAUTH_URL?.startsWith("https:")) return true;
-  if (Number.parseInt(process.env.TRUST_PROXY ?? "", 10) > 0) {
+  if (env.NEXTAUTH_URL?.startsWith("https:")) return true;
+  if (Number.parseInt(env.TRUST_PROXY ?? "", 10) > 0) {
     return forwardedProto?.split(",")[0]?.trim() === "https";
   }
   return protocol === "https:";
@@ -20,7 +21,7 @@ export function isHttpsRequest(forwardedProto: string | null | undefined, protoc
 
 /** contentSecurityPolicy: the policy of every HTML page (proxy.ts sends it). */
 export function contentSecurityPolicy(scripts: ScriptPermission, https: boolean): string {
-  const isDev = process.env.NODE_ENV === "development";
+  const isDev = env.NODE_ENV === "development";
   const allowed =
     "nonce" in scripts
       ? // 'strict-dynamic': scripts the nonced Next runtime loads are trusted; nothing else runs.

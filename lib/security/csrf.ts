@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { hasSessionCookie, readCredentials } from "./credentials";
+import { env } from "@/lib/env.js";
 
 // Server actions need none of this: Next refuses an action whose Origin does not match the
 // Host (or X-Forwarded-Host) header, and next.config.js must not widen that check with
@@ -20,13 +21,13 @@ function originOf(url: string | null | undefined): string | null {
 // The app's own origin is NEXTAUTH_URL's; the request's host is accepted too, as Next does for
 // server actions (X-Forwarded-Host, else Host): a cross-site page can set neither.
 function isAppOrigin(origin: string, request: Request): boolean {
-  if (origin === originOf(process.env.NEXTAUTH_URL)) return true;
+  if (origin === originOf(env.NEXTAUTH_URL)) return true;
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
   return Boolean(host) && new URL(origin).host === host;
 }
 
 /** isSameOriginRequest: true when the request comes from the app's own pages (Origin, else Sec-Fetch-Site or Referer). */
-export function isSameOriginRequest(request: Request): boolean {
+function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (origin !== null) {
     const parsed = originOf(origin);

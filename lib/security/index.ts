@@ -1,7 +1,5 @@
 /** LIMITS: the named rate limits (attempts per window, in seconds) and what each one counts. */
 export { LIMITS } from "./rate-limit";
-/** LimitName: signIn, signInAddress, signUp, passwordReset, comment, api or mail. */
-export type { LimitName, LimiterOptions, LimiterSet } from "./rate-limit";
 /** consume: counts one attempt; throws AppError RATE_LIMITED with details.retryAfterSeconds when over the limit. */
 export { consume } from "./rate-limit";
 /** reward: forgets a key's attempts, e.g. after a successful sign-in. */
@@ -20,9 +18,7 @@ export {
 export { createLimiters } from "./rate-limit";
 /** assertSameOrigin: throws FORBIDDEN when a cookie-authenticated mutation comes from another site. */
 export { assertSameOrigin } from "./csrf";
-/** isSameOriginRequest: true when Origin (else Sec-Fetch-Site or Referer) is the app's own. */
-export { isSameOriginRequest } from "./csrf";
 /** readCredentials: the request's credentials (bearer token, session cookie, none, or an invalid Authorization header). */
-export { readCredentials, hasSessionCookie, type Credentials } from "./credentials";
+export { readCredentials } from "./credentials";
 /** safeReturnPath: a return address (`from`, `callbackUrl`) as a normalised path on this origin, else the fallback. */
 export { safeReturnPath, safeReturnUrl, refererPath, loginPath, MAX_RETURN_PATH_LENGTH } from "./return-to";

@@ -154,8 +154,8 @@ const holder = globalThis as typeof globalThis & { tribuneLimiters?: LimiterSet 
 
 function limiters(): LimiterSet {
   holder.tribuneLimiters ??= createLimiters({
-    redisUrl: process.env.REDIS_URL || undefined,
-    prefix: process.env.REDIS_PREFIX || "tribune",
+    redisUrl: env.REDIS_URL,
+    prefix: env.REDIS_PREFIX,
   });
   return holder.tribuneLimiters;
 }

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { isTheme, THEME_COOKIE, type Theme } from "./themes";
 
-export { THEMES, THEME_COOKIE, isTheme, nextTheme, type Theme } from "./themes";
+export { THEMES, THEME_COOKIE, nextTheme, type Theme } from "./themes";
 
 /** getTheme: the reader's remembered theme (a cookie, so the server renders it: no flash). */
 export async function getTheme(): Promise<Theme> {

@@ -2,13 +2,14 @@ import "server-only";
 import { readFile, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { contentTypeOf, type ImageType } from "./detect";
+import { env } from "@/lib/env.js";
 
 /** The only names saveImageUpload gives: 32 hex characters and a known extension (no path parts). */
-export const UPLOAD_NAME = /^[a-f0-9]{32}\.(?:png|jpg|webp|gif)$/;
+const UPLOAD_NAME = /^[a-f0-9]{32}\.(?:png|jpg|webp|gif)$/;
 
 /** uploadsDir: where uploads live; UPLOADS_DIR is read at call time (tests point it elsewhere). */
 export function uploadsDir(): string {
-  return resolve(/* turbopackIgnore: true */ process.cwd(), process.env.UPLOADS_DIR || join("data", "uploads"));
+  return resolve(/* turbopackIgnore: true */ process.cwd(), env.UPLOADS_DIR);
 }
 
 /** readUpload: a stored upload's bytes and type, or null for a bad name or a missing file. */

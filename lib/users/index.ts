@@ -1,19 +1,10 @@
 /** Schemas for people: handle, display name, email, instance role; foldKey for accent-blind matching. */
-export {
-  HandleSchema,
-  PublicHandleSchema,
-  DisplayNameSchema,
-  EmailSchema,
-  InstanceRoleSchema,
-  RESERVED_HANDLES,
-  foldKey,
-} from "./schemas";
+export { EmailSchema } from "./schemas";
 /** UpdateProfileSchema: the profile form (handle, name, bio, links). */
-export { UpdateProfileSchema, type UpdateProfileInput } from "./profile-schemas";
+export { UpdateProfileSchema } from "./profile-schemas";
 /** getPublicProfile / getEditableProfile / updateProfile: profile reads and the one profile write. */
-export { getPublicProfile, getEditableProfile, updateProfile, type PublicProfile } from "./profile";
+export { getPublicProfile, getEditableProfile, updateProfile } from "./profile";
 /** deleteAccount / exportAccount: leaving the instance, and taking one's data along. */
 export { deleteAccount, exportAccount } from "./account";
 /** avatarSvg: a generated avatar (initials on a colour derived from the handle). */
-export { avatarSvg } from "./avatar";
 export { getAvatarSvg } from "./avatar-service";

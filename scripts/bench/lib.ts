@@ -8,9 +8,10 @@ import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { env as config } from "../../lib/env.js";
 
 export const HOST = "127.0.0.1";
-export const PORT = Number(process.env.BENCH_PORT) || 3210;
+export const PORT = config.BENCH_PORT;
 export const BASE_URL = `http://${HOST}:${PORT}`;
 export const BENCH_DIR = path.resolve("data", "bench");
 /** The demo debate (33 comments), the page the page and posting benchmarks read. */

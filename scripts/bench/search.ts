@@ -7,7 +7,8 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { applyMigrations, DEFAULT_PG_ADMIN_URL, dropPgDatabase, sqlitePathOf } from "@/lib/db/schema-engine";
+import { applyMigrations, dropPgDatabase, sqlitePathOf } from "@/lib/db/migrations";
+import { env } from "@/lib/env.js";
 import { random } from "./article-text";
 
 const args = process.argv.slice(2);
@@ -80,7 +81,7 @@ function article(language: "fr" | "en"): { title: string; body: string } {
   return { title, body: paragraphs.join("\n\n") };
 }
 
-const adminUrl = process.env.PG_ADMIN_URL || DEFAULT_PG_ADMIN_URL;
+const adminUrl = env.PG_ADMIN_URL;
 const stamp = `${Date.now().toString(36)}_${process.pid}`;
 const pgName = `tribune_bench_${stamp}`;
 const databaseUrl = usePg

@@ -16,9 +16,10 @@ import {
   migrationStatus,
   readMigrationsList,
   type Provider,
-} from "../../lib/db/schema-engine";
+} from "../../lib/db/migrations";
+import { env } from "../../lib/env.js";
 
-const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const PG_ADMIN_URL = env.PG_ADMIN_URL;
 
 function pgUrlFor(database: string): string {
   const url = new URL(PG_ADMIN_URL);

@@ -5,12 +5,13 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { dropPgDatabase, DEFAULT_PG_ADMIN_URL } from "../../lib/db/schema-engine";
+import { dropPgDatabase } from "../../lib/db/migrations";
+import { env } from "../../lib/env.js";
 
 export const E2E_PORTS = { sqlite: 3100, postgresql: 3101 } as const;
 
 const runId = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-const adminUrl = process.env.PG_ADMIN_URL || DEFAULT_PG_ADMIN_URL;
+const adminUrl = env.PG_ADMIN_URL;
 const pgName = `tribune_e2e_${runId}`;
 const pgUrl = Object.assign(new URL(adminUrl), { pathname: `/${pgName}` }).toString();
 const sqliteFile = resolve("data", "e2e", `${runId}.db`);

@@ -6,7 +6,8 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { applyMigrations, dropPgDatabase, DEFAULT_PG_ADMIN_URL } from "../../lib/db/schema-engine";
+import { applyMigrations, dropPgDatabase } from "../../lib/db/migrations";
+import { env as config } from "../../lib/env.js";
 import { buildWorker } from "../../scripts/build-worker";
 import { findTests, nodeTestArgs } from "./find-tests";
 
@@ -19,7 +20,7 @@ const files = process.argv.slice(3);
 const runId = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 const runDir = resolve("data", "test", runId);
 mkdirSync(runDir, { recursive: true });
-const adminUrl = process.env.PG_ADMIN_URL || DEFAULT_PG_ADMIN_URL;
+const adminUrl = config.PG_ADMIN_URL;
 const pgName = `tribune_test_${runId}`;
 const env: NodeJS.ProcessEnv = {
   ...process.env,

@@ -8,6 +8,7 @@ import {
   verifyEmailMail,
   type MailContent,
 } from "@/lib/mail";
+import { commentNotificationMail } from "@/lib/notifications/mail";
 
 const url = "https://tribune.example/auth/verify?token=abc123&email=jos%C3%A9e%40example.com";
 const evil = '<script>alert("x")</script>';
@@ -56,4 +57,38 @@ test("mail templates: French typography and validity wording", () => {
 test("mail templates: refuse links that are not http(s)", () => {
   assert.throws(() => magicLinkMail({ locale: "en", url: "javascript:alert(1)", host: "x", expiresInMinutes: 5 }));
   assert.throws(() => magicLinkMail({ locale: "en", url: "/relative", host: "x", expiresInMinutes: 5 }));
+});
+
+test("mail templates: every notification kind has its words and an unsubscribe link in both languages", () => {
+  const unsubscribeUrl = "https://tribune.example/unsubscribe?token=t&kind=reply";
+  for (const locale of ["fr", "en"] as const) {
+    for (const kind of ["mention", "reply", "post_comment", "thread_comment", "comment_held", "citation"] as const) {
+      const mail = commentNotificationMail({
+        locale,
+        kind,
+        actorName: "Josée",
+        postTitle: "Un titre",
+        excerpt: "Bonjour",
+        url,
+        unsubscribeUrl,
+      });
+      assert.match(mail.subject, /Josée/);
+      assert.doesNotMatch(mail.text + mail.html, /mail\.notification/, "no catalogue key shows");
+      assert.ok(mail.text.includes(`\n${unsubscribeUrl}\n`), "the unsubscribe address alone on a line");
+      const label = locale === "fr" ? "Se désabonner" : "Unsubscribe";
+      assert.ok(
+        mail.html.includes(`<a href="${unsubscribeUrl.replace(/&/g, "&#38;")}" style="color:#555">${label}</a>`),
+      );
+    }
+  }
+  const fr = commentNotificationMail({
+    locale: "fr",
+    kind: "reply",
+    actorName: "Jo",
+    postTitle: "T",
+    excerpt: "x",
+    url,
+    unsubscribeUrl,
+  });
+  assert.equal(fr.subject, "Jo a répondu à votre commentaire sur «\u00a0T\u00a0»");
 });

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getViewer } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/security";
+import { env } from "@/lib/env.js";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,7 +43,7 @@ export default async function LoginPage({ searchParams }: Props) {
           {t(error)}
         </p>
       ) : null}
-      <SignInForm from={from} github={Boolean(process.env.GITHUB_ID && process.env.GITHUB_SECRET)} />
+      <SignInForm from={from} github={Boolean(env.GITHUB_ID && env.GITHUB_SECRET)} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** A person's role on one blog, as stored in Membership.role. */
-export const BlogRoleSchema = z.enum(["owner", "author", "moderator"]);
+const BlogRoleSchema = z.enum(["owner", "author", "moderator"]);
 export type BlogRole = z.infer<typeof BlogRoleSchema>;
 
 /**

@@ -70,7 +70,7 @@ type CommentFacts = { authorId: string | null; status: string };
 const isStanding = (comment: CommentFacts) => comment.status === "approved" || comment.status === "pending";
 
 /** The statuses of a comment moderation took down or hid: readers see a placeholder, moderators the text. */
-export const MODERATED_STATUSES: readonly string[] = ["removed", "hidden"];
+const MODERATED_STATUSES: readonly string[] = ["removed", "hidden"];
 
 /**
  * canSeeComment: approved comments are public; a held one only to the blog's moderators and
@@ -113,10 +113,16 @@ export function canModerateComments(actor: Actor, role: BlogRole | null): boolea
   return canModerateBlog(actor, role);
 }
 
-/** canSeeHeldComments: every held comment of the blog (not only one's own). */
+/**
+ * canSeeHeldComments: every held comment of the blog (not only one’s own).
+ * @alias its own name for the act; the rule is canModerateComments
+ */
 export const canSeeHeldComments = canModerateComments;
 
-/** canSeeEditHistory: the earlier texts of edited comments. */
+/**
+ * canSeeEditHistory: the earlier texts of edited comments.
+ * @alias its own name for the act; the rule is canModerateComments
+ */
 export const canSeeEditHistory = canModerateComments;
 
 /** Why an author may not change their own comment. */
@@ -169,7 +175,10 @@ export function canSuggestMentions(actor: Participant, blogId: string, now?: Dat
   return Boolean(actor && !activeSanction(actor, blogId, now));
 }
 
-/** canNotifyMentions: whether a comment by this person tells the people it mentions. */
+/**
+ * canNotifyMentions: whether a comment by this person tells the people it mentions.
+ * @alias its own name for the act; the rule is canSuggestMentions
+ */
 export const canNotifyMentions = canSuggestMentions;
 
 /** canFollowPost: following an article's discussion needs an account. */

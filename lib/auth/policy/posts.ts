@@ -5,7 +5,7 @@ import type { Actor, BlogRole } from "./actor";
  * their own. Without `authorId` the question is "may they write on this blog at all".
  * Instance admins who are not members do not write (they manage and moderate).
  */
-export function canWritePost(actor: Actor, role: BlogRole | null, authorId?: string): boolean {
+function canWritePost(actor: Actor, role: BlogRole | null, authorId?: string): boolean {
   if (!actor) return false;
   if (role === "owner") return true;
   return role === "author" && (authorId === undefined || authorId === actor.id);
@@ -21,10 +21,16 @@ export function canEditPost(actor: Actor, role: BlogRole | null, post: { authorI
   return canWritePost(actor, role, post.authorId);
 }
 
-/** canPublishPost: publish, schedule and unpublish: whoever may edit the post. */
+/**
+ * canPublishPost: publish, schedule and unpublish: whoever may edit the post.
+ * @alias its own name for the act; the rule is canEditPost
+ */
 export const canPublishPost = canEditPost;
 
-/** canDeletePost: soft delete and restore: whoever may edit the post. */
+/**
+ * canDeletePost: soft delete and restore: whoever may edit the post.
+ * @alias its own name for the act; the rule is canEditPost
+ */
 export const canDeletePost = canEditPost;
 
 /**

@@ -5,7 +5,7 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 // one item at a time with its comments, so a file of any size is read in bounded memory (one
 // item at a time, plus what the caller keeps).
 
-export type WxrSite = {
+type WxrSite = {
   title: string;
   link: string;
   language: string;
@@ -15,9 +15,9 @@ export type WxrSite = {
   authors: WxrAuthor[];
 };
 
-export type WxrAuthor = { id: string; login: string; email: string; displayName: string };
+type WxrAuthor = { id: string; login: string; email: string; displayName: string };
 
-export type WxrComment = {
+type WxrComment = {
   id: string;
   parentId: string | null;
   author: string;
@@ -33,7 +33,7 @@ export type WxrComment = {
   userId: string;
 };
 
-export type WxrItem = {
+type WxrItem = {
   id: string;
   title: string;
   link: string;

@@ -4,27 +4,9 @@ import { VERIFY_JOB } from "./receive";
 import { SEND_JOB, sendWebmentionJob } from "./send";
 import { verifyWebmentionJob } from "./verify";
 
-export { WEBMENTION_ENDPOINT, WEBMENTION_LINK_HEADER } from "./endpoint";
-export {
-  receiveWebmention,
-  webmentionStatus,
-  webmentionStatusUrl,
-  WebmentionRequestSchema,
-  VERIFY_JOB,
-} from "./receive";
-export { verifyWebmention } from "./verify";
-export {
-  queuePostWebmentions,
-  queueCommentWebmentions,
-  sendWebmention,
-  listSentWebmentions,
-  type SentWebmention,
-  isExternal,
-  SEND_JOB,
-} from "./send";
-export { discoverEndpoint, endpointFromHtml, endpointFromLinkHeader } from "./discover";
-export { readSource, linkedUrls, sameUrl, type SourceReading } from "./source";
-export { resolveTargetPost, type TargetPost } from "./target";
-
+export { WEBMENTION_ENDPOINT } from "./endpoint";
+export { receiveWebmention, webmentionStatus } from "./receive";
+export { queuePostWebmentions, queueCommentWebmentions, listSentWebmentions, type SentWebmention } from "./send";
+export { discoverEndpoint } from "./discover";
 /** The jobs of this domain, for the runner (lib/background.ts). */
 export const webmentionJobs = { [VERIFY_JOB]: verifyWebmentionJob, [SEND_JOB]: sendWebmentionJob };

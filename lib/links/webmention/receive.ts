@@ -28,7 +28,7 @@ const httpUrl = (missing: string) =>
     }, "webmention.notHttp");
 
 /** The endpoint's form: `source` and `target`, absolute http(s) URLs, not the same page. */
-export const WebmentionRequestSchema = z
+const WebmentionRequestSchema = z
   .object({ source: httpUrl("webmention.sourceMissing"), target: httpUrl("webmention.targetMissing") })
   .refine(({ source, target }) => stripHash(source) !== stripHash(target), {
     message: "webmention.sameUrl",
@@ -46,7 +46,7 @@ function stripHash(value: string): string {
 }
 
 /** statusUrl: where the sender reads what became of its Webmention. */
-export function webmentionStatusUrl(id: string): string {
+function webmentionStatusUrl(id: string): string {
   return appUrl(`/api/webmention/${id}`);
 }
 

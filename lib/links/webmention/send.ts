@@ -15,7 +15,7 @@ import { linkedUrls } from "./source";
 export const SEND_JOB = "webmention.send";
 
 /** isExternal: an http(s) URL of another site (links to this instance are citations, kept by lib/links). */
-export function isExternal(url: string): boolean {
+function isExternal(url: string): boolean {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return false;
@@ -136,7 +136,7 @@ async function queueCommentSends(commentId: string): Promise<number> {
  * what the site answered for the editor. A 4xx answer is final; a 5xx, 429 or a network failure
  * is retried by the job runner.
  */
-export async function sendWebmention(id: string, options: { lastAttempt?: boolean } = {}): Promise<void> {
+async function sendWebmention(id: string, options: { lastAttempt?: boolean } = {}): Promise<void> {
   const row = await db.webmentionSend.findUnique({ where: { id } });
   if (!row || row.status === "sent" || row.status === "no_endpoint") return;
   const record = (data: {

@@ -45,7 +45,7 @@ async function fetchOutcome(source: string, target: string, wasAccepted: boolean
  * moderators), likes, reposts and other mentions are listed with the article. A source that is
  * gone or no longer links takes back what it had shown.
  */
-export async function verifyWebmention(id: string, now: Date = new Date()): Promise<void> {
+async function verifyWebmention(id: string, now: Date = new Date()): Promise<void> {
   const mention = await db.webmention.findUnique({ where: { id } });
   if (!mention) return;
   const post = await resolveTargetPost(mention.target);

@@ -2,7 +2,7 @@ import { expect, type Browser, type Page } from "@playwright/test";
 import { extractLink, waitForMail } from "./mailbox";
 
 /** DEMO_PASSWORD: the README's password of the demo's people (the e2e servers run in demo mode). */
-export const DEMO_PASSWORD = "tribune-demo";
+const DEMO_PASSWORD = "tribune-demo";
 
 /** submitSignIn: fills and sends the password sign-in form (no assertion on the outcome). */
 export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

@@ -6,7 +6,7 @@ import type { SinkMail, WaitOptions } from "../../setup/smtp-sink";
 const baseUrl = () => process.env.MAIL_SINK_HTTP ?? "http://127.0.0.1:2527";
 
 /** listMail: every mail the sink holds for `to`, newest last. */
-export async function listMail(to: string): Promise<SinkMail[]> {
+async function listMail(to: string): Promise<SinkMail[]> {
   const response = await fetch(`${baseUrl()}/messages?to=${encodeURIComponent(to)}`);
   if (!response.ok) throw new Error(`The mail sink answered ${response.status}.`);
   return (await response.json()) as SinkMail[];
@@ -22,11 +22,6 @@ export async function waitForMail(to: string, { subject, timeoutMs = 10_000 }: W
       throw new Error(`No mail to ${to}${subject ? ` matching ${subject}` : ""} within ${timeoutMs} ms.`);
     await new Promise((done) => setTimeout(done, 200));
   }
-}
-
-/** clearMailbox: forgets every mail the sink holds. */
-export async function clearMailbox(): Promise<void> {
-  await fetch(`${baseUrl()}/messages`, { method: "DELETE" });
 }
 
 /** extractLink: the first http(s) link standing alone on a line of a plain-text mail. */

@@ -7,18 +7,18 @@ import path from "node:path";
 
 export type SchemaFile = { path: string; text: string };
 
-export const PG_SCHEMA_HEADER = "// GENERATED from prisma/schema.prisma by scripts/generate.ts — do not edit\n";
+const PG_SCHEMA_HEADER = "// GENERATED from prisma/schema.prisma by scripts/generate.ts — do not edit\n";
 
 /** The project root: the folder that holds package.json (scripts and tests run from it). */
 export function projectRoot(): string {
   return process.cwd();
 }
 
-export function sqliteSchemaPath(root = projectRoot()): string {
+function sqliteSchemaPath(root = projectRoot()): string {
   return path.join(root, "prisma", "schema.prisma");
 }
 
-export function postgresqlSchemaPath(root = projectRoot()): string {
+function postgresqlSchemaPath(root = projectRoot()): string {
   return path.join(root, "prisma", "postgresql", "schema.prisma");
 }
 
@@ -35,7 +35,7 @@ function replaceInBlock(text: string, kind: string, key: string, value: string):
 }
 
 /** Derives the PostgreSQL schema text from the SQLite one (provider and client output swapped). */
-export function derivePostgresqlSchema(sqliteText: string): string {
+function derivePostgresqlSchema(sqliteText: string): string {
   let text = replaceInBlock(sqliteText, "datasource", "provider", "postgresql");
   text = replaceInBlock(text, "generator", "output", "../../lib/generated/postgresql");
   return PG_SCHEMA_HEADER + "\n" + text;
