@@ -53,8 +53,8 @@ export {
   type DiffHunk,
   type DiffLine,
 } from "./revisions";
-/** exportPostMarkdown: the post as a content/ markdown file that loadContent reads back. */
-export { exportPostMarkdown } from "./export";
+/** exportPostMarkdown / formatPostMarkdown: a post as a content/ markdown file that loadContent reads back. */
+export { exportPostMarkdown, formatPostMarkdown, type PostMarkdownSource } from "./export";
 /** getPostForEditor / listBlogPostsForWriter / previewPost: the writer's views (only posts the actor may edit). */
 export {
   getPostForEditor,
