@@ -15,6 +15,8 @@ export class ImportRefusal extends Error {
 
 export type ImportSummary = { scope: string; counts: Partial<Record<SectionName, number>> };
 
+const NO_HEADER = 'Not a Tribune export: the file must start with its "meta" header.';
+
 /** A whole import runs in one transaction; a large instance takes a while, and nobody else writes to an empty one. */
 const TRANSACTION_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
@@ -60,7 +62,7 @@ class Loader {
   async take(key: string | number | undefined, path: (string | number | undefined)[], value: unknown): Promise<void> {
     if (path.length === 1 && key === "meta") return this.takeMeta(value);
     if (path.length !== 2 || path[1] === "meta") return;
-    if (!this.meta) throw new ImportRefusal('Not a Tribune export: the file must start with its "meta" header.');
+    if (!this.meta) throw new ImportRefusal(NO_HEADER);
     const name = String(path[1]);
     const at = SECTION_ORDER.indexOf(name as SectionName);
     if (at < 0) throw new ImportRefusal(`Unknown section "${name}" (this version of Tribune reads format version 1).`);
@@ -141,7 +143,7 @@ class Loader {
   }
 
   async finish(): Promise<void> {
-    if (!this.meta) throw new ImportRefusal("Not a Tribune export: no header.");
+    if (!this.meta) throw new ImportRefusal(NO_HEADER);
     this.assertThreadComplete();
     await this.flush();
   }
