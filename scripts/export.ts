@@ -1,15 +1,11 @@
 // npm run export -- [--blog <slug>] <file>: the whole instance (or one blog) as one JSON document
-// (docs/export-format.md), streamed to the file in batches; written beside it first and renamed
-// at the end, so a failed export never leaves a file that looks complete.
+// (docs/export-format.md), read in one snapshot and streamed to the file in batches; written
+// beside it first and renamed at the end, so a failed export never leaves a file that looks complete.
 // npm run export -- --markdown --blog <slug> <dir>: the blog as a content/ folder under <dir>.
-import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { disconnectDb } from "../lib/db";
 import { isAppError } from "../lib/errors";
-import { exportBlogMarkdown, exportChunks, resolveScope } from "../lib/export";
+import { exportBlogMarkdown, exportToFile, resolveScope } from "../lib/export";
 
 const { values, positionals } = parseArgs({
   options: { blog: { type: "string" }, markdown: { type: "boolean" } },
@@ -29,14 +25,7 @@ try {
     const { folder, posts } = await exportBlogMarkdown(scope.blogId, target);
     console.log(`Wrote ${posts} articles of ${scope.slug} to ${folder}.`);
   } else {
-    const partial = `${target}.partial`;
-    try {
-      await pipeline(Readable.from(exportChunks(scope)), createWriteStream(partial));
-      await rename(partial, target);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
-    }
+    await exportToFile(scope, target);
     console.log(`Exported ${scope.kind === "blog" ? `the blog ${scope.slug}` : "the whole instance"} to ${target}.`);
   }
 } catch (error) {

@@ -1,5 +1,7 @@
 /** exportFor: a blog's export (its owners, admins) or the instance's (admins), checked by the policy, as JSON chunks. */
 export { exportFor, resolveScope } from "./service";
+/** exportToFile: the command line's export, in one read snapshot, renamed into place when complete. */
+export { exportToFile } from "./file";
 /** exportChunks: the export of a scope as JSON text, streamed in batches (bounded memory). */
 export { exportChunks } from "./write";
 /** importExport / ImportRefusal: loads an export into an empty instance, all or nothing. */

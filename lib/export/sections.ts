@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { RecordOf, SectionName } from "./schema";
 
 /** Scope: what an export covers, resolved (a blog by id; its slug for the header). */
@@ -12,7 +12,7 @@ type Row = Record<string, unknown>;
 
 /** Section: how one entity leaves (pages of plain records, in a stable order) and comes back (one batch). */
 export type Section<S extends SectionName> = {
-  pages(scope: Scope): AsyncGenerator<Row[]>;
+  pages(scope: Scope, client: Tx): AsyncGenerator<Row[]>;
   insert(tx: Tx, rows: RecordOf<S>[]): Promise<unknown>;
 };
 
@@ -78,10 +78,10 @@ const personSelect = {
 } as const;
 
 const settings: Section<"settings"> = {
-  async *pages(scope) {
+  async *pages(scope, client) {
     // Instance settings (open blog creation, demo mode) belong to the instance, not to a blog.
     if (scope.kind !== "instance") return;
-    const rows = await db.setting.findMany({
+    const rows = await client.setting.findMany({
       orderBy: { key: "asc" },
       select: { key: true, value: true, updatedAt: true },
     });
@@ -91,10 +91,10 @@ const settings: Section<"settings"> = {
 };
 
 const people: Section<"people"> = {
-  async *pages(scope) {
+  async *pages(scope, client) {
     const where = scope.kind === "blog" ? peopleOfBlog(scope.blogId) : {};
     for await (const rows of byId((after) =>
-      db.user.findMany({ where: { ...where, ...after }, select: personSelect, ...page }),
+      client.user.findMany({ where: { ...where, ...after }, select: personSelect, ...page }),
     ))
       yield rows.map(({ links, notifyPrefs, memberships, ...person }) => {
         if (scope.kind === "instance") return { ...person, links, notificationPreferences: notifyPrefs };
@@ -117,10 +117,10 @@ const people: Section<"people"> = {
 };
 
 const blogs: Section<"blogs"> = {
-  async *pages(scope) {
+  async *pages(scope, client) {
     const where = scope.kind === "blog" ? { id: scope.blogId } : {};
     for await (const rows of byId((after) =>
-      db.blog.findMany({
+      client.blog.findMany({
         where: { ...where, ...after },
         include: {
           memberships: { select: { id: true, userId: true, role: true, createdAt: true }, orderBy: { id: "asc" } },
@@ -145,9 +145,9 @@ const blogs: Section<"blogs"> = {
 };
 
 const tags: Section<"tags"> = {
-  pages: (scope) =>
+  pages: (scope, client) =>
     byId((after) =>
-      db.tag.findMany({
+      client.tag.findMany({
         where: { ...(scope.kind === "blog" ? { posts: { some: { post: { blogId: scope.blogId } } } } : {}), ...after },
         select: { id: true, slug: true, name: true },
         ...page,
@@ -157,9 +157,9 @@ const tags: Section<"tags"> = {
 };
 
 const posts: Section<"posts"> = {
-  async *pages(scope) {
+  async *pages(scope, client) {
     for await (const rows of byId((after) =>
-      db.post.findMany({
+      client.post.findMany({
         where: { ...inBlog(scope), ...after },
         include: {
           tags: { select: { tagId: true }, orderBy: { tagId: "asc" } },
@@ -184,7 +184,8 @@ const posts: Section<"posts"> = {
 };
 
 const postRevisions: Section<"postRevisions"> = {
-  pages: (scope) => byId((after) => db.postRevision.findMany({ where: { ...postInBlog(scope), ...after }, ...page })),
+  pages: (scope, client) =>
+    byId((after) => client.postRevision.findMany({ where: { ...postInBlog(scope), ...after }, ...page })),
   insert: (tx, rows) => tx.postRevision.createMany({ data: rows }),
 };
 
@@ -193,7 +194,7 @@ const postRevisions: Section<"postRevisions"> = {
  * its replies) comes first; the import still accepts a reply before its parent within an article.
  */
 const comments: Section<"comments"> = {
-  async *pages(scope) {
+  async *pages(scope, client) {
     let cursor: { postId: string; createdAt: Date; id: string } | null = null;
     for (;;) {
       const after: object = cursor
@@ -205,7 +206,7 @@ const comments: Section<"comments"> = {
             ],
           }
         : {};
-      const rows = await db.comment.findMany({
+      const rows = await client.comment.findMany({
         where: { AND: [postInBlog(scope), after] },
         orderBy: [{ postId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         take: BATCH,
@@ -219,20 +220,21 @@ const comments: Section<"comments"> = {
 };
 
 const commentRevisions: Section<"commentRevisions"> = {
-  pages: (scope) =>
-    byId((after) => db.commentRevision.findMany({ where: { ...commentInBlog(scope), ...after }, ...page })),
+  pages: (scope, client) =>
+    byId((after) => client.commentRevision.findMany({ where: { ...commentInBlog(scope), ...after }, ...page })),
   insert: (tx, rows) => tx.commentRevision.createMany({ data: rows }),
 };
 
 const reactions: Section<"reactions"> = {
-  pages: (scope) => byId((after) => db.reaction.findMany({ where: { ...commentInBlog(scope), ...after }, ...page })),
+  pages: (scope, client) =>
+    byId((after) => client.reaction.findMany({ where: { ...commentInBlog(scope), ...after }, ...page })),
   insert: (tx, rows) => tx.reaction.createMany({ data: rows }),
 };
 
 const mentions: Section<"mentions"> = {
-  pages: (scope) =>
+  pages: (scope, client) =>
     byId((after) =>
-      db.mention.findMany({
+      client.mention.findMany({
         where: {
           ...(scope.kind === "blog"
             ? { OR: [{ post: { blogId: scope.blogId } }, { comment: { post: { blogId: scope.blogId } } }] }
@@ -246,16 +248,21 @@ const mentions: Section<"mentions"> = {
 };
 
 const follows: Section<"follows"> = {
-  pages: (scope) => byId((after) => db.follow.findMany({ where: { ...postInBlog(scope), ...after }, ...page })),
+  pages: (scope, client) =>
+    byId((after) => client.follow.findMany({ where: { ...postInBlog(scope), ...after }, ...page })),
   insert: (tx, rows) => tx.follow.createMany({ data: rows }),
 };
 
 /** links: a blog's export keeps a citation of another blog as its address only (that article is not in the file). */
 const links: Section<"links"> = {
-  async *pages(scope) {
+  async *pages(scope, client) {
     const where = scope.kind === "blog" ? { source: { blogId: scope.blogId } } : {};
     for await (const rows of byId((after) =>
-      db.link.findMany({ where: { ...where, ...after }, include: { target: { select: { blogId: true } } }, ...page }),
+      client.link.findMany({
+        where: { ...where, ...after },
+        include: { target: { select: { blogId: true } } },
+        ...page,
+      }),
     ))
       yield rows.map(({ target, ...link }) => ({
         ...link,
@@ -266,24 +273,28 @@ const links: Section<"links"> = {
 };
 
 const webmentions: Section<"webmentions"> = {
-  pages: (scope) => byId((after) => db.webmention.findMany({ where: { ...postInBlog(scope), ...after }, ...page })),
+  pages: (scope, client) =>
+    byId((after) => client.webmention.findMany({ where: { ...postInBlog(scope), ...after }, ...page })),
   insert: (tx, rows) => tx.webmention.createMany({ data: rows }),
 };
 
 /** sanctions: a blog's export has that blog's sanctions; instance-wide ones only the instance's. */
 const sanctions: Section<"sanctions"> = {
-  pages: (scope) => byId((after) => db.sanction.findMany({ where: { ...inBlog(scope), ...after }, ...page })),
+  pages: (scope, client) =>
+    byId((after) => client.sanction.findMany({ where: { ...inBlog(scope), ...after }, ...page })),
   insert: (tx, rows) => tx.sanction.createMany({ data: rows }),
 };
 
 const reports: Section<"reports"> = {
-  pages: (scope) => byId((after) => db.report.findMany({ where: { ...commentInBlog(scope), ...after }, ...page })),
+  pages: (scope, client) =>
+    byId((after) => client.report.findMany({ where: { ...commentInBlog(scope), ...after }, ...page })),
   insert: (tx, rows) => tx.report.createMany({ data: rows }),
 };
 
 /** auditLog: append-only on both databases; the import only inserts, which the triggers allow. */
 const auditLog: Section<"auditLog"> = {
-  pages: (scope) => byId((after) => db.auditEntry.findMany({ where: { ...inBlog(scope), ...after }, ...page })),
+  pages: (scope, client) =>
+    byId((after) => client.auditEntry.findMany({ where: { ...inBlog(scope), ...after }, ...page })),
   insert: (tx, rows) => tx.auditEntry.createMany({ data: rows }),
 };
 

@@ -3,6 +3,7 @@ import { getBlogRole } from "@/lib/auth/blog-role";
 import { canExportBlog, canExportInstance, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { consume } from "@/lib/security";
 import type { Scope } from "./sections";
 import { exportChunks } from "./write";
 
@@ -17,7 +18,10 @@ export async function resolveScope(blogSlug?: string | null): Promise<Scope> {
 /**
  * exportFor: the export a signed-in person asked for, once the policy allows it: one blog
  * (canExportBlog: its owners, admins) or the whole instance (canExportInstance: admins). Someone
- * who may not export a blog learns nothing of it (NOT_FOUND, as for an unknown slug).
+ * who may not export a blog learns nothing of it (NOT_FOUND, as for an unknown slug). Each reads a
+ * whole blog or instance: 10 per hour per person (RATE_LIMITED). A download reads batch by batch,
+ * not in one snapshot (a transaction held at the client's pace would tie up the database):
+ * for a consistent copy of a busy instance, the operator uses npm run export.
  */
 export async function exportFor(
   actor: Actor,
@@ -28,10 +32,12 @@ export async function exportFor(
   const day = now.toISOString().slice(0, 10);
   if (!blogSlug) {
     if (!canExportInstance(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
+    await consume("export", `user:${actor.id}`);
     return { filename: `tribune-export-${day}.json`, chunks: exportChunks({ kind: "instance" }, now) };
   }
   const scope = await resolveScope(blogSlug);
   if (scope.kind !== "blog" || !canExportBlog(actor, await getBlogRole(actor.id, scope.blogId)))
     throw new AppError("NOT_FOUND", "errors.notFound");
+  await consume("export", `user:${actor.id}`);
   return { filename: `tribune-export-${scope.slug}-${day}.json`, chunks: exportChunks(scope, now) };
 }

@@ -3,6 +3,7 @@
 // other blogs and no secrets; the download route follows the policy; a non-empty instance and a
 // cut or invalid file are refused, leaving everything as it was.
 import assert from "node:assert/strict";
+import { createReadStream } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,7 @@ import { db, disconnectDb } from "@/lib/db";
 import {
   exportBlogMarkdown,
   exportChunks,
+  exportToFile,
   importExport,
   ImportRefusal,
   resolveScope,
@@ -147,7 +149,11 @@ async function buildSite() {
 
 test("export → import into an empty database → export gives the same document, and the site works", async () => {
   const site = await buildSite();
-  const first = await exportText({ kind: "instance" });
+  const dir = await mkdtemp(join(tmpdir(), "tribune-export-"));
+  const file = join(dir, "instance.json");
+  await exportToFile({ kind: "instance" }, file);
+  assert.deepEqual(await readdir(dir), ["instance.json"], "the .partial file was renamed");
+  const first = await readFile(file, "utf8");
   const data = JSON.parse(first) as Record<string, unknown[]>;
   for (const section of ["people", "blogs", "tags", "posts", "postRevisions", "comments", "reactions", "mentions"])
     assert.ok(data[section]!.length > 0, `${section} is exported`);
@@ -156,7 +162,8 @@ test("export → import into an empty database → export gives the same documen
   assert.deepEqual(Object.keys(data), ["meta", ...SECTION_ORDER]);
 
   await resetDb();
-  const summary = await importExport(pieces(first));
+  const summary = await importExport(createReadStream(file, { highWaterMark: 1024 }));
+  await rm(dir, { recursive: true, force: true });
   assert.equal(summary.counts.comments, 6);
   const second = await exportText({ kind: "instance" });
   assert.deepEqual(comparable(second), comparable(first));
@@ -222,6 +229,11 @@ test("the download route: owners get their blog, admins the instance, anyone els
   const whole = await exportInstanceRoute(get("/admin/export", await token(site.admin)));
   assert.equal(whole.status, 200);
   assert.equal(JSON.parse(await whole.text()).blogs.length, 2);
+
+  // Each export reads a whole blog: 10 per hour per person.
+  const josee = await token(site.josee);
+  for (let i = 1; i < 10; i++) assert.equal((await blogRoute("carnet", josee)).status, 200);
+  assert.equal((await blogRoute("carnet", josee)).status, 429);
 });
 
 test("an instance that is not empty refuses the import and keeps everything as it was", async () => {
