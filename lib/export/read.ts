@@ -17,6 +17,13 @@ export type ImportSummary = { scope: string; counts: Partial<Record<SectionName,
 
 const NO_HEADER = 'Not a Tribune export: the file must start with its "meta" header.';
 
+/**
+ * A batch is also cut at about this many characters of text: Prisma keeps the arguments of its
+ * last 100 calls for its crash reports, so the size of one batch, not of the file, sets what an
+ * import holds in memory.
+ */
+const BATCH_CHARS = 256_000;
+
 /** A whole import runs in one transaction; a large instance takes a while, and nobody else writes to an empty one. */
 const TRANSACTION_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
@@ -48,6 +55,7 @@ class Loader {
   private section = -1;
   private index = 0;
   private pending: unknown[] = [];
+  private pendingChars = 0;
   readonly counts: Partial<Record<SectionName, number>> = {};
   scope = "";
   // Comments of the article being read: the ids taken so far and the replies waiting for a parent.
@@ -80,8 +88,13 @@ class Loader {
     }
     this.index++;
     if (name === "comments") this.takeComment(parsed.data as RecordOf<"comments">);
-    else this.pending.push(parsed.data);
-    if (this.pending.length >= BATCH) await this.flush();
+    else this.push(parsed.data);
+    if (this.pending.length >= BATCH || this.pendingChars >= BATCH_CHARS) await this.flush();
+  }
+
+  private push(record: object): void {
+    this.pending.push(record);
+    for (const value of Object.values(record)) this.pendingChars += typeof value === "string" ? value.length : 8;
   }
 
   private takeMeta(value: unknown): void {
@@ -110,7 +123,7 @@ class Loader {
     const ready = [comment];
     while (ready.length) {
       const next = ready.pop()!;
-      this.pending.push(next);
+      this.push(next);
       this.thread.seen.add(next.id);
       const replies = this.thread.waiting.get(next.id);
       if (replies) {
@@ -133,6 +146,7 @@ class Loader {
     const name = SECTION_ORDER[this.section]!;
     const rows = this.pending;
     this.pending = [];
+    this.pendingChars = 0;
     try {
       await (SECTIONS[name].insert as (tx: Tx, rows: unknown[]) => Promise<unknown>)(this.tx, rows);
     } catch (error) {
