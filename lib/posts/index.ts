@@ -14,8 +14,8 @@ export { publishPost, unpublishPost } from "./publish";
 export { deletePost, restorePost } from "./delete";
 /** listRevisions / revisionDiff / restoreRevision: history with line hunks; restoring snapshots the current text first. */
 export { listRevisions, revisionDiff, restoreRevision, type RevisionDiff } from "./revisions";
-/** exportPostMarkdown: the post as a content/ markdown file that loadContent reads back. */
-export { exportPostMarkdown } from "./export";
+/** exportPostMarkdown / formatPostMarkdown: a post as a content/ markdown file that loadContent reads back. */
+export { exportPostMarkdown, formatPostMarkdown } from "./export";
 /** getPostForEditor / listBlogPostsForWriter / previewPost: the writer's views (only posts the actor may edit). */
 export { getPostForEditor, previewPost, listBlogPostsForWriter, type WriterPostItem } from "./editor-queries";
 /** resolvePostSlug: a public post by slug, or a redirect from one of its old slugs, or null. */

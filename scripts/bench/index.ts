@@ -7,6 +7,7 @@
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
 //   queue     the moderation queue with 10,000 waiting comments: queries, p50/p95 signed in (queue.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
+//   export    npm run export and import:json of 100,000 comments: time, CPU, file size, live heap (export.ts, own process)
 // Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
 // The server parts share one fresh database under data/bench/ and one production server on
 // 127.0.0.1:3210; both are removed at the end, as are the search databases.
@@ -22,7 +23,7 @@ import { pagePart } from "./page";
 import { postingPart } from "./posting";
 import { queuePart } from "./queue";
 
-const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "queue", "search"] as const;
+const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "queue", "search", "export"] as const;
 const options = parseOptions();
 const unknown = options.only?.filter((name) => !(PARTS as readonly string[]).includes(name)) ?? [];
 if (unknown.length) {
@@ -83,6 +84,11 @@ if (selected("search")) {
     console.log("\n▶ bench search (PostgreSQL)");
     await step("search --pg", () => script("scripts/bench/search.ts", ["--pg", ...posts]));
   }
+}
+
+if (selected("export")) {
+  console.log("\n▶ bench export");
+  await step("export", () => script("scripts/bench/export.ts", options.quick ? ["--comments", "20000"] : []));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +192,20 @@ for (const search of results.filter((r) => r.bench === "search"))
     `${n(search.posts)} posts, ${search.db}`,
     `p50 ${n(search.p50Ms)} ms, p95 ${n(search.p95Ms)} ms, p99 ${n(search.p99Ms)} ms`,
   ]);
+const exported = get("export");
+if (exported)
+  rows.push(
+    [
+      "export",
+      `instance: ${n(exported.people)} people, ${n(exported.posts)} posts, ${n(exported.comments)} comments (${n(exported.fileMb)} MB)`,
+      `export ${n(exported.exportSeconds)} s (CPU ${n(exported.exportCpuSeconds)} s), live heap ${n(exported.exportBaseHeapMb)} → ${n(exported.exportPeakHeapMb)} MB`,
+    ],
+    [
+      "export",
+      "import:json into an empty database (search index included)",
+      `${n(exported.importSeconds)} s (CPU ${n(exported.importCpuSeconds)} s), live heap ${n(exported.importBaseHeapMb)} → ${n(exported.importPeakHeapMb)} MB`,
+    ],
+  );
 
 const widths = [0, 1, 2].map((i) =>
   Math.max(...[["Benchmark", "Measure", "Result"], ...rows].map((row) => row[i]!.length)),

@@ -10,6 +10,8 @@ import {
   canEditComment,
   canEditPost,
   canEditProfile,
+  canExportBlog,
+  canExportInstance,
   canFollowPost,
   canLikeComment,
   canListAllBlogs,
@@ -173,6 +175,9 @@ ban from the instance                       Y      n      n      n      n      n
 see a person's sanctions on the blog        Y      Y      n      Y      n      n      n      n
 read the blog's audit log                   Y      Y      n      Y      n      n      n      n
 read the instance audit log                 Y      n      n      n      n      n      n      n
+# issue 14, item 5: leaving with everything
+export the blog (JSON, people's addresses)  Y      Y      n      n      n      n      n      n
+export the whole instance                   Y      n      n      n      n      n      n      n
 `;
 
 const checks: Record<string, (who: Who) => boolean> = {
@@ -264,6 +269,8 @@ const checks: Record<string, (who: Who) => boolean> = {
   "see a person's sanctions on the blog": (w) => canSeeSanctions(w.actor, w.role),
   "read the blog's audit log": (w) => canReadAuditLog(w.actor, w.role),
   "read the instance audit log": (w) => canReadInstanceAuditLog(w.actor),
+  "export the blog (JSON, people's addresses)": (w) => canExportBlog(w.actor, w.role),
+  "export the whole instance": (w) => canExportInstance(w.actor),
 };
 
 const rows = table

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AdminBlogTable } from "@/components/blogs/admin-blog-table";
 import { CreateBlogForm } from "@/components/blogs/create-blog-form";
 import { OpenCreationForm } from "@/components/blogs/open-creation-form";
+import { ExportSection } from "@/components/export/export-section";
 import { isAdmin, requireViewer } from "@/lib/auth";
 import { isOpenBlogCreation, listAllBlogs } from "@/lib/blogs";
 
@@ -31,6 +32,7 @@ export default async function AdminPage() {
       <div className="narrow stack-lg">
         <CreateBlogForm forSomeone locale={locale} />
         <OpenCreationForm open={open} />
+        <ExportSection scope="instance" href="/admin/export" />
       </div>
     </div>
   );

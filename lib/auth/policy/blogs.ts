@@ -14,3 +14,8 @@ export function canManageMembers(actor: Actor, role: BlogRole | null): boolean {
 export function canModerateBlog(actor: Actor, role: BlogRole | null): boolean {
   return Boolean(actor && (isBlogStaff(role) || isAdmin(actor)));
 }
+
+/** canExportBlog: a blog's whole export (people's addresses of its members included) is for its owners and instance admins. */
+export function canExportBlog(actor: Actor, role: BlogRole | null): boolean {
+  return canManageBlog(actor, role);
+}

@@ -29,3 +29,8 @@ export function canListAllBlogs(actor: Actor): boolean {
 export function canUseApiTokens(actor: Actor): boolean {
   return Boolean(actor);
 }
+
+/** canExportInstance: the whole instance's export (every person's address) is for admins only. */
+export function canExportInstance(actor: Actor): boolean {
+  return isAdmin(actor);
+}

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BlogSettingsForm } from "@/components/blogs/blog-settings-form";
 import { BlogManageNav } from "@/components/blogs/manage-nav";
+import { ExportSection } from "@/components/export/export-section";
 import { requireViewer } from "@/lib/auth";
 import { getBlogSettings, resolveBlogSlug } from "@/lib/blogs";
 import { spamCheckConfigured } from "@/lib/moderation";
@@ -43,6 +44,7 @@ export default async function BlogSettingsPage({ params, searchParams }: Props) 
         justSaved={query.saved === "1"}
         spamCheckAvailable={spamCheckConfigured()}
       />
+      <ExportSection scope="blog" href={`/write/${blog.slug}/settings/export`} />
     </div>
   );
 }
