@@ -5,11 +5,11 @@ export { exportToFile } from "./file";
 /** exportChunks: the export of a scope as JSON text, streamed in batches (bounded memory). */
 export { exportChunks } from "./write";
 /** importExport / ImportRefusal: loads an export into an empty instance, all or nothing. */
-export { importExport, ImportRefusal, type ImportSummary } from "./read";
+export { importExport, ImportRefusal } from "./read";
 /** exportBlogMarkdown: one blog as a content/ folder (blog.md and one markdown file per article). */
 export { exportBlogMarkdown } from "./markdown";
-/** EXPORT_VERSION / SECTION_ORDER / RECORD_SCHEMAS: the versioned format (docs/export-format.md). */
-export { EXPORT_FORMAT, EXPORT_VERSION, SECTION_ORDER, RECORD_SCHEMAS, ExportMetaSchema } from "./schema";
+/** SECTION_ORDER: the sections of the versioned format, in order (docs/export-format.md). */
+export { SECTION_ORDER } from "./schema";
 export type { Scope } from "./sections";
 /** exportResponse: an export as a streamed JSON download (route handlers). */
 export { exportResponse } from "./http";

@@ -23,11 +23,11 @@ const body = z.string().max(BODY);
 const opt = <T extends z.ZodType>(schema: T) => schema.nullable();
 
 /** ExportScopeSchema: the whole instance, or one blog (named by its slug when exported). */
-export const ExportScopeSchema = z.discriminatedUnion("kind", [
+const ExportScopeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("instance") }),
   z.strictObject({ kind: z.literal("blog"), blog: line }),
 ]);
-export type ExportScope = z.infer<typeof ExportScopeSchema>;
+type ExportScope = z.infer<typeof ExportScopeSchema>;
 
 /** ExportMetaSchema: the header; exportedAt is the only field that changes between two exports of the same site. */
 export const ExportMetaSchema = z.strictObject({
@@ -37,9 +37,9 @@ export const ExportMetaSchema = z.strictObject({
   scope: ExportScopeSchema,
 });
 
-export const SettingRecordSchema = z.strictObject({ key: line, value: text, updatedAt: date });
+const SettingRecordSchema = z.strictObject({ key: line, value: text, updatedAt: date });
 
-export const PersonRecordSchema = z.strictObject({
+const PersonRecordSchema = z.strictObject({
   id,
   handle: line,
   handleKey: line,
@@ -59,7 +59,7 @@ export const PersonRecordSchema = z.strictObject({
   notificationPreferences: z.array(z.strictObject({ kind: line, inApp: z.boolean(), email: z.boolean() })).max(100),
 });
 
-export const BlogRecordSchema = z.strictObject({
+const BlogRecordSchema = z.strictObject({
   id,
   slug: line,
   name: line,
@@ -85,9 +85,9 @@ export const BlogRecordSchema = z.strictObject({
   aliases: z.array(z.strictObject({ slug: line, createdAt: date })).max(1_000),
 });
 
-export const TagRecordSchema = z.strictObject({ id, slug: line, name: line });
+const TagRecordSchema = z.strictObject({ id, slug: line, name: line });
 
-export const PostRecordSchema = z.strictObject({
+const PostRecordSchema = z.strictObject({
   id,
   blogId: id,
   authorId: id,
@@ -112,7 +112,7 @@ export const PostRecordSchema = z.strictObject({
   aliases: z.array(z.strictObject({ id, slug: line, createdAt: date })).max(1_000),
 });
 
-export const PostRevisionRecordSchema = z.strictObject({
+const PostRevisionRecordSchema = z.strictObject({
   id,
   postId: id,
   editorId: opt(id),
@@ -121,7 +121,7 @@ export const PostRevisionRecordSchema = z.strictObject({
   createdAt: date,
 });
 
-export const CommentRecordSchema = z.strictObject({
+const CommentRecordSchema = z.strictObject({
   id,
   postId: id,
   parentId: opt(id),
@@ -145,7 +145,7 @@ export const CommentRecordSchema = z.strictObject({
   updatedAt: date,
 });
 
-export const CommentRevisionRecordSchema = z.strictObject({
+const CommentRevisionRecordSchema = z.strictObject({
   id,
   commentId: id,
   editorId: opt(id),
@@ -153,9 +153,9 @@ export const CommentRevisionRecordSchema = z.strictObject({
   createdAt: date,
 });
 
-export const ReactionRecordSchema = z.strictObject({ id, commentId: id, userId: id, kind: line, createdAt: date });
+const ReactionRecordSchema = z.strictObject({ id, commentId: id, userId: id, kind: line, createdAt: date });
 
-export const MentionRecordSchema = z.strictObject({
+const MentionRecordSchema = z.strictObject({
   id,
   userId: id,
   commentId: opt(id),
@@ -163,9 +163,9 @@ export const MentionRecordSchema = z.strictObject({
   createdAt: date,
 });
 
-export const FollowRecordSchema = z.strictObject({ id, userId: id, postId: id, createdAt: date });
+const FollowRecordSchema = z.strictObject({ id, userId: id, postId: id, createdAt: date });
 
-export const LinkRecordSchema = z.strictObject({
+const LinkRecordSchema = z.strictObject({
   id,
   sourcePostId: id,
   targetUrl: line,
@@ -174,7 +174,7 @@ export const LinkRecordSchema = z.strictObject({
   createdAt: date,
 });
 
-export const WebmentionRecordSchema = z.strictObject({
+const WebmentionRecordSchema = z.strictObject({
   id,
   source: line,
   target: line,
@@ -196,7 +196,7 @@ export const WebmentionRecordSchema = z.strictObject({
   updatedAt: date,
 });
 
-export const SanctionRecordSchema = z.strictObject({
+const SanctionRecordSchema = z.strictObject({
   id,
   userId: id,
   blogId: opt(id),
@@ -209,7 +209,7 @@ export const SanctionRecordSchema = z.strictObject({
   createdAt: date,
 });
 
-export const ReportRecordSchema = z.strictObject({
+const ReportRecordSchema = z.strictObject({
   id,
   commentId: id,
   reporterId: id,
@@ -220,7 +220,7 @@ export const ReportRecordSchema = z.strictObject({
   createdAt: date,
 });
 
-export const AuditRecordSchema = z.strictObject({
+const AuditRecordSchema = z.strictObject({
   id,
   createdAt: date,
   actorId: opt(id),
