@@ -4,3 +4,5 @@ export { internalPostPath } from "./internal";
 export { syncPostLinks, type LinkTx } from "./backlinks";
 /** noticeCitation / noticePostCitations: the cited author hears of it, once per citing page. */
 export { noticeCitation, noticePostCitations } from "./citation-notices";
+/** legacyUrlKey / legacyPathKey / legacyUrlVariants / legacyTargets: old permalinks of imported posts, as links and as paths. */
+export { legacyUrlKey, legacyPathKey, legacyUrlVariants, legacyTargets } from "./legacy";

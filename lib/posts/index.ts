@@ -66,6 +66,8 @@ export {
 } from "./editor-queries";
 /** resolvePostSlug: a public post by slug, or a redirect from one of its old slugs, or null. */
 export { resolvePostSlug, slugFromTitle } from "./slugs";
+/** uniqueSlug: `base`, or `base-2`, `base-3`… the first slug free in the blog (old slugs count as taken). */
+export { uniqueSlug } from "./slugs";
 /** renderArticle / previewArticle: the blog's article rendering (stored HTML, and the same pipeline for previews). */
 export { renderArticle, previewArticle } from "./render";
 /** API v1 reads and writes on posts, answering with the zod-described shapes of ./api-schemas. */

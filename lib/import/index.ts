@@ -1,0 +1,15 @@
+/** importWxr: a WordPress export (WXR 1.1/1.2) into a blog, streamed, idempotent, all-or-nothing for readers. */
+export { importWxr, type WxrOptions } from "./wxr/import";
+/** importDisqus: a Disqus export's comments onto the blog's articles (threads matched by old or new address). */
+export { importDisqus, type DisqusOptions } from "./disqus/import";
+/** legacyRedirect: the new address of an old path of an imported article, or null (one indexed query). */
+export { legacyRedirect } from "./redirect";
+/** ImportReport / ImportProgress: what a run did, and how far it is. */
+export type { ImportReport } from "./run";
+export type { ImportProgress } from "./finish";
+/** ImportActor: the operator's command or a blog owner (who may link only members' accounts). */
+export type { ImportActor } from "./blog";
+/** WxrError: the file is not a readable WordPress export (cut short, not XML). */
+export { WxrError } from "./wxr/parse";
+/** wordpressToMarkdown: WordPress HTML (block comments, [caption], implied paragraphs) as markdown. */
+export { wordpressToMarkdown } from "./wordpress-html";
