@@ -64,8 +64,8 @@ export async function writeComments(writer: CommentWriter, batch: ImportComment[
     waiting = next;
   }
 
-  const creates = [];
-  const staged: StagedRow[] = [];
+  await writer.people.prefetch(ordered.map((c) => c.author));
+  const work = [];
   for (const comment of ordered) {
     const body = wordpressToMarkdown(comment.html);
     const author = await writer.people.author(comment.author);
@@ -77,21 +77,32 @@ export async function writeComments(writer: CommentWriter, batch: ImportComment[
     const row = existing.get(comment.key);
     const id = row?.id ?? writer.ids.get(comment.key) ?? newId();
     writer.ids.set(comment.key, id);
-    if (row && row.importHash === hash) {
-      report.comments.unchanged++;
-      continue;
-    }
-    let bodyHtml: string;
-    try {
-      bodyHtml = (await renderMarkdownCached(body || "…", "comment")).html;
-    } catch (error) {
-      if (!isAppError(error)) throw error;
+    if (row && row.importHash === hash) report.comments.unchanged++;
+    else work.push({ comment, body, authorFields, hash, row, id });
+  }
+  // The changed bodies render in the render pool's workers, all of the batch at once.
+  const renders = await Promise.all(
+    work.map(({ body }) =>
+      renderMarkdownCached(body || "…", "comment").then(
+        (rendered) => rendered.html,
+        (error: unknown) => {
+          if (!isAppError(error)) throw error;
+          return error;
+        },
+      ),
+    ),
+  );
+  const creates = [];
+  const staged: StagedRow[] = [];
+  for (const [index, { comment, body, authorFields, hash, row, id }] of work.entries()) {
+    const bodyHtml = renders[index]!;
+    if (typeof bodyHtml !== "string") {
       report.comments.skipped++;
-      report.skipped.push({ item: comment.label, reason: `its text cannot be rendered (${error.message})` });
+      report.skipped.push({ item: comment.label, reason: `its text cannot be rendered (${bodyHtml.message})` });
       writer.ids.delete(comment.key);
       continue;
     }
-    const parentId = comment.parentKey ? writer.ids.get(comment.parentKey)! : null;
+    const parentId = comment.parentKey ? (writer.ids.get(comment.parentKey) ?? null) : null;
     const fields = {
       ...authorFields,
       bodySource: body,

@@ -1,53 +1,9 @@
 import "server-only";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { visit } from "unist-util-visit";
 import { db } from "@/lib/db";
 import { legacyTargets, legacyUrlVariants, syncPostLinks } from "@/lib/links";
 import { renderArticle } from "@/lib/posts";
+import { markdownLinkUrls, rewriteLinks } from "./markdown-links";
 import { chunks } from "./run";
-
-const parser = unified().use(remarkParse).use(remarkGfm);
-
-/**
- * rewriteLinks: the markdown with each link whose URL `replace` maps put to its new address.
- * Only the URL inside each link's own source span changes (found from the syntax tree, so code
- * and text elsewhere are never touched); the rest of the text stays byte for byte.
- */
-export function rewriteLinks(markdown: string, replace: (url: string) => string | undefined): string {
-  const edits: { start: number; end: number; text: string }[] = [];
-  visit(parser.parse(markdown), (node) => {
-    if (node.type !== "link" && node.type !== "definition") return;
-    const url = (node as { url: string }).url;
-    const next = replace(url);
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (!next || start === undefined || end === undefined) return;
-    const span = markdown.slice(start, end);
-    const at = span.lastIndexOf(url);
-    if (at < 0) return;
-    // An autolink shows its URL as its text too: both change.
-    const text =
-      span === url || span === `<${url}>`
-        ? span.replace(url, next)
-        : span.slice(0, at) + next + span.slice(at + url.length);
-    edits.push({ start, end, text });
-  });
-  let out = markdown;
-  for (const edit of edits.sort((a, b) => b.start - a.start))
-    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
-}
-
-/** markdownLinkUrls: the URLs of the links of a markdown text. */
-export function markdownLinkUrls(markdown: string): string[] {
-  const urls: string[] = [];
-  visit(parser.parse(markdown), (node) => {
-    if (node.type === "link" || node.type === "definition") urls.push((node as { url: string }).url);
-  });
-  return urls;
-}
 
 /** newAddresses: for each old address among `urls` that an imported post now has, its path on this instance. */
 export async function newAddresses(urls: string[]): Promise<Map<string, string>> {

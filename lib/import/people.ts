@@ -26,6 +26,28 @@ export class People {
     private readonly onCreate: (userId: string) => Promise<void>,
   ) {}
 
+  /** prefetch: looks up a batch's new e-mail addresses in one query (author() then needs none for them). */
+  async prefetch(people: PersonInput[]): Promise<void> {
+    const emails = [
+      ...new Set(people.map((p) => EmailSchema.safeParse(p.email)).flatMap((e) => (e.success ? [e.data] : []))),
+    ].filter((email) => !this.known.has(email));
+    if (!emails.length) return;
+    const users = await db.user.findMany({
+      where: { email: { in: emails } },
+      select: {
+        id: true,
+        email: true,
+        deletedAt: true,
+        memberships: { where: { blogId: this.blogId }, select: { id: true } },
+      },
+    });
+    for (const user of users) {
+      const usable = !user.deletedAt && (this.mode === "operator" || user.memberships.length > 0);
+      this.known.set(user.email!, usable ? user.id : null);
+      if (usable) this.counts.matched++;
+    }
+  }
+
   async author(person: PersonInput): Promise<ImportedAuthor> {
     const email = EmailSchema.safeParse(person.email);
     const name = person.name.normalize("NFC").trim().replace(/\s+/g, " ").slice(0, 60) || "?";

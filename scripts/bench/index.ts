@@ -7,6 +7,7 @@
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
 //   queue     the moderation queue with 10,000 waiting comments: queries, p50/p95 signed in (queue.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
+//   import    WordPress import of generated 4 MB and 32 MB files: time, MB/s, peak memory (import.ts)
 // Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
 // The server parts share one fresh database under data/bench/ and one production server on
 // 127.0.0.1:3210; both are removed at the end, as are the search databases.
@@ -22,7 +23,7 @@ import { pagePart } from "./page";
 import { postingPart } from "./posting";
 import { queuePart } from "./queue";
 
-const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "queue", "search"] as const;
+const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "queue", "search", "import"] as const;
 const options = parseOptions();
 const unknown = options.only?.filter((name) => !(PARTS as readonly string[]).includes(name)) ?? [];
 if (unknown.length) {
@@ -83,6 +84,11 @@ if (selected("search")) {
     console.log("\n▶ bench search (PostgreSQL)");
     await step("search --pg", () => script("scripts/bench/search.ts", ["--pg", ...posts]));
   }
+}
+
+if (selected("import")) {
+  console.log("\n▶ bench import");
+  await step("import", () => script("scripts/bench/import.ts", options.quick ? ["--quick"] : []));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +192,15 @@ for (const search of results.filter((r) => r.bench === "search"))
     `${n(search.posts)} posts, ${search.db}`,
     `p50 ${n(search.p50Ms)} ms, p95 ${n(search.p95Ms)} ms, p99 ${n(search.p99Ms)} ms`,
   ]);
+
+const imported = get("import");
+if (imported)
+  for (const size of [imported.small, imported.large] as Summary[])
+    rows.push([
+      "import",
+      `WXR ${n(size.mb)} MB, ${n(size.comments)} comments (SQLite)`,
+      `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, peak memory +${n(size.peakRssMb)} MB`,
+    ]);
 
 const widths = [0, 1, 2].map((i) =>
   Math.max(...[["Benchmark", "Measure", "Result"], ...rows].map((row) => row[i]!.length)),

@@ -8,7 +8,8 @@ import { storeAddresses } from "../addresses";
 import { importTarget, type ImportActor, type ImportTarget } from "../blog";
 import { writeComments, type CommentWriter, type ImportComment } from "../comments";
 import { finishImport, newReport, type ImportProgress } from "../finish";
-import { newAddresses, markdownLinkUrls, rewriteLinks } from "../links";
+import { newAddresses } from "../links";
+import { markdownLinkUrls, rewriteLinks } from "../markdown-links";
 import { People } from "../people";
 import { fileSha256, sha256, stagedData, startRun, rollbackRun, type ImportReport } from "../run";
 import { wordpressToMarkdown } from "../wordpress-html";
@@ -289,6 +290,8 @@ async function importComments(state: WxrState, item: WxrItem, postId: string): P
   let orphans: ImportComment[] = [];
   for (let i = 0; i < batch.length; i += 200)
     orphans = await writeComments(state.writer, [...orphans, ...batch.slice(i, i + 200)]);
+  // A WordPress comment's parent is on the same item: the map never outgrows one item.
+  state.writer.ids.clear();
   for (const orphan of orphans) {
     report.comments.skipped++;
     report.skipped.push({
