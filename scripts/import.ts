@@ -1,4 +1,4 @@
-// npm run import:wxr -- <file> --blog <slug> [--owner <email>] [--skip-pages]
+// npm run import:wxr -- <file> --blog <slug> [--owner <email>] [--skip-pages] [--fetch-media]
 // npm run import:disqus -- <file> --blog <slug>
 // Imports a WordPress export (WXR) or a Disqus export into a blog (lib/import), with progress on
 // stderr and the report on stdout. Run again with the same file: nothing new, "unchanged".
@@ -12,14 +12,19 @@ const kind = process.argv[2];
 const { values, positionals } = parseArgs({
   args: process.argv.slice(3),
   allowPositionals: true,
-  options: { blog: { type: "string" }, owner: { type: "string" }, "skip-pages": { type: "boolean" } },
+  options: {
+    blog: { type: "string" },
+    owner: { type: "string" },
+    "skip-pages": { type: "boolean" },
+    "fetch-media": { type: "boolean" },
+  },
 });
 const file = positionals[0];
 if ((kind !== "wxr" && kind !== "disqus") || !file || !values.blog || positionals.length > 1) {
   console.error(
     kind === "disqus"
       ? "usage: npm run import:disqus -- <file> --blog <slug>"
-      : "usage: npm run import:wxr -- <file> --blog <slug> [--owner <email>] [--skip-pages]",
+      : "usage: npm run import:wxr -- <file> --blog <slug> [--owner <email>] [--skip-pages] [--fetch-media]",
   );
   process.exit(2);
 }
@@ -59,7 +64,7 @@ try {
   };
   print(
     kind === "wxr"
-      ? await importWxr(file, { ...options, skipPages: values["skip-pages"] })
+      ? await importWxr(file, { ...options, skipPages: values["skip-pages"], fetchMedia: values["fetch-media"] })
       : await importDisqus(file, options),
   );
 } catch (error) {

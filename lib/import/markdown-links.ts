@@ -12,10 +12,14 @@ const parser = unified().use(remarkParse).use(remarkGfm);
  * Only the URL inside each link's own source span changes (found from the syntax tree, so code
  * and text elsewhere are never touched); the rest of the text stays byte for byte.
  */
-export function rewriteLinks(markdown: string, replace: (url: string) => string | undefined): string {
+export function rewriteLinks(
+  markdown: string,
+  replace: (url: string) => string | undefined,
+  kinds: readonly string[] = ["link", "definition"],
+): string {
   const edits: { start: number; end: number; text: string }[] = [];
   visit(parser.parse(markdown), (node) => {
-    if (node.type !== "link" && node.type !== "definition") return;
+    if (!kinds.includes(node.type)) return;
     const url = (node as { url: string }).url;
     const next = replace(url);
     const start = node.position?.start.offset;
@@ -42,6 +46,15 @@ export function markdownLinkUrls(markdown: string): string[] {
   const urls: string[] = [];
   visit(parser.parse(markdown), (node) => {
     if (node.type === "link" || node.type === "definition") urls.push((node as { url: string }).url);
+  });
+  return urls;
+}
+
+/** markdownImageUrls: the addresses of the images of a markdown text. */
+export function markdownImageUrls(markdown: string): string[] {
+  const urls: string[] = [];
+  visit(parser.parse(markdown), (node) => {
+    if (node.type === "image") urls.push((node as { url: string }).url);
   });
   return urls;
 }

@@ -7,7 +7,7 @@
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
 //   queue     the moderation queue with 10,000 waiting comments: queries, p50/p95 signed in (queue.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
-//   import    WordPress import of generated 4 MB and 32 MB files: time, MB/s, peak memory (import.ts)
+//   import    WordPress import of generated 2 MB and 16 MB files: time, comments/s, peak heap (import.ts)
 // Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
 // The server parts share one fresh database under data/bench/ and one production server on
 // 127.0.0.1:3210; both are removed at the end, as are the search databases.
@@ -199,7 +199,7 @@ if (imported)
     rows.push([
       "import",
       `WXR ${n(size.mb)} MB, ${n(size.comments)} comments (SQLite)`,
-      `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, peak memory +${n(size.peakRssMb)} MB`,
+      `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, peak heap ${n(size.peakHeapMb)} MB, resident +${n(size.peakRssMb)} MB`,
     ]);
 
 const widths = [0, 1, 2].map((i) =>

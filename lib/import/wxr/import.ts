@@ -10,6 +10,7 @@ import { writeComments, type CommentWriter, type ImportComment } from "../commen
 import { finishImport, newReport, type ImportProgress } from "../finish";
 import { newAddresses } from "../links";
 import { markdownLinkUrls, rewriteLinks } from "../markdown-links";
+import { fetchMedia } from "../media";
 import { People } from "../people";
 import { fileSha256, sha256, stagedData, startRun, rollbackRun, type ImportReport } from "../run";
 import { wordpressToMarkdown } from "../wordpress-html";
@@ -19,6 +20,8 @@ export type WxrOptions = {
   blog: string;
   actor: ImportActor;
   skipPages?: boolean;
+  /** Download the bodies' images into uploads (the operator's command only). */
+  fetchMedia?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 };
 
@@ -79,6 +82,8 @@ type WxrState = {
   writer: CommentWriter;
   touchedPosts: string[];
   skipPages: boolean;
+  /** Images downloaded so far (original address → upload, null when it could not be fetched); null: not asked for. */
+  media: Map<string, string | null> | null;
 };
 
 function newState(
@@ -106,6 +111,7 @@ function newState(
     writer: { runId, people, report, ids: new Map(), touched: [] },
     touchedPosts: [],
     skipPages: options.skipPages ?? false,
+    media: options.fetchMedia && options.actor.kind === "operator" ? new Map() : null,
   };
 }
 
@@ -158,7 +164,8 @@ async function importItem(state: WxrState, item: WxrItem): Promise<void> {
   });
   const converted = wordpressToMarkdown(item.content);
   const moved = await newAddresses(markdownLinkUrls(converted));
-  const body = moved.size ? rewriteLinks(converted, (url) => moved.get(url)) : converted;
+  const linked = moved.size ? rewriteLinks(converted, (url) => moved.get(url)) : converted;
+  const body = state.media ? await fetchMedia(linked, state.media, report) : linked;
   const date = wpDate(item.dateGmt, item.date, item.pubDate);
   const publishedAt = status === "draft" ? null : date;
   const tags = [
@@ -178,7 +185,19 @@ async function importItem(state: WxrState, item: WxrItem): Promise<void> {
   const excerpt = item.excerpt.trim() ? wordpressToMarkdown(item.excerpt).slice(0, 500) : null;
   // The hash is of what the file says (before old links are pointed at new addresses, which
   // depends on what else was imported), so a second run of the same file finds it unchanged.
-  const hash = sha256(JSON.stringify([title, converted, status, publishedAt, tags, authorId, excerpt, wpSlug(item)]));
+  const hash = sha256(
+    JSON.stringify([
+      title,
+      converted,
+      Boolean(state.media),
+      status,
+      publishedAt,
+      tags,
+      authorId,
+      excerpt,
+      wpSlug(item),
+    ]),
+  );
 
   let postId = existing?.id;
   if (existing && existing.importHash === hash) report.posts.unchanged++;
