@@ -19,6 +19,23 @@ export type ImportActor = { kind: "operator"; ownerEmail?: string } | { kind: "p
 const select = { id: true, slug: true, frenchTypography: true, language: true } as const;
 
 /**
+ * assertCanImport: the blog, when the person may import into it (its owners and instance
+ * admins, lib/auth/policy); NOT_FOUND for a blog they cannot see, FORBIDDEN otherwise.
+ */
+export async function assertCanImport(actor: NonNullable<Actor>, slug: string) {
+  const blog = await db.blog.findUnique({ where: { slug: BlogSlugSchema.parse(slug) }, select });
+  if (!blog) throw new AppError("NOT_FOUND", "errors.notFound");
+  const membership = await db.membership.findUnique({
+    where: { blogId_userId: { blogId: blog.id, userId: actor.id } },
+    select: { role: true },
+  });
+  const role = parseBlogRole(membership?.role);
+  if (!canManageBlog(actor, role))
+    throw role ? new AppError("FORBIDDEN", "errors.forbidden") : new AppError("NOT_FOUND", "errors.notFound");
+  return blog;
+}
+
+/**
  * importTarget: the blog an import writes into. The operator's import creates it when missing,
  * named after the site and in its language, owned by `ownerEmail` or the first administrator;
  * a person's import needs an existing blog they may manage (lib/auth/policy).

@@ -4,7 +4,7 @@ import { pagesChanged } from "@/lib/page-cache";
 import { reindexPosts } from "@/lib/search";
 import type { ImportTarget } from "./blog";
 import { relinkRun } from "./links";
-import { counts, revealRun, type ImportReport } from "./run";
+import { chunks, counts, revealRun, type ImportReport } from "./run";
 
 /** ImportProgress: bytes of the file read so far, and the report as it stands. */
 export type ImportProgress = { bytes: number; total: number; report: ImportReport };
@@ -35,11 +35,13 @@ export async function finishImport(
 ): Promise<ImportReport> {
   const changed = report.posts.created + report.posts.updated + report.comments.created + report.comments.updated;
   report.unchanged = changed === 0 && report.addresses.stored === 0 && report.people.created === 0;
+  const started = Date.now();
   await revealRun(runId, report);
+  report.revealMs = Date.now() - started;
   await relinkRun(posts, runId, blog);
   // After the reveal: mentions resolve against the thread's people (links to profiles, Mention
   // rows); imports notify nobody. The search index and cached pages follow the rows.
-  await linkImportedMentions(comments);
+  for (const part of chunks(comments, 500)) await linkImportedMentions(part);
   await reindexPosts(posts);
   if (!report.unchanged) await pagesChanged();
   return report;

@@ -13,3 +13,7 @@ export type { ImportActor } from "./blog";
 export { WxrError } from "./wxr/parse";
 /** wordpressToMarkdown: WordPress HTML (block comments, [caption], implied paragraphs) as markdown. */
 export { wordpressToMarkdown } from "./wordpress-html";
+/** assertCanImport: the blog, when the person may import into it (owners, admins). */
+export { assertCanImport } from "./blog";
+/** saveUploadedExport / MAX_UPLOAD_BYTES: an uploaded export streamed to a temporary file (≤ 50 MB). */
+export { saveUploadedExport, MAX_UPLOAD_BYTES } from "./upload";

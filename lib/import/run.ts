@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 
 export type Counts = { created: number; updated: number; unchanged: number; skipped: number };
 export const counts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
@@ -16,6 +16,8 @@ export type ImportReport = {
   addresses: { stored: number; clashes: string[] };
   skipped: { item: string; reason: string }[];
   unchanged: boolean;
+  /** How long the one transaction that reveals the run held the database (ms). */
+  revealMs?: number;
 };
 
 /** Rows per write transaction: small enough that SQLite's single writer is never held for long. */
@@ -87,52 +89,63 @@ type PostReveal = { status: string; publishedAt: string | null };
  * applies its staged updates, then marks the run done: readers see all of it or none of it.
  */
 export async function revealRun(runId: string, report: ImportReport): Promise<void> {
-  const staged = await db.importStaged.findMany({
-    where: { runId },
-    select: { itemType: true, itemId: true, action: true, status: true, data: true },
-  });
   await db.$transaction(
     async (tx) => {
-      for (const row of staged) {
-        if (row.itemType === "post" && row.action === "create") {
-          const data = JSON.parse(row.data!) as PostReveal;
-          await tx.post.update({
-            where: { id: row.itemId },
-            data: { status: data.status, publishedAt: data.publishedAt ? new Date(data.publishedAt) : null },
-          });
-        } else if (row.itemType === "post" && row.action === "update") {
-          const { tagIds, publishedAt, ...data } = JSON.parse(row.data!) as Record<string, unknown> & {
-            tagIds: string[];
-            publishedAt: string | null;
-          };
-          await tx.post.update({
-            where: { id: row.itemId },
-            data: {
-              ...data,
-              publishedAt: publishedAt ? new Date(publishedAt) : null,
-              tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) },
-            },
-          });
-        } else if (row.itemType === "comment" && row.action === "update") {
-          const { createdAt, ...data } = JSON.parse(row.data!) as Record<string, unknown> & { createdAt: string };
-          await tx.comment.update({ where: { id: row.itemId }, data: { ...data, createdAt: new Date(createdAt) } });
-        }
+      // Read in pages (by id), so a run of any size is revealed in bounded memory.
+      for (let after = ""; ;) {
+        const staged = await tx.importStaged.findMany({
+          where: { runId, id: { gt: after } },
+          orderBy: { id: "asc" },
+          take: 1000,
+          select: { id: true, itemType: true, itemId: true, action: true, status: true, data: true },
+        });
+        if (!staged.length) break;
+        after = staged.at(-1)!.id;
+        for (const row of staged) await revealRow(tx, row);
+        const byStatus = new Map<string, string[]>();
+        for (const row of staged)
+          if (row.itemType === "comment" && row.action === "create")
+            byStatus.set(row.status!, [...(byStatus.get(row.status!) ?? []), row.itemId]);
+        for (const [status, ids] of byStatus)
+          for (const part of chunks(ids, 500))
+            await tx.comment.updateMany({ where: { id: { in: part }, status: "importing" }, data: { status } });
       }
-      const byStatus = new Map<string, string[]>();
-      for (const row of staged)
-        if (row.itemType === "comment" && row.action === "create")
-          byStatus.set(row.status!, [...(byStatus.get(row.status!) ?? []), row.itemId]);
-      for (const [status, ids] of byStatus)
-        for (const part of chunks(ids, 500))
-          await tx.comment.updateMany({ where: { id: { in: part }, status: "importing" }, data: { status } });
       await tx.importRun.update({
         where: { id: runId },
         data: { status: "done", finishedAt: new Date(), report: JSON.stringify(report) },
       });
       await tx.importStaged.deleteMany({ where: { runId } });
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeout: 600_000, maxWait: 10_000 },
   );
+}
+
+type StagedRecord = { itemType: string; itemId: string; action: string; data: string | null };
+
+async function revealRow(tx: Tx, row: StagedRecord): Promise<void> {
+  if (row.itemType === "post" && row.action === "create") {
+    const data = JSON.parse(row.data!) as PostReveal;
+    await tx.post.update({
+      where: { id: row.itemId },
+      data: { status: data.status, publishedAt: data.publishedAt ? new Date(data.publishedAt) : null },
+    });
+  } else if (row.itemType === "post" && row.action === "update") {
+    const { tagIds, publishedAt, ...data } = JSON.parse(row.data!) as Record<string, unknown> & {
+      tagIds: string[];
+      publishedAt: string | null;
+    };
+    await tx.post.update({
+      where: { id: row.itemId },
+      data: {
+        ...data,
+        publishedAt: publishedAt ? new Date(publishedAt) : null,
+        tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) },
+      },
+    });
+  } else if (row.itemType === "comment" && row.action === "update") {
+    const { createdAt, ...data } = JSON.parse(row.data!) as Record<string, unknown> & { createdAt: string };
+    await tx.comment.update({ where: { id: row.itemId }, data: { ...data, createdAt: new Date(createdAt) } });
+  }
 }
 
 /**
