@@ -47,9 +47,25 @@ async function markArticle(request: NextRequest, response: NextResponse): Promis
   if (id) response.headers.set(POST_HEADER, id);
 }
 
+// WordPress's "?p=123" address of an imported article: the page that answers "/" (or a blog's
+// home) would ignore the query, so it is looked up here, and only when such a query is present.
+async function oldQueryAddress(request: NextRequest): Promise<NextResponse | null> {
+  const params = request.nextUrl.searchParams;
+  if (request.method !== "GET" || !/^\d{1,12}$/.test(params.get("p") ?? params.get("page_id") ?? "")) return null;
+  const { legacyRedirect } = await import("@/lib/import/redirect");
+  const target = await legacyRedirect(request.nextUrl.pathname, request.nextUrl.search).catch(() => null);
+  if (!target) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = target;
+  url.search = "";
+  return NextResponse.redirect(url, 301);
+}
+
 export async function proxy(request: NextRequest) {
   const removed = await gone(request);
   if (removed) return removed;
+  const moved = await oldQueryAddress(request);
+  if (moved) return moved;
   const https = isHttpsRequest(request.headers.get("x-forwarded-proto"), request.nextUrl.protocol);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy({ nonce }, https);

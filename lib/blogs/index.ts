@@ -1,5 +1,7 @@
 /** listBlogs / getBlogBySlug: read the blogs of the instance (plain objects, no secrets). */
 export { listBlogs, getBlogBySlug, type BlogSummary } from "./service";
+/** BlogSlugSchema: a blog's address (importers check a --blog slug with it). */
+export { BlogSlugSchema } from "./schemas";
 /** resolveBlogSlug: { blog } at a current slug, { redirectTo } (permanent) for an old one, or null. */
 export { resolveBlogSlug } from "./slugs";
 /** listManageableBlogs: the blogs a person belongs to, with their role (a role on one blog: getBlogRole in lib/auth). */

@@ -196,7 +196,12 @@ async function loadThread(postId: string, viewer: Actor) {
   const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: postSelect });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
   const [rows, authors, roles, likes, follow, reported] = await Promise.all([
-    db.comment.findMany({ where: { postId }, select: rowSelect, orderBy: { createdAt: "asc" } }),
+    // "importing": a WordPress or Disqus import still running (lib/import) shows nothing of itself.
+    db.comment.findMany({
+      where: { postId, status: { not: "importing" } },
+      select: rowSelect,
+      orderBy: { createdAt: "asc" },
+    }),
     // Authors through a join on the comments, not an IN list of ids that would grow (and be split) with the thread.
     db.user.findMany({ where: { comments: { some: { postId } } }, select: authorSelect }),
     getBlogRoles(post.blogId),

@@ -19,7 +19,9 @@ export { exportPostMarkdown, formatPostMarkdown } from "./export";
 /** getPostForEditor / listBlogPostsForWriter / previewPost: the writer's views (only posts the actor may edit). */
 export { getPostForEditor, previewPost, listBlogPostsForWriter, type WriterPostItem } from "./editor-queries";
 /** resolvePostSlug: a public post by slug, or a redirect from one of its old slugs, or null. */
-export { resolvePostSlug } from "./slugs";
+export { resolvePostSlug, slugFromTitle, uniqueSlug } from "./slugs";
+/** renderArticle: an article's body through the blog's rendering pipeline (stored HTML and its links). */
+export { renderArticle } from "./render";
 /** API v1 reads and writes on posts, answering with the zod-described shapes of ./api-schemas. */
 export { listPostsForApi, getPostForApi, createPostFromApi, updatePostFromApi, countPublicPosts } from "./api";
 /** API v1 request/response schemas (the same objects the OpenAPI document registers). */

@@ -1,5 +1,5 @@
 /** Schemas for people: handle, display name, email, instance role; foldKey for accent-blind matching. */
-export { EmailSchema } from "./schemas";
+export { EmailSchema, RESERVED_HANDLES, foldKey } from "./schemas";
 /** UpdateProfileSchema: the profile form (handle, name, bio, links). */
 export { UpdateProfileSchema } from "./profile-schemas";
 /** getPublicProfile / getEditableProfile / updateProfile: profile reads and the one profile write. */

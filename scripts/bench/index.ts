@@ -8,6 +8,7 @@
 //   queue     the moderation queue with 10,000 waiting comments: queries, p50/p95 signed in (queue.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
 //   export    npm run export and import:json of 100,000 comments: time, CPU, file size, live heap (export.ts, own process)
+//   import    WordPress import of generated 2 MB and 16 MB files: time, comments/s, peak heap (import.ts)
 // Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
 // The server parts share one fresh database under data/bench/ and one production server on
 // 127.0.0.1:3210; both are removed at the end, as are the search databases.
@@ -23,7 +24,17 @@ import { pagePart } from "./page";
 import { postingPart } from "./posting";
 import { queuePart } from "./queue";
 
-const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "queue", "search", "export"] as const;
+const PARTS = [
+  "markdown",
+  "markdown-bounds",
+  "page",
+  "comments",
+  "posting",
+  "queue",
+  "search",
+  "export",
+  "import",
+] as const;
 const options = parseOptions();
 const unknown = options.only?.filter((name) => !(PARTS as readonly string[]).includes(name)) ?? [];
 if (unknown.length) {
@@ -89,6 +100,10 @@ if (selected("search")) {
 if (selected("export")) {
   console.log("\n▶ bench export");
   await step("export", () => script("scripts/bench/export.ts", options.quick ? ["--comments", "20000"] : []));
+}
+if (selected("import")) {
+  console.log("\n▶ bench import");
+  await step("import", () => script("scripts/bench/import.ts", options.quick ? ["--quick"] : []));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,6 +221,15 @@ if (exported)
       `${n(exported.importSeconds)} s (CPU ${n(exported.importCpuSeconds)} s), live heap ${n(exported.importBaseHeapMb)} → ${n(exported.importPeakHeapMb)} MB`,
     ],
   );
+
+const imported = get("import");
+if (imported)
+  for (const size of [imported.small, imported.large] as Summary[])
+    rows.push([
+      "import",
+      `WXR ${n(size.mb)} MB, ${n(size.comments)} comments (SQLite)`,
+      `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, live heap ≤ ${n(size.peakHeapMb)} MB, reveal ${n(size.revealMs)} ms`,
+    ]);
 
 const widths = [0, 1, 2].map((i) =>
   Math.max(...[["Benchmark", "Measure", "Result"], ...rows].map((row) => row[i]!.length)),

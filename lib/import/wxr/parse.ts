@@ -5,7 +5,7 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 // one item at a time with its comments, so a file of any size is read in bounded memory (one
 // item at a time, plus what the caller keeps).
 
-type WxrSite = {
+export type WxrSite = {
   title: string;
   link: string;
   language: string;
@@ -17,7 +17,7 @@ type WxrSite = {
 
 type WxrAuthor = { id: string; login: string; email: string; displayName: string };
 
-type WxrComment = {
+export type WxrComment = {
   id: string;
   parentId: string | null;
   author: string;
@@ -33,7 +33,7 @@ type WxrComment = {
   userId: string;
 };
 
-type WxrItem = {
+export type WxrItem = {
   id: string;
   title: string;
   link: string;

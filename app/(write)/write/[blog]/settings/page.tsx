@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BlogSettingsForm } from "@/components/blogs/blog-settings-form";
+import { ImportForm } from "@/components/blogs/import-form";
 import { BlogManageNav } from "@/components/blogs/manage-nav";
 import { ExportSection } from "@/components/export/export-section";
 import { requireViewer } from "@/lib/auth";
@@ -44,6 +45,7 @@ export default async function BlogSettingsPage({ params, searchParams }: Props) 
         justSaved={query.saved === "1"}
         spamCheckAvailable={spamCheckConfigured()}
       />
+      <ImportForm slug={blog.slug} />
       <ExportSection scope="blog" href={`/write/${blog.slug}/settings/export`} />
     </div>
   );
