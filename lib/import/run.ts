@@ -77,11 +77,6 @@ export function stagedData(runId: string, rows: StagedRow[]) {
   }));
 }
 
-/** stage: records staged rows on their own (for rows written outside a batch transaction). */
-async function stage(runId: string, rows: StagedRow[]): Promise<void> {
-  for (const part of chunks(rows, 500)) await db.importStaged.createMany({ data: stagedData(runId, part) });
-}
-
 type PostReveal = { status: string; publishedAt: string | null };
 
 /**
