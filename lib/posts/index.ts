@@ -9,16 +9,7 @@ export {
   type PostPage,
 } from "./service";
 /** getArticle / isPostRemoved: a public article with what its page shows; whether an address was deleted. */
-export {
-  getArticle,
-  isPostRemoved,
-  tableOfContents,
-  readingMinutes,
-  type Article,
-  type Citation,
-  type WebMention,
-  type TocEntry,
-} from "./article";
+export { getArticle, isPostRemoved, type Article, type Citation, type WebMention, type TocEntry } from "./article";
 export { PostSlugSchema, PostStatusSchema } from "./schemas";
 /** publicPostWhere: the single "anyone may read it" condition (scheduled posts count once their date passed). */
 export { publicPostWhere, isPublic, effectiveStatus } from "./public";
@@ -68,6 +59,10 @@ export {
 export { resolvePostSlug, slugFromTitle } from "./slugs";
 /** renderArticle / previewArticle: the blog's article rendering (stored HTML, and the same pipeline for previews). */
 export { renderArticle, previewArticle } from "./render";
+/** articleColumns: the columns an article's render fills (HTML with marker, headings, word count, reading time, pipeline version); content sync and the re-render use it too. */
+export { articleColumns, type StoredArticleRender } from "./render";
+/** rerenderStalePosts: renders articles from an older pipeline again with their blog's settings, in bounded batches (never bodySource). */
+export { rerenderStalePosts } from "./rerender";
 /** API v1 reads and writes on posts, answering with the zod-described shapes of ./api-schemas. */
 export { listPostsForApi, getPostForApi, createPostFromApi, updatePostFromApi, countPublicPosts } from "./api";
 /** API v1 request/response schemas (the same objects the OpenAPI document registers). */

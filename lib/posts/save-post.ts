@@ -100,7 +100,7 @@ export async function applySave(
       title,
       slug,
       bodySource,
-      ...(rendered ? { bodyHtml: rendered.html } : {}),
+      ...(rendered ? rendered.stored : {}),
       ...(input.excerpt !== undefined ? { excerpt: input.excerpt || null } : {}),
       ...(input.coverImageUrl !== undefined ? { coverImageUrl: input.coverImageUrl } : {}),
       ...(input.commentPolicy !== undefined ? { commentPolicy: input.commentPolicy } : {}),

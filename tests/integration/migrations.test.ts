@@ -62,6 +62,7 @@ async function rawSql(url: string) {
 
 const RESERVED_SLUGS_MIGRATION = "20261130021500_reserved_blog_slugs";
 const MODERATION_MIGRATION = "20261130050622_moderation";
+const STORED_RENDER_MIGRATION = "20261130080910_stored_render";
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   describe(`migrations (${provider})`, () => {
@@ -187,6 +188,58 @@ for (const provider of ["sqlite", "postgresql"] as const) {
             `SELECT "actorName", "blogName" FROM "AuditEntry"`,
           );
           assert.deepEqual(kept, [{ actorName: "Josée Tremblay", blogName: "Le carnet" }]);
+        } finally {
+          await migrated.close();
+        }
+      } finally {
+        await earlier.cleanup();
+      }
+    });
+
+    test("stored render: every article and comment starts at render version 0 (re-rendered at start), what people wrote untouched", async () => {
+      const earlier = fresh[provider]();
+      try {
+        await applyMigrations(earlier.url, { before: STORED_RENDER_MIGRATION });
+        const sql = await rawSql(earlier.url);
+        try {
+          await sql.run(`INSERT INTO "User" ("id", "handle", "handleKey", "name", "nameKey", "updatedAt")
+            VALUES ('u1', 'josee', 'josee', 'Josée', 'josee', CURRENT_TIMESTAMP)`);
+          await sql.run(
+            `INSERT INTO "Blog" ("id", "slug", "name", "updatedAt") VALUES ('b1', 'carnet', 'Le carnet', CURRENT_TIMESTAMP)`,
+          );
+          await sql.run(`INSERT INTO "Post" ("id", "blogId", "authorId", "slug", "title", "bodySource", "bodyHtml", "updatedAt")
+            VALUES ('p1', 'b1', 'u1', 'un-article', 'Un article', '## Quoi ?', '<h2>Quoi ?</h2>', CURRENT_TIMESTAMP)`);
+          await sql.run(`INSERT INTO "Comment" ("id", "postId", "authorId", "bodySource", "bodyHtml", "updatedAt")
+            VALUES ('c1', 'p1', 'u1', 'Vraiment ?', '<p>Vraiment ?</p>', CURRENT_TIMESTAMP)`);
+        } finally {
+          await sql.close();
+        }
+        assert.ok((await applyMigrations(earlier.url)).applied.includes(STORED_RENDER_MIGRATION));
+        const migrated = await rawSql(earlier.url);
+        try {
+          const posts = await migrated.all<Record<string, unknown>>(
+            `SELECT "bodySource", "bodyHtml", "headingsJson", "wordCount", "readingMinutes", "renderVersion" FROM "Post"`,
+          );
+          assert.deepEqual(
+            posts.map((row) => ({ ...row })),
+            [
+              {
+                bodySource: "## Quoi ?",
+                bodyHtml: "<h2>Quoi ?</h2>",
+                headingsJson: "[]",
+                wordCount: 0,
+                readingMinutes: 1,
+                renderVersion: 0,
+              },
+            ],
+          );
+          const comments = await migrated.all<Record<string, unknown>>(
+            `SELECT "bodySource", "bodyHtml", "renderVersion" FROM "Comment"`,
+          );
+          assert.deepEqual(
+            comments.map((row) => ({ ...row })),
+            [{ bodySource: "Vraiment ?", bodyHtml: "<p>Vraiment ?</p>", renderVersion: 0 }],
+          );
         } finally {
           await migrated.close();
         }

@@ -1,0 +1,14 @@
+import type { RenderKind, RenderOptions } from "./types";
+
+/** The blog settings every render of its texts depends on (articles and comments alike). */
+export type BlogRendering = { frenchTypography: boolean; language: string };
+
+/**
+ * blogRenderOptions: the pipeline options for a text of this blog: its French typography
+ * setting and the language of the labels the pipeline writes. Articles, comments, the API,
+ * content sync and the start-up re-render all take their options from here, so a text renders
+ * the same whichever way it came in.
+ */
+export function blogRenderOptions(blog: BlogRendering, kind: RenderKind): Omit<RenderOptions, "remarkPlugins"> {
+  return { kind, frenchTypography: blog.frenchTypography, locale: blog.language === "fr" ? "fr" : "en" };
+}
