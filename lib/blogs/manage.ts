@@ -2,6 +2,8 @@ import "server-only";
 import { getBlogRole } from "@/lib/auth/blog-role";
 import { canAppointBlogOwner, canListAllBlogs, canManageBlog, parseBlogRole, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs";
+import { BLOG_RENDER_JOB } from "@/lib/markdown";
 import { BlogRulesPatchSchema, recordAudit, type BlogRules, type BlogRulesPatch } from "@/lib/moderation";
 import type { Tx } from "@/lib/db";
 import { pagesChanged } from "@/lib/page-cache";
@@ -144,6 +146,11 @@ export async function updateBlogSettings(
       const data = definedOnly({ ...fields, slug, logoUrl, headerImageUrl });
       await tx.blog.update({ where: { id: blogId }, data });
       await auditSettings(tx, actor, before, data);
+      // Stored renders follow the settings they depend on (in the background: a blog may hold thousands).
+      const renderingChanged = (["frenchTypography", "language"] as const).some(
+        (key) => data[key] !== undefined && data[key] !== before[key],
+      );
+      if (renderingChanged) await enqueueJob(tx, BLOG_RENDER_JOB, { blogId });
     });
   } catch (error) {
     // Nothing was saved: the files uploaded for this attempt go too.

@@ -9,18 +9,21 @@ export const COMMENT_RERENDER_BATCH = 100;
 
 /**
  * rerenderStaleComments: renders again, with its blog's settings, every comment whose stored
- * render comes from an older pipeline, in batches by id. Its @mentions point at the people it is
+ * render comes from an older pipeline, or with `blogId` every comment of that blog (its settings
+ * changed), in batches by id. Its @mentions point at the people it is
  * stored as mentioning (its Mention rows), never looked up again. Only bodyHtml and
  * renderVersion are written, and only if the source is still the one rendered. Comments whose
  * HTML is not a render of their source (deleted placeholders, replies received by Webmention)
  * are only marked current. Returns how many comments it rendered.
  */
-export async function rerenderStaleComments(batchSize = COMMENT_RERENDER_BATCH): Promise<number> {
+export async function rerenderStaleComments(options: { blogId?: string; batchSize?: number } = {}): Promise<number> {
+  const { blogId, batchSize = COMMENT_RERENDER_BATCH } = options;
+  const scope = blogId ? { post: { blogId } } : { renderVersion: { lt: RENDER_VERSION } };
   let rendered = 0;
   let after = "";
   for (;;) {
     const comments = await db.comment.findMany({
-      where: { renderVersion: { lt: RENDER_VERSION }, id: { gt: after } },
+      where: { ...scope, id: { gt: after } },
       orderBy: { id: "asc" },
       take: batchSize,
       select: {
@@ -37,7 +40,7 @@ export async function rerenderStaleComments(batchSize = COMMENT_RERENDER_BATCH):
     if (!comments.length) return rendered;
     after = comments[comments.length - 1]!.id;
     for (const comment of comments) {
-      const where = { id: comment.id, bodySource: comment.bodySource, renderVersion: { lt: RENDER_VERSION } };
+      const where = { id: comment.id, bodySource: comment.bodySource };
       if (comment.status === "deleted" || comment.sourceUrl) {
         await db.comment.updateMany({ where, data: { renderVersion: RENDER_VERSION } });
         continue;

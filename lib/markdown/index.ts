@@ -21,6 +21,6 @@ export { checkMarkdownBounds, markdownBounds, type MarkdownRefusal } from "./lim
 /** applyFrenchSpacing: French no-break spaces in a plain string (titles, excerpts), as the pipeline applies them. */
 export { applyFrenchSpacing } from "./typography";
 /** blogRenderOptions / BlogRendering: the pipeline options a blog's settings give its articles and comments (French typography, label language). */
-export { blogRenderOptions, type BlogRendering } from "./settings";
+export { blogRenderOptions, BLOG_RENDER_JOB, type BlogRendering } from "./settings";
 /** RenderOptions, Rendered, RenderKind, Heading: the pipeline's option and result types. */
 export type { Heading, RenderKind, RenderOptions, Rendered } from "./types";

@@ -12,3 +12,6 @@ export type BlogRendering = { frenchTypography: boolean; language: string };
 export function blogRenderOptions(blog: BlogRendering, kind: RenderKind): Omit<RenderOptions, "remarkPlugins"> {
   return { kind, frenchTypography: blog.frenchTypography, locale: blog.language === "fr" ? "fr" : "en" };
 }
+
+/** BLOG_RENDER_JOB: the job kind that renders a blog's articles and comments again after its rendering settings changed. */
+export const BLOG_RENDER_JOB = "render.blog";

@@ -3,9 +3,12 @@
 // version, pages read it, and older renders are rendered again without touching what people wrote.
 import assert from "node:assert/strict";
 import { after, beforeEach, test } from "node:test";
+import { JOB_HANDLERS } from "@/lib/background";
+import { updateBlogSettings } from "@/lib/blogs";
 import { createComment, rerenderStaleComments } from "@/lib/comments";
 import { loadContent, syncContent } from "@/lib/content";
 import { db, disconnectDb } from "@/lib/db";
+import { runDueJobs } from "@/lib/jobs";
 import { closeLiveBus } from "@/lib/live";
 import { renderMarkdown, RENDER_VERSION } from "@/lib/markdown";
 import { getArticle, rerenderStalePosts, saveDraft } from "@/lib/posts";
@@ -142,7 +145,7 @@ test("stored render: older renders are rendered again with the blog's settings, 
     data: { postId: post.id, authorId: owner.id, bodySource: "parti", bodyHtml: "", status: "deleted" },
   });
 
-  assert.equal(await rerenderStalePosts(1), 1);
+  assert.equal(await rerenderStalePosts({ batchSize: 1 }), 1);
   const rerendered = await db.post.findUniqueOrThrow({ where: { id: post.id } });
   assert.equal(rerendered.bodySource, "## Une question ?\n\nPourquoi ?");
   assert.equal(rerendered.renderVersion, RENDER_VERSION);
@@ -152,7 +155,11 @@ test("stored render: older renders are rendered again with the blog's settings, 
   ]);
   assert.equal(rerendered.readingMinutes, 1);
 
-  assert.equal(await rerenderStaleComments(2), 2, "the two rendered comments; the deleted one is only marked");
+  assert.equal(
+    await rerenderStaleComments({ batchSize: 2 }),
+    2,
+    "the two rendered comments; the deleted one is only marked",
+  );
   const again = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
   assert.equal(again.bodySource, "@Sylvain Dionne, tu crois ?");
   assert.match(again.bodyHtml, /<a href="\/u\/sylvain" class="mention"[^>]*>@Sylvain Dionne<\/a>, tu crois\u202F\?/);
@@ -164,4 +171,42 @@ test("stored render: older renders are rendered again with the blog's settings, 
   assert.deepEqual([placeholder.bodyHtml, placeholder.renderVersion], ["", RENDER_VERSION]);
   assert.equal(await rerenderStalePosts(), 0, "nothing left to do");
   assert.equal(await rerenderStaleComments(), 0);
+});
+
+test("stored render: turning French typography on renders the blog's articles and comments again (a background job)", async () => {
+  const owner = await createUser({ role: "admin" });
+  const blog = await createBlog({ slug: "carnet", language: "fr", ownerId: owner.id });
+  const post = await createPost({ blogId: blog.id, authorId: owner.id, body: "Pourquoi ?" });
+  const reader = await createUser();
+  const comment = await createComment(
+    { id: reader.id, role: reader.role, name: reader.name },
+    { postId: post.id, body: "Parce que !" },
+  );
+  assert.match((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).bodyHtml, /que !/);
+
+  const actor = { id: owner.id, role: owner.role };
+  await updateBlogSettings(actor, blog.id, {
+    name: blog.name,
+    slug: blog.slug,
+    language: "fr",
+    commentPolicy: "open",
+    frenchTypography: true,
+  });
+  assert.equal(await db.job.count({ where: { kind: "render.blog", status: "queued" } }), 1);
+  assert.equal((await runDueJobs(JOB_HANDLERS)).done, 1);
+  assert.match((await db.post.findUniqueOrThrow({ where: { id: post.id } })).bodyHtml, /Pourquoi\u202F\?/);
+  assert.match((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).bodyHtml, /que\u202F!/);
+
+  await updateBlogSettings(actor, blog.id, {
+    name: "Autre nom",
+    slug: blog.slug,
+    language: "fr",
+    commentPolicy: "open",
+    frenchTypography: true,
+  });
+  assert.equal(
+    await db.job.count({ where: { kind: "render.blog", status: "queued" } }),
+    0,
+    "a rename renders nothing again",
+  );
 });
