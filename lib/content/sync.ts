@@ -1,10 +1,19 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { renderDescription, type RenderedDescription } from "@/lib/blogs";
 import { linkImportedMentions } from "@/lib/comments";
 import { syncPostLinks } from "@/lib/links";
 import { isAppError } from "@/lib/errors";
 import { plainMessage } from "@/lib/i18n/plain";
-import { blogRenderOptions, renderMarkdownCached, type BlogRendering, type RenderKind, type Rendered } from "@/lib/markdown";
+import { enqueueJob } from "@/lib/jobs";
+import {
+  BLOG_RENDER_JOB,
+  blogRenderOptions,
+  renderMarkdownCached,
+  type BlogRendering,
+  type RenderKind,
+  type Rendered,
+} from "@/lib/markdown";
 import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
 import { articleColumns, tagSlug } from "@/lib/posts";
@@ -85,6 +94,16 @@ function bundleRenderer(): Renders {
   };
 }
 
+/** renderBlogDescription: the blog's description rendered with its settings; a refused one throws ContentError naming blog.md. */
+async function renderBlogDescription(blog: LoadedBlog): Promise<RenderedDescription> {
+  try {
+    return await renderDescription(blog.description || null, blog);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    throw new ContentError([`${blog.file}: description: ${plainMessage(error.message)}`]);
+  }
+}
+
 async function syncPerson(tx: Tx, person: LoadedPerson, counts: SyncCounts): Promise<string> {
   const data = {
     handle: person.handle,
@@ -123,12 +142,18 @@ async function syncBlog(tx: Tx, blog: LoadedBlog, userIds: Map<string, string>, 
   const existing = await tx.blog.findUnique({ where: { slug: blog.slug }, select: { id: true, ...select(data) } });
   let blogId: string;
   if (!existing) {
-    blogId = (await tx.blog.create({ data, select: { id: true } })).id;
+    const described = await renderBlogDescription(blog);
+    blogId = (await tx.blog.create({ data: { ...data, ...described }, select: { id: true } })).id;
     counts.created++;
   } else {
     blogId = existing.id;
     if (differs(existing, data)) {
-      await tx.blog.update({ where: { id: blogId }, data });
+      const described = await renderBlogDescription(blog);
+      await tx.blog.update({ where: { id: blogId }, data: { ...data, ...described } });
+      // Its articles and comments follow the settings they render with (a background job).
+      if (existing.frenchTypography !== data.frenchTypography || existing.language !== data.language) {
+        await enqueueJob(tx, BLOG_RENDER_JOB, { blogId });
+      }
       // A settings change like any other (by the system: content/ is the operator's).
       const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => existing[key] !== data[key]);
       await recordAudit(tx, {

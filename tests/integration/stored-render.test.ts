@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, beforeEach, test } from "node:test";
 import { JOB_HANDLERS } from "@/lib/background";
-import { updateBlogSettings } from "@/lib/blogs";
+import { getBlogBySlug, rerenderStaleDescriptions, shownDescription, updateBlogSettings } from "@/lib/blogs";
 import { createComment, rerenderStaleComments } from "@/lib/comments";
 import { loadContent, syncContent } from "@/lib/content";
 import { db, disconnectDb } from "@/lib/db";
@@ -209,4 +209,38 @@ test("stored render: turning French typography on renders the blog's articles an
     0,
     "a rename renders nothing again",
   );
+});
+
+test("blog description: markdown rendered through the sanitizing pipeline with the blog's settings, never shown raw", async () => {
+  await syncContent(loadContent("content"));
+  const carnet = await getBlogBySlug("carnet-de-josee");
+  assert.ok(carnet && carnet.description?.includes("]("));
+  assert.ok(carnet.descriptionHtml);
+  const shown = shownDescription(carnet.descriptionHtml)!;
+  assert.doesNotMatch(shown, /\]\(|<!--/, "no markdown syntax, no marker");
+  assert.match(shown, /<a href="[^"]+"[^>]*>la charte du carnet<\/a>/);
+  assert.doesNotMatch(carnet.descriptionText!, /\]\(/);
+
+  const owner = await createUser({ role: "admin" });
+  const actor = { id: owner.id, role: owner.role };
+  const blog = await createBlog({ slug: "notes", language: "fr", ownerId: owner.id });
+  const input = { name: "Notes", slug: "notes", language: "fr" as const, commentPolicy: "open" as const };
+  await updateBlogSettings(actor, blog.id, {
+    ...input,
+    description: "Lisez [la charte](/notes/charte) : *merci* <script>alert(1)</script>",
+  });
+  let stored = await db.blog.findUniqueOrThrow({ where: { id: blog.id } });
+  assert.equal(
+    shownDescription(stored.descriptionHtml),
+    '<p>Lisez <a href="/notes/charte" rel="ugc nofollow noopener">la charte</a> : <em>merci</em> alert(1)</p>',
+  );
+  assert.equal(stored.descriptionText, "Lisez la charte : merci alert(1)", "raw HTML is text, never markup");
+  await updateBlogSettings(actor, blog.id, { ...input, description: stored.description, frenchTypography: true });
+  stored = await db.blog.findUniqueOrThrow({ where: { id: blog.id } });
+  assert.match(stored.descriptionHtml!, /la charte<\/a>\u00A0: <em>/, "the setting applies to the description too");
+
+  await db.blog.update({ where: { id: blog.id }, data: { descriptionHtml: null, descriptionText: null } });
+  assert.equal(await rerenderStaleDescriptions(), 1);
+  assert.match((await db.blog.findUniqueOrThrow({ where: { id: blog.id } })).descriptionHtml!, /la charte<\/a>\u00A0:/);
+  assert.equal(await rerenderStaleDescriptions(), 0);
 });
