@@ -14,32 +14,23 @@ import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
 // article pages for anonymous readers) were rendered already: they carry the hashes of their
 // inline scripts instead, since a nonce must never be sent twice.
 
-// A deleted article answers 410 Gone with a short page that leads the reader on.
+// A deleted article answers 410 Gone with a short page that leads the reader on, in the language
+// every page gets (lib/i18n/negotiate: the reader's choice, else the blog's, else the browser's).
 async function gone(request: NextRequest): Promise<NextResponse | null> {
   const path = request.nextUrl.pathname;
   if (request.method !== "GET" || !/^\/[a-z0-9-]+\/[a-z0-9-]+\/?$/.test(path)) return null;
-  const { isRemovedArticlePath } = await import("@/lib/posts/removed");
-  if (!(await isRemovedArticlePath(path))) return null;
-  const blog = path.split("/")[1]!;
-  const french =
-    !/^en\b/i.test(request.headers.get("accept-language") ?? "") ||
-    request.cookies.get("tribune_locale")?.value === "fr";
-  const text = french
-    ? {
-        title: "Cet article a été retiré",
-        body: "Son auteur l’a retiré. Le blogue et ses autres articles sont toujours là.",
-        blog: "Aller au blogue",
-        search: "Chercher dans le réseau",
-        lang: "fr",
-      }
-    : {
-        title: "This article was removed",
-        body: "Its author took it down. The blog and its other articles are still here.",
-        blog: "Go to the blog",
-        search: "Search the network",
-        lang: "en",
-      };
-  const html = `<!doctype html><html lang="${text.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>410 · ${text.title}</title><style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1c1a17;background:#fbfaf7}a{color:#a13c1f}@media (prefers-color-scheme:dark){body{color:#ece8e1;background:#151418}a{color:#f0916c}}</style></head><body><p style="font-size:3rem;font-weight:800;margin:0">410</p><h1>${text.title}</h1><p>${text.body}</p><p><a href="/${blog}">${text.blog}</a> · <a href="/search">${text.search}</a></p></body></html>`;
+  const { removedArticleAt } = await import("@/lib/posts/removed");
+  const removed = await removedArticleAt(path);
+  if (!removed) return null;
+  const { localeFor, plainMessage, LOCALE_COOKIE } = await import("@/lib/i18n");
+  const lang = localeFor(
+    { cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") },
+    { blogLanguage: removed.blogLanguage },
+  );
+  const text = (key: string) => escapeHtml(plainMessage(`gone.${key}`, lang));
+  const title = text("title");
+  const toBlog = text("toBlog").replace("{blog}", escapeHtml(removed.blogName));
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>410 · ${title}</title><style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1c1a17;background:#fbfaf7}a{color:#a13c1f}@media (prefers-color-scheme:dark){body{color:#ece8e1;background:#151418}a{color:#f0916c}}</style></head><body><p style="font-size:3rem;font-weight:800;margin:0">410</p><h1>${title}</h1><p>${text("body")}</p><p><a href="/${removed.blogSlug}">${toBlog}</a> · <a href="/search">${text("search")}</a></p></body></html>`;
   return new NextResponse(html, {
     status: 410,
     headers: {
@@ -50,6 +41,10 @@ async function gone(request: NextRequest): Promise<NextResponse | null> {
       "referrer-policy": "strict-origin-when-cross-origin",
     },
   });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // The page cache (lib/page-cache, in front of Next) fills itself with a request to this server;

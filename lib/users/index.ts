@@ -14,6 +14,8 @@ export { UpdateProfileSchema, type UpdateProfileInput } from "./profile-schemas"
 export { getPublicProfile, getEditableProfile, updateProfile, type PublicProfile } from "./profile";
 /** deleteAccount / exportAccount: leaving the instance, and taking one's data along. */
 export { deleteAccount, exportAccount } from "./account";
+/** setPreferredLocale: the person's chosen interface language, kept on their account (pages and mail follow it). */
+export { setPreferredLocale } from "./account";
 /** avatarSvg: a generated avatar (initials on a colour derived from the handle). */
 export { avatarSvg } from "./avatar";
 export { getAvatarSvg } from "./avatar-service";

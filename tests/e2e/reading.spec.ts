@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { newAccount, submitSignIn } from "./helpers/accounts";
 
 const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
 
@@ -50,6 +51,26 @@ test("[READING]: a blog's pages speak its language unless the reader chose one",
   await page.goto("/open-margins");
   await page.getByRole("button", { name: "Lire en français" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  // Chosen once, remembered everywhere: the English blog's articles, and its 410 page.
+  await page.goto("/open-margins/reading-the-local-paper-in-my-second-language");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+});
+
+test("[READING]: a signed-in reader's language choice follows their account to another device", async ({
+  page,
+  browser,
+}) => {
+  const who = await newAccount(page);
+  await page.goto("/carnet-de-josee");
+  await page.getByRole("button", { name: "Read in English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  const elsewhere = await browser.newContext({ locale: "fr-CA" });
+  const other = await elsewhere.newPage();
+  await submitSignIn(other, who.email, who.password);
+  await other.goto("/carnet-de-josee");
+  await expect(other.locator("html")).toHaveAttribute("lang", "en");
+  await elsewhere.close();
 });
 
 test("[READING]: a comment's own page continues its branch", async ({ page }) => {
