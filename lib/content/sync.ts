@@ -16,7 +16,7 @@ import {
 } from "@/lib/markdown";
 import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
-import { articleColumns, tagSlug } from "@/lib/posts";
+import { articleColumns, tagIdFor } from "@/lib/posts";
 import { reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
 import { ContentError, type ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
@@ -206,12 +206,9 @@ async function syncPost(
     importKey,
     importHash: post.hash,
   };
-  const tagIds = [];
-  for (const name of post.tags) {
-    const slug = tagSlug(name);
-    tagIds.push((await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id);
-  }
-  const tags = { create: tagIds.map((tagId) => ({ tagId })) };
+  const tagIds = new Set<string>();
+  for (const name of post.tags) tagIds.add(await tagIdFor(tx, name, blog.language));
+  const tags = { create: [...tagIds].map((tagId) => ({ tagId })) };
   if (!existing) {
     const created = await tx.post.create({ data: { ...data, tags }, select: { id: true } });
     counts.created++;

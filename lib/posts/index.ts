@@ -69,5 +69,5 @@ export { listPostsForApi, getPostForApi, createPostFromApi, updatePostFromApi, c
 export * from "./api-schemas";
 /** wallTimeToDate / dateToWallTime: datetime-local values ↔ instants in the instance's time zone. */
 export { wallTimeToDate, dateToWallTime, scheduleSuggestion } from "./zoned-time";
-/** tagSlug: the shared slug of a tag name ("Débat public" → "debat-public"). */
-export { tagSlug } from "./tags";
+/** tagSlug / tagIdFor: the slug of a tag name ("Débat public" → "debat-public"); the tag of a name in a language (tags belong to one). */
+export { tagSlug, tagIdFor } from "./tags";

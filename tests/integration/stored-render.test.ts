@@ -11,7 +11,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { runDueJobs } from "@/lib/jobs";
 import { closeLiveBus } from "@/lib/live";
 import { renderMarkdown, RENDER_VERSION } from "@/lib/markdown";
-import { getArticle, rerenderStalePosts, saveDraft } from "@/lib/posts";
+import { getArticle, listPublicPosts, rerenderStalePosts, saveDraft } from "@/lib/posts";
 import { createBlog, createPost, createUser } from "../factories";
 import { resetDb } from "../setup/db";
 
@@ -243,4 +243,49 @@ test("blog description: markdown rendered through the sanitizing pipeline with t
   assert.equal(await rerenderStaleDescriptions(), 1);
   assert.match((await db.blog.findUniqueOrThrow({ where: { id: blog.id } })).descriptionHtml!, /la charte<\/a>\u00A0:/);
   assert.equal(await rerenderStaleDescriptions(), 0);
+});
+
+test("tags belong to a language: an English post never shows the French tag of the same word", async () => {
+  await syncContent(loadContent("content"));
+  const english = await db.post.findFirstOrThrow({
+    where: { slug: "moderation-is-editorial-work" },
+    select: { blogId: true, slug: true },
+  });
+  const article = await getArticle(english.blogId, english.slug);
+  assert.ok(article);
+  assert.ok(article.tags.some((tag) => tag.name === "moderation"));
+  assert.ok(!article.tags.some((tag) => tag.name === "modération"), "no French tag on an English post");
+  const tags = await db.tag.findMany({
+    where: { name: { in: ["modération", "moderation"] } },
+    orderBy: { name: "asc" },
+  });
+  assert.deepEqual(
+    tags.map((tag) => [tag.name, tag.language]),
+    [
+      ["moderation", "en"],
+      ["modération", "fr"],
+    ],
+  );
+  // Each tag's page lists its language's articles only.
+  const englishTag = tags.find((tag) => tag.language === "en")!;
+  const listed = await listPublicPosts({ tagSlug: englishTag.slug }, 1);
+  assert.ok(listed.items.length > 0);
+  assert.ok(listed.items.every((item) => item.blog.slug === "open-margins"));
+
+  // A saved English post takes the English tag; a new word makes a tag in the blog's language.
+  const owner = await createUser();
+  await db.membership.create({ data: { blogId: english.blogId, userId: owner.id, role: "owner" } });
+  const post = await createPost({ blogId: english.blogId, authorId: owner.id, status: "draft" });
+  await saveDraft({ id: owner.id, role: owner.role }, post.id, { tags: ["Moderation", "Civility"] });
+  const saved = await db.postTag.findMany({
+    where: { postId: post.id },
+    select: { tag: { select: { slug: true, language: true } } },
+  });
+  assert.deepEqual(
+    saved.map(({ tag }) => [tag.slug, tag.language]).sort(),
+    [
+      [englishTag.slug, "en"],
+      ["civility", "en"],
+    ].sort(),
+  );
 });
