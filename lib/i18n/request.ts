@@ -3,14 +3,14 @@ import { cookies, headers } from "next/headers";
 import { env } from "../env.js";
 import { getViewer } from "../auth/session";
 import { RESERVED_BLOG_SLUGS } from "../blogs/schemas";
-import { blogLanguageOf } from "../blogs/language";
+import { blogLanguageOf, tagLanguageOf } from "../blogs/language";
 import { loadMessages } from "./catalog";
 import { isLocale, LOCALE_COOKIE } from "./config";
 import { localeFor } from "./negotiate";
 
 // Every page's language comes from lib/i18n/negotiate's rule: the reader's choice (their account's
-// preference when signed in, else the cookie), then on a blog's pages the blog's language, then
-// the browser's languages, then the instance default.
+// preference when signed in, else the cookie), then on a blog's pages the blog's language (on a
+// tag's page, the tag's), then the browser's languages, then the instance default.
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const requestHeaders = await headers();
@@ -28,9 +28,13 @@ export default getRequestConfig(async ({ requestLocale }) => {
   return { locale, messages, timeZone: env.TIME_ZONE };
 });
 
-/** blogLanguageAt: the language of the blog whose pages `path` is under, or null (not a blog's page). */
+/**
+ * blogLanguageAt: the language of the blog whose pages `path` is under, or of the tag a tag page
+ * lists (tags belong to a language), or null (neither).
+ */
 async function blogLanguageAt(path: string | null): Promise<string | null> {
-  const segment = path?.split("/")[1];
+  const [, segment, tag] = path?.split("/") ?? [];
+  if (segment === "tags" && tag && /^[a-z0-9-]{1,100}$/.test(tag)) return tagLanguageOf(tag);
   if (!segment || !/^[a-z0-9-]{2,60}$/.test(segment) || RESERVED_BLOG_SLUGS.has(segment)) return null;
   return blogLanguageOf(segment);
 }

@@ -22,5 +22,7 @@ export { checkMarkdownBounds, markdownBounds, type MarkdownRefusal } from "./lim
 export { applyFrenchSpacing } from "./typography";
 /** blogRenderOptions / BlogRendering: the pipeline options a blog's settings give its articles and comments (French typography, label language). */
 export { blogRenderOptions, BLOG_RENDER_JOB, type BlogRendering } from "./settings";
+/** typesetPlain: a blog's plain text (titles, excerpts) with the spacing its articles get (French typography). */
+export { typesetPlain } from "./settings";
 /** RenderOptions, Rendered, RenderKind, Heading: the pipeline's option and result types. */
 export type { Heading, RenderKind, RenderOptions, Rendered } from "./types";

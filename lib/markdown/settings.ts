@@ -1,3 +1,4 @@
+import { applyFrenchSpacing } from "./typography";
 import type { RenderKind, RenderOptions } from "./types";
 
 /** The blog settings every render of its texts depends on (articles and comments alike). */
@@ -15,3 +16,12 @@ export function blogRenderOptions(blog: BlogRendering, kind: RenderKind): Omit<R
 
 /** BLOG_RENDER_JOB: the job kind that renders a blog's articles and comments again after its rendering settings changed. */
 export const BLOG_RENDER_JOB = "render.blog";
+
+/**
+ * typesetPlain: a plain string of a blog (an article's title, its excerpt) spaced as its
+ * articles are (French no-break spaces when the blog asks for them): the same rule as the
+ * pipeline, applied to text that is never markdown.
+ */
+export function typesetPlain<T extends string | null>(text: T, blog: { frenchTypography: boolean }): T {
+  return (text && blog.frenchTypography ? applyFrenchSpacing(text) : text) as T;
+}

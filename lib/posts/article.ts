@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { typesetPlain } from "@/lib/markdown";
 import { publicPostWhere } from "./public";
 import { parseStoredHeadings } from "./render";
 
@@ -75,6 +76,7 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
       updatedAt: true,
       author: { select: { id: true, handle: true, name: true, image: true } },
       tags: { select: { tag: { select: { slug: true, name: true } } } },
+      blog: { select: { frenchTypography: true } },
     },
   });
   if (!post) return null;
@@ -142,9 +144,11 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
     )
     .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
     .map(({ publishedAt: _published, ...source }) => source);
-  const { headingsJson, ...shown } = post;
+  const { headingsJson, blog, ...shown } = post;
   return {
     ...shown,
+    title: typesetPlain(post.title, blog),
+    excerpt: typesetPlain(post.excerpt, blog),
     publishedAt: post.publishedAt!,
     tags: post.tags.map(({ tag }) => tag),
     toc: tableOfContents(headingsJson),

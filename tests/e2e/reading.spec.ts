@@ -73,6 +73,28 @@ test("[READING]: a signed-in reader's language choice follows their account to a
   await elsewhere.close();
 });
 
+test("[READING]: a tag belongs to a language: the English tag's page speaks English and lists English articles", async ({
+  page,
+}) => {
+  await page.goto("/open-margins/moderation-is-editorial-work");
+  await page.locator("a.p-category", { hasText: /^moderation$/ }).click();
+  await expect(page).toHaveURL(/\/tags\/moderation-en$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("main a[href^='/open-margins/']").first()).toBeVisible();
+  await expect(page.locator("main a[href^='/carnet-de-josee/'], main a[href^='/chroniques-numeriques/']")).toHaveCount(
+    0,
+  );
+});
+
+test("[READING]: on a French blog no line of the article or its discussion starts with ? ! ; : or »", async ({
+  page,
+}) => {
+  await page.goto(DEBATE);
+  const text = await page.locator("main").innerText();
+  expect(text).toMatch(/[\u00A0\u202F][?:]/);
+  expect(text.match(/(?:^|[ \t\n])[?!;:»].{0,30}/gm) ?? []).toEqual([]);
+});
+
 test("[READING]: a comment's own page continues its branch", async ({ page }) => {
   await page.goto(DEBATE);
   const id = (await page.locator("#discussion article[id^='comment-']").first().getAttribute("id"))!.slice(

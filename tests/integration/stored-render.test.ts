@@ -11,7 +11,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { runDueJobs } from "@/lib/jobs";
 import { closeLiveBus } from "@/lib/live";
 import { renderMarkdown, RENDER_VERSION } from "@/lib/markdown";
-import { getArticle, listPublicPosts, rerenderStalePosts, saveDraft } from "@/lib/posts";
+import { getArticle, listBlogPosts, listPublicPosts, rerenderStalePosts, saveDraft } from "@/lib/posts";
 import { createBlog, createPost, createUser } from "../factories";
 import { resetDb } from "../setup/db";
 
@@ -72,6 +72,20 @@ test("stored render: a content-synced French article and its comments have no li
       looseFrenchPunctuation,
       `comment ${comment.id}: ${comment.bodySource.slice(0, 60)}`,
     );
+  }
+  // Titles and excerpts are plain text, spaced by the same rule where pages show them.
+  const debate = await db.post.findFirstOrThrow({
+    where: { slug: "fermer-les-commentaires-ou-apprendre-a-les-tenir" },
+    select: { blogId: true, slug: true, title: true },
+  });
+  assert.match(debate.title, / \?/, "the title is stored as written");
+  assert.equal(
+    (await getArticle(debate.blogId, debate.slug))?.title,
+    "Fermer les commentaires\u202F? Non\u00A0: apprendre à les tenir",
+  );
+  const listed = await listBlogPosts(debate.blogId);
+  for (const item of listed) {
+    assert.doesNotMatch(`${item.title}\n${item.excerpt ?? ""}`, looseFrenchPunctuation);
   }
 });
 
