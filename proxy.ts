@@ -15,15 +15,20 @@ import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
 // article pages for anonymous readers) were rendered already: they carry the hashes of their
 // inline scripts instead, since a nonce must never be sent twice.
 
-// A deleted article answers 410 Gone with a short page that leads the reader on.
+// A deleted article answers 410 Gone with a short page that leads the reader on, in the language
+// every page gets (lib/i18n/negotiate: the reader's choice, else the blog's, else the browser's).
 async function gone(request: NextRequest): Promise<NextResponse | null> {
   const path = request.nextUrl.pathname;
   if (request.method !== "GET" || !/^\/[a-z0-9-]+\/[a-z0-9-]+\/?$/.test(path)) return null;
-  const { isRemovedArticlePath } = await import("@/lib/posts/removed");
-  if (!(await isRemovedArticlePath(path))) return null;
-  const { goneHtml, goneLocale } = await import("@/lib/posts/gone-page");
-  const locale = goneLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
-  const html = goneHtml(locale, path.split("/")[1]!);
+  const { removedArticleAt } = await import("@/lib/posts/removed");
+  const removed = await removedArticleAt(path);
+  if (!removed) return null;
+  const [{ localeFor }, { goneHtml }] = await Promise.all([import("@/lib/i18n"), import("@/lib/posts/gone-page")]);
+  const locale = localeFor(
+    { cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") },
+    { blogLanguage: removed.blogLanguage },
+  );
+  const html = goneHtml(locale, { slug: removed.blogSlug, name: removed.blogName });
   return new NextResponse(html, {
     status: 410,
     headers: {

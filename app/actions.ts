@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getViewer } from "@/lib/auth";
 import { LOCALE_COOKIE } from "@/lib/i18n";
+import { setPreferredLocale } from "@/lib/users";
 import { refererPath } from "@/lib/security";
 import { THEME_COOKIE, THEMES } from "@/lib/theme";
 
@@ -17,10 +19,15 @@ async function back(): Promise<never> {
   redirect(refererPath((await headers()).get("referer")));
 }
 
-/** setLocale: remembers the reader's interface language for a year and goes back to the page. */
+/**
+ * setLocale: remembers the reader's interface language for a year (and on their account when
+ * signed in, so every device and mail follows it) and goes back to the page.
+ */
 export async function setLocale(form: FormData): Promise<void> {
   const input = SetLocaleSchema.safeParse(Object.fromEntries(form));
   if (input.success) {
+    const viewer = await getViewer();
+    if (viewer) await setPreferredLocale(viewer, viewer.id, input.data.locale);
     (await cookies()).set(LOCALE_COOKIE, input.data.locale, {
       maxAge: YEAR,
       sameSite: "lax",

@@ -1,10 +1,11 @@
 import "server-only";
 import { env } from "./env.js";
 import { startJobRunner, type JobHandlers } from "./jobs";
+import { renderJobs } from "./blogs/render-job";
 import { webmentionJobs } from "./links/webmention";
 
 /** Every durable job kind the app runs, by domain. */
-export const JOB_HANDLERS: JobHandlers = { ...webmentionJobs };
+export const JOB_HANDLERS: JobHandlers = { ...webmentionJobs, ...renderJobs };
 
 const holder = globalThis as unknown as { tribuneBackground?: () => void };
 

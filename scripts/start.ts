@@ -50,6 +50,7 @@ if (newestMtime("prisma/schema.prisma") > newestMtime("lib/generated")) {
 }
 run("Bundling the markdown render worker (when its sources changed)", tsx, ["scripts/build-worker.ts"]);
 run("Migrating the database", tsx, ["scripts/migrate.ts"]);
+run("Rendering again what an older markdown pipeline stored", tsx, [...withHooks, "scripts/rerender.ts"]);
 if (config.DEMO_CONTENT !== "off") {
   run("Importing the demo content (only into an empty database)", tsx, [
     ...withHooks,

@@ -1,8 +1,9 @@
-import type { BlogSummary } from "@/lib/blogs";
+import { shownDescription, type BlogSummary } from "@/lib/blogs";
 import styles from "./blog-header.module.css";
 
 /** BlogHeader: the blog's identity (header image, logo or initial, name, tagline, description). */
 export function BlogHeader({ blog }: { blog: BlogSummary }) {
+  const description = shownDescription(blog.descriptionHtml);
   return (
     <header className={`${styles.header} h-card`}>
       {blog.headerImageUrl ? (
@@ -23,7 +24,10 @@ export function BlogHeader({ blog }: { blog: BlogSummary }) {
           {blog.tagline ? <p className={`${styles.tagline} p-note`}>{blog.tagline}</p> : null}
         </div>
       </div>
-      {blog.description ? <p className={styles.description}>{blog.description}</p> : null}
+      {description ? (
+        // Sanitized by the markdown pipeline when it was saved (lib/blogs/description.ts).
+        <div className={styles.description} dangerouslySetInnerHTML={{ __html: description }} />
+      ) : null}
     </header>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { localeFor } from "@/lib/i18n";
 import { changeEmailMail, resetPasswordMail, sendMail, verifyEmailMail } from "@/lib/mail";
 import { consume } from "@/lib/security";
 import { foldKey } from "@/lib/users/schemas";
@@ -93,7 +94,8 @@ export async function requestPasswordReset(email: string, locale: Locale, ip: st
   const token = await issueToken("reset_password", { userId: user.id, email });
   const url = appUrl(`/reset-password/${token}`);
   const mail = resetPasswordMail({
-    locale,
+    // Their account's choice, else the language of the page they asked from.
+    locale: localeFor({ account: user.locale }, { fallback: locale }),
     name: user.name,
     url,
     expiresInMinutes: tokenLifetimeMinutes("reset_password"),

@@ -4,6 +4,7 @@ import CredentialsModule from "next-auth/providers/credentials";
 import EmailModule from "next-auth/providers/email";
 import GitHubModule from "next-auth/providers/github";
 import { db } from "@/lib/db";
+import { localeFor } from "@/lib/i18n";
 import { magicLinkMail, sendMail } from "@/lib/mail";
 import { clientIp, consume, reward, safeReturnUrl } from "@/lib/security";
 import { tribuneAdapter } from "./adapter";
@@ -120,7 +121,7 @@ export const authOptions: AuthOptions = {
         const user = await db.user.findUnique({ where: { email }, select: { locale: true, deletedAt: true } });
         // Only existing accounts get a link; the page says the same thing either way.
         if (!user || user.deletedAt) return;
-        const locale = user.locale === "en" ? "en" : "fr";
+        const locale = localeFor({ account: user.locale });
         await sendMail({ to: email, ...magicLinkMail({ locale, url, host: new URL(url).host, expiresInMinutes: 15 }) });
       },
     }),

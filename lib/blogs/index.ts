@@ -10,6 +10,10 @@ export { listManageableBlogs, type ManageableBlog } from "./access";
 export { canCreateBlog, isOpenBlogCreation, setOpenBlogCreation } from "./access";
 /** createBlog / updateBlogSettings: blog writes (owner checks inside; old slugs become redirects). */
 export { createBlog, updateBlogSettings, type BlogSettings } from "./manage";
+/** renderDescription / rerenderStaleDescriptions: a blog's description rendered (sanitized, with its settings) and stored; older renders renewed at start. */
+export { renderDescription, rerenderStaleDescriptions, type RenderedDescription } from "./description";
+/** shownDescription: the stored description HTML as pages show it (marker removed). */
+export { shownDescription } from "./description";
 /** getBlogRules / updateBlogRules: a blog's discussion rules for its owners (the API), with an audit entry per change. */
 export { getBlogRules, updateBlogRules } from "./manage";
 /** getBlogSettings / listAllBlogs: the settings form (null unless manager); every blog with owners (admins). */

@@ -16,3 +16,15 @@ export async function blogLanguageOf(slug: string): Promise<string | null> {
   cache.set(slug, { language: blog?.language ?? null, at: Date.now() });
   return blog?.language ?? null;
 }
+
+const tagCache = new Map<string, { language: string | null; at: number }>();
+
+/** tagLanguageOf: the language of the tag at this slug (null if none), remembered a minute per process like blogLanguageOf. */
+export async function tagLanguageOf(slug: string): Promise<string | null> {
+  const hit = tagCache.get(slug);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.language;
+  const tag = await db.tag.findUnique({ where: { slug }, select: { language: true } });
+  if (tagCache.size > 1000) tagCache.clear();
+  tagCache.set(slug, { language: tag?.language ?? null, at: Date.now() });
+  return tag?.language ?? null;
+}

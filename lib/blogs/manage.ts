@@ -2,6 +2,8 @@ import "server-only";
 import { getBlogRole } from "@/lib/auth/blog-role";
 import { canAppointBlogOwner, canListAllBlogs, canManageBlog, parseBlogRole, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs";
+import { BLOG_RENDER_JOB } from "@/lib/markdown";
 import { BlogRulesPatchSchema, recordAudit, type BlogRules, type BlogRulesPatch } from "@/lib/moderation";
 import type { Tx } from "@/lib/db";
 import { pagesChanged } from "@/lib/page-cache";
@@ -15,6 +17,7 @@ import {
   type CreateBlogInput,
   type UpdateBlogSettingsInput,
 } from "./manage-schemas";
+import { renderDescription, type RenderedDescription } from "./description";
 import { assertSlugFree, isUniqueViolation, moveBlogSlug, slugTaken } from "./slugs";
 
 const settingsSelect = {
@@ -130,6 +133,8 @@ export async function updateBlogSettings(
     input,
   );
   const before = await db.blog.findUniqueOrThrow({ where: { id: blogId }, select: settingsSelect });
+  // Rendered before anything is uploaded or locked: a description the pipeline refuses saves nothing.
+  const described = await describe(before, fields);
   const logoUrl = await uploadOrKeep(logo, "logo", removeLogo ? null : before.logoUrl);
   let headerImageUrl: string | null;
   try {
@@ -142,8 +147,13 @@ export async function updateBlogSettings(
     await db.$transaction(async (tx) => {
       await moveBlogSlug(tx, blogId, before.slug, slug);
       const data = definedOnly({ ...fields, slug, logoUrl, headerImageUrl });
-      await tx.blog.update({ where: { id: blogId }, data });
+      await tx.blog.update({ where: { id: blogId }, data: { ...data, ...described } });
       await auditSettings(tx, actor, before, data);
+      // Stored renders follow the settings they depend on (in the background: a blog may hold thousands).
+      const renderingChanged = (["frenchTypography", "language"] as const).some(
+        (key) => data[key] !== undefined && data[key] !== before[key],
+      );
+      if (renderingChanged) await enqueueJob(tx, BLOG_RENDER_JOB, { blogId });
     });
   } catch (error) {
     // Nothing was saved: the files uploaded for this attempt go too.
@@ -159,6 +169,20 @@ export async function updateBlogSettings(
 }
 
 type SettingsRow = BlogSettings;
+
+/** describe: the description's rendered columns when it or a setting its rendering depends on changes; {} otherwise. */
+async function describe(
+  before: SettingsRow,
+  fields: { description?: string | null; frenchTypography?: boolean; language?: string },
+): Promise<Partial<RenderedDescription>> {
+  const next = {
+    description: fields.description === undefined ? before.description : fields.description,
+    frenchTypography: fields.frenchTypography ?? before.frenchTypography,
+    language: fields.language ?? before.language,
+  };
+  const unchanged = (Object.keys(next) as (keyof typeof next)[]).every((key) => next[key] === before[key]);
+  return unchanged ? {} : renderDescription(next.description, next);
+}
 
 /** definedOnly: the fields the input carries (an absent rule keeps its value). */
 function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {

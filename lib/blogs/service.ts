@@ -8,6 +8,8 @@ const blogSelect = {
   name: true,
   tagline: true,
   description: true,
+  descriptionHtml: true,
+  descriptionText: true,
   language: true,
   accentColor: true,
   logoUrl: true,
@@ -20,7 +22,12 @@ export type BlogSummary = {
   slug: string;
   name: string;
   tagline: string | null;
+  /** The description as written (markdown): NEVER show it raw; pages show descriptionHtml. */
   description: string | null;
+  /** The description rendered and sanitized (never the markdown as written); null without one. */
+  descriptionHtml: string | null;
+  /** The description's text without markup (meta description, feeds). */
+  descriptionText: string | null;
   language: string;
   accentColor: string | null;
   logoUrl: string | null;

@@ -2,6 +2,7 @@ import "server-only";
 import { getBlogRole } from "@/lib/auth/blog-role";
 import type { BlogRole, Sanction } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import type { BlogRendering } from "@/lib/markdown";
 import { AppError } from "@/lib/errors";
 import { publicPostWhere } from "@/lib/posts/public";
 import { canModerateComments, commentAccess, effectivePolicy, type CommentAccess } from "./rules";
@@ -27,6 +28,8 @@ export type PostContext = {
   slowModeSeconds: number | null;
   /** The pinned comment shown first (null: none). */
   pinnedCommentId: string | null;
+  /** The blog's settings its comments render with (French typography, label language). */
+  rendering: BlogRendering;
 };
 
 /** The post fields every comment operation reads (with contextOf). */
@@ -39,7 +42,15 @@ export const contextPostSelect = {
   slowModeSeconds: true,
   pinnedCommentId: true,
   publishedAt: true,
-  blog: { select: { commentPolicy: true, allowGuestComments: true, closeAfterDays: true } },
+  blog: {
+    select: {
+      commentPolicy: true,
+      allowGuestComments: true,
+      closeAfterDays: true,
+      frenchTypography: true,
+      language: true,
+    },
+  },
 } as const;
 
 /**
@@ -66,7 +77,13 @@ export function contextOf(
     slowModeSeconds?: number | null;
     pinnedCommentId?: string | null;
     publishedAt?: Date | null;
-    blog: { commentPolicy: string; allowGuestComments: boolean; closeAfterDays?: number | null };
+    blog: {
+      commentPolicy: string;
+      allowGuestComments: boolean;
+      closeAfterDays?: number | null;
+      frenchTypography: boolean;
+      language: string;
+    };
   },
   viewer: Actor,
   viewerRole: BlogRole | null,
@@ -94,5 +111,6 @@ export function contextOf(
     locked: Boolean(post.lockedAt),
     slowModeSeconds: post.slowModeSeconds ?? null,
     pinnedCommentId: post.pinnedCommentId ?? null,
+    rendering: { frenchTypography: post.blog.frenchTypography, language: post.blog.language },
   };
 }

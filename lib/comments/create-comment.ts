@@ -123,6 +123,7 @@ export async function createComment(
           guestEmail: asGuest ? data.guestEmail : null,
           bodySource: data.body,
           bodyHtml: rendered.html,
+          renderVersion: rendered.renderVersion,
           status,
           heldBy: serializeHeldBy(screening.heldBy),
         },

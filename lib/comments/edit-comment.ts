@@ -51,7 +51,7 @@ export async function editComment(
     });
     await tx.comment.update({
       where: { id: commentId },
-      data: { bodySource: source, bodyHtml: rendered.html, editedAt },
+      data: { bodySource: source, bodyHtml: rendered.html, renderVersion: rendered.renderVersion, editedAt },
     });
     await tx.mention.deleteMany({ where: { commentId, userId: { notIn: after } } });
     if (added.length) await tx.mention.createMany({ data: added.map((userId) => ({ userId, commentId })) });

@@ -30,5 +30,7 @@ export { toApiComment, toApiTree, toApiViewer } from "./api-schemas";
 export { previewComment } from "./preview";
 /** linkImportedMentions: resolves the @mentions of imported comments (no notification). */
 export { linkImportedMentions } from "./imported-mentions";
+/** rerenderStaleComments: renders comments from an older pipeline again with their blog's settings and stored mentions, in bounded batches. */
+export { rerenderStaleComments } from "./rerender";
 /** listEditHistory: earlier texts of edited comments, for the blog's moderators. */
 export { listEditHistory, type CommentEdit } from "./history";

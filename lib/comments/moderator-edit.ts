@@ -54,7 +54,13 @@ export async function moderatorEditComment(
     await tx.commentRevision.create({ data: { commentId, editorId: actor.id, bodySource: comment.bodySource } });
     await tx.comment.update({
       where: { id: commentId },
-      data: { bodySource: body, bodyHtml: rendered.html, editedAt, moderatorNote: note },
+      data: {
+        bodySource: body,
+        bodyHtml: rendered.html,
+        renderVersion: rendered.renderVersion,
+        editedAt,
+        moderatorNote: note,
+      },
     });
     await tx.mention.deleteMany({ where: { commentId, userId: { notIn: after } } });
     if (added.length) await tx.mention.createMany({ data: added.map((userId) => ({ userId, commentId })) });

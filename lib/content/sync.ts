@@ -1,13 +1,22 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { renderDescription, type RenderedDescription } from "@/lib/blogs";
 import { linkImportedMentions } from "@/lib/comments";
 import { syncPostLinks } from "@/lib/links";
 import { isAppError } from "@/lib/errors";
 import { plainMessage } from "@/lib/i18n/plain";
-import { renderMarkdownCached, type RenderKind, type Rendered } from "@/lib/markdown";
+import { enqueueJob } from "@/lib/jobs";
+import {
+  BLOG_RENDER_JOB,
+  blogRenderOptions,
+  renderMarkdownCached,
+  type BlogRendering,
+  type RenderKind,
+  type Rendered,
+} from "@/lib/markdown";
 import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
-import { tagSlug } from "@/lib/posts";
+import { articleColumns, tagIdFor } from "@/lib/posts";
 import { reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
 import { ContentError, type ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
@@ -41,9 +50,9 @@ export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
       for (const blog of bundle.blogs) {
         const blogId = await syncBlog(tx, blog, userIds, report.blogs);
         for (const post of blog.posts) {
-          const { id, changed } = await syncPost(tx, blogId, blog.slug, post, userIds, report.posts, renders);
+          const { id, changed } = await syncPost(tx, blogId, blog, post, userIds, report.posts, renders);
           if (changed) touched.push(id);
-          changedComments.push(...(await syncComments(tx, id, blog.slug, post, userIds, report.comments, renders)));
+          changedComments.push(...(await syncComments(tx, id, blog, post, userIds, report.comments, renders)));
         }
       }
       await relinkPosts(tx, touched, renders);
@@ -60,19 +69,20 @@ export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
   return report;
 }
 
-/** Renders: what the pipeline makes of a text of the bundle, rendered once, when first needed. */
-type Renders = { get(kind: RenderKind, source: string, file: string): Promise<Rendered> };
+/** Renders: what the pipeline makes of a text of the bundle with its blog's settings, rendered once, when first needed. */
+type Renders = { get(kind: RenderKind, blog: BlogRendering, source: string, file: string): Promise<Rendered> };
 
 /** bundleRenderer: renders in the render worker; a text past the bounds throws ContentError naming its file (the transaction then writes nothing). */
 function bundleRenderer(): Renders {
   const done = new Map<string, Rendered>();
   return {
-    async get(kind, source, file) {
-      const key = `${kind}\u0000${source}`;
+    async get(kind, blog, source, file) {
+      const options = blogRenderOptions(blog, kind);
+      const key = JSON.stringify([options.kind, options.frenchTypography, options.locale, source]);
       const known = done.get(key);
       if (known) return known;
       try {
-        const rendered = await renderMarkdownCached(source, kind);
+        const rendered = await renderMarkdownCached(source, options);
         done.set(key, rendered);
         return rendered;
       } catch (error) {
@@ -82,6 +92,16 @@ function bundleRenderer(): Renders {
       }
     },
   };
+}
+
+/** renderBlogDescription: the blog's description rendered with its settings; a refused one throws ContentError naming blog.md. */
+async function renderBlogDescription(blog: LoadedBlog): Promise<RenderedDescription> {
+  try {
+    return await renderDescription(blog.description || null, blog);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    throw new ContentError([`${blog.file}: description: ${plainMessage(error.message)}`]);
+  }
 }
 
 async function syncPerson(tx: Tx, person: LoadedPerson, counts: SyncCounts): Promise<string> {
@@ -122,12 +142,18 @@ async function syncBlog(tx: Tx, blog: LoadedBlog, userIds: Map<string, string>, 
   const existing = await tx.blog.findUnique({ where: { slug: blog.slug }, select: { id: true, ...select(data) } });
   let blogId: string;
   if (!existing) {
-    blogId = (await tx.blog.create({ data, select: { id: true } })).id;
+    const described = await renderBlogDescription(blog);
+    blogId = (await tx.blog.create({ data: { ...data, ...described }, select: { id: true } })).id;
     counts.created++;
   } else {
     blogId = existing.id;
     if (differs(existing, data)) {
-      await tx.blog.update({ where: { id: blogId }, data });
+      const described = await renderBlogDescription(blog);
+      await tx.blog.update({ where: { id: blogId }, data: { ...data, ...described } });
+      // Its articles and comments follow the settings they render with (a background job).
+      if (existing.frenchTypography !== data.frenchTypography || existing.language !== data.language) {
+        await enqueueJob(tx, BLOG_RENDER_JOB, { blogId });
+      }
       // A settings change like any other (by the system: content/ is the operator's).
       const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => existing[key] !== data[key]);
       await recordAudit(tx, {
@@ -154,25 +180,25 @@ async function syncBlog(tx: Tx, blog: LoadedBlog, userIds: Map<string, string>, 
 async function syncPost(
   tx: Tx,
   blogId: string,
-  blogSlug: string,
+  blog: LoadedBlog,
   post: LoadedPost,
   userIds: Map<string, string>,
   counts: SyncCounts,
   renders: Renders,
 ): Promise<{ id: string; changed: boolean }> {
-  const importKey = importKeyOf(blogSlug, post.slug);
+  const importKey = importKeyOf(blog.slug, post.slug);
   const existing = await tx.post.findUnique({ where: { importKey }, select: { id: true, importHash: true } });
   if (existing && existing.importHash === post.hash) {
     counts.unchanged++;
     return { id: existing.id, changed: false };
   }
-  const { html } = await renders.get("article", post.body, post.file);
+  const rendered = await renders.get("article", blog, post.body, post.file);
   const data = {
     blogId,
     slug: post.slug,
     title: post.title,
     bodySource: post.body,
-    bodyHtml: html,
+    ...articleColumns(rendered, post.body, blog),
     excerpt: post.excerpt ?? null,
     status: post.status,
     publishedAt: post.status === "published" ? (post.publishedAt ?? null) : null,
@@ -180,12 +206,9 @@ async function syncPost(
     importKey,
     importHash: post.hash,
   };
-  const tagIds = [];
-  for (const name of post.tags) {
-    const slug = tagSlug(name);
-    tagIds.push((await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id);
-  }
-  const tags = { create: tagIds.map((tagId) => ({ tagId })) };
+  const tagIds = new Set<string>();
+  for (const name of post.tags) tagIds.add(await tagIdFor(tx, name, blog.language));
+  const tags = { create: [...tagIds].map((tagId) => ({ tagId })) };
   if (!existing) {
     const created = await tx.post.create({ data: { ...data, tags }, select: { id: true } });
     counts.created++;
@@ -199,7 +222,7 @@ async function syncPost(
 async function syncComments(
   tx: Tx,
   postId: string,
-  blogSlug: string,
+  blog: LoadedBlog,
   post: LoadedPost,
   userIds: Map<string, string>,
   counts: SyncCounts,
@@ -207,7 +230,7 @@ async function syncComments(
 ): Promise<string[]> {
   if (!post.comments.length) return [];
   const changed: string[] = [];
-  const prefix = `${importKeyOf(blogSlug, post.slug)}#`;
+  const prefix = `${importKeyOf(blog.slug, post.slug)}#`;
   const existing = await tx.comment.findMany({
     where: { postId, importKey: { startsWith: prefix } },
     select: { id: true, importKey: true, importHash: true },
@@ -222,7 +245,8 @@ async function syncComments(
       counts.unchanged++;
       continue;
     }
-    const rendered = await renders.get("comment", comment.body, comment.file);
+    // Rendered without mention links here; linkImportedMentions renders it again once the people are stored.
+    const rendered = await renders.get("comment", blog, comment.body, comment.file);
     const data = commentData(comment, postId, importKey, ids, userIds, rendered.html);
     if (row) {
       await tx.comment.update({ where: { id: row.id }, data });
@@ -263,9 +287,12 @@ function commentData(
 /** relinkPosts: rewrites the Link rows of changed posts and resolves links to posts of this instance. */
 async function relinkPosts(tx: Tx, postIds: string[], renders: Renders) {
   if (!postIds.length) return;
-  const posts = await tx.post.findMany({ where: { id: { in: postIds } }, select: { id: true, bodySource: true } });
+  const posts = await tx.post.findMany({
+    where: { id: { in: postIds } },
+    select: { id: true, bodySource: true, blog: { select: { frenchTypography: true, language: true } } },
+  });
   for (const post of posts) {
-    const rendered = await renders.get("article", post.bodySource, post.id);
+    const rendered = await renders.get("article", post.blog, post.bodySource, post.id);
     await syncPostLinks(tx, post.id, rendered.links, rendered.html);
   }
 }

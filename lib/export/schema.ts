@@ -27,7 +27,6 @@ const ExportScopeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("instance") }),
   z.strictObject({ kind: z.literal("blog"), blog: line }),
 ]);
-type ExportScope = z.infer<typeof ExportScopeSchema>;
 
 /** ExportMetaSchema: the header; exportedAt is the only field that changes between two exports of the same site. */
 export const ExportMetaSchema = z.strictObject({

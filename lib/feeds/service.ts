@@ -108,13 +108,13 @@ export async function blogFeed(blogSlug: string, format: FeedFormat): Promise<Fe
   const now = new Date();
   const blog = await db.blog.findUnique({
     where: { slug: blogSlug },
-    select: { id: true, slug: true, name: true, tagline: true, description: true, language: true, updatedAt: true },
+    select: { id: true, slug: true, name: true, tagline: true, descriptionText: true, language: true, updatedAt: true },
   });
   if (!blog) return null;
   const posts = await listFeedPosts({ blogId: blog.id }, now);
   const head = {
     title: blog.name,
-    description: blog.tagline ?? blog.description ?? "",
+    description: blog.tagline ?? blog.descriptionText ?? "",
     link: urls.blog(blog.slug),
     language: feedLanguage(blog.language),
   };

@@ -1,5 +1,5 @@
 /** locales: the languages Tribune's interface speaks. */
-const locales = ["fr", "en"] as const;
+export const locales = ["fr", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const LOCALE_COOKIE = "tribune_locale";
 

@@ -3,8 +3,11 @@ import { renderPool, type PoolRenderOptions } from "./pool";
 import { resolveOptions, type RenderKind, type Rendered } from "./types";
 
 // Bump whenever the pipeline's output changes (a plugin, the schema, a label): stored HTML
-// marked with an older version is re-rendered by ensureFreshHtml. v1 was the unmarked pipeline.
-export const RENDER_VERSION = 2;
+// marked with an older version is re-rendered by ensureFreshHtml, and rows whose renderVersion
+// column is older are re-rendered at start (scripts/rerender.ts). v1 was the unmarked pipeline;
+// v3: comments and imported articles follow their blog's typography, headings and reading time
+// are stored with the HTML.
+export const RENDER_VERSION = 3;
 
 // Stored HTML starts with `<!--tribune-render:v<N> <fingerprint>-->`: the pipeline version, and
 // 16 hex digits of the SHA-256 of the source and the options that change the output, so a

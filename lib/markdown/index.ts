@@ -15,12 +15,16 @@ export { clearRenderCache } from "./cache";
 /** RENDER_VERSION: the pipeline's output version; bumping it makes every stored HTML stale. */
 export { RENDER_VERSION } from "./cache";
 /** renderPool / RenderPool: the worker threads that render under a time limit; renderPool().render(source, options, { resolveMentions }) renders a comment with its mentions from one parse. */
-export { renderPool, RenderPool, type PoolRenderOptions } from "./pool";
+export { renderPool, RenderPool } from "./pool";
 /** checkMarkdownBounds / markdownBounds: the linear pre-parse check (length, nesting of containers, brackets and tags). */
 export { checkMarkdownBounds } from "./limits";
 /** applyFrenchSpacing: French no-break spaces in a plain string (titles, excerpts), as the pipeline applies them. */
 export { applyFrenchSpacing } from "./typography";
+/** blogRenderOptions / BlogRendering: the pipeline options a blog's settings give its articles and comments (French typography, label language). */
+export { blogRenderOptions, BLOG_RENDER_JOB, type BlogRendering } from "./settings";
+/** typesetPlain: a blog's plain text (titles, excerpts) with the spacing its articles get (French typography). */
+export { typesetPlain } from "./settings";
 /** RenderOptions, Rendered, RenderKind, Heading: the pipeline's option and result types. */
-export type { RenderKind, RenderOptions, Rendered } from "./types";
+export type { Heading, RenderKind, RenderOptions, Rendered } from "./types";
 /** excerptFromHtml: stored HTML as a one-line plain-text excerpt (notices, lists). */
 export { excerptFromHtml } from "./sanitize-html";

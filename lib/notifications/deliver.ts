@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env.js";
 import { appUrl } from "@/lib/auth/app-url";
-import { isLocale } from "@/lib/i18n";
+import { localeFor } from "@/lib/i18n";
 import { sendMail } from "@/lib/mail";
 import { commentNotificationMail } from "./mail";
 import type { NotificationDraft } from "./plan";
@@ -26,7 +25,7 @@ async function deliver(job: CommentMailJob): Promise<void> {
   const [post, users] = await Promise.all([
     db.post.findUnique({
       where: { id: job.postId },
-      select: { title: true, slug: true, blog: { select: { slug: true } } },
+      select: { title: true, slug: true, blog: { select: { slug: true, language: true } } },
     }),
     db.user.findMany({
       where: { id: { in: job.drafts.map((draft) => draft.userId) }, deletedAt: null, email: { not: null } },
@@ -41,7 +40,8 @@ async function deliver(job: CommentMailJob): Promise<void> {
     if (!user?.email) continue;
     const token = unsubscribeToken(user.id, draft.kind);
     const mail = commentNotificationMail({
-      locale: isLocale(user.locale) ? user.locale : env.DEFAULT_LOCALE,
+      // The rule of every page (lib/i18n/negotiate): their choice, else the blog's language.
+      locale: localeFor({ account: user.locale }, { blogLanguage: post.blog.language }),
       kind: draft.kind,
       actorName: job.actorName,
       postTitle: post.title,

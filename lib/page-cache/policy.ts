@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { RESERVED_BLOG_SLUGS } from "@/lib/blogs/schemas";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
-import { isLocale, LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
+import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+import { parseLocaleChoice } from "@/lib/i18n/negotiate";
 import { isSessionCookieName, readCredentials } from "@/lib/security/credentials";
 import { isTheme, THEME_COOKIE, type Theme } from "@/lib/theme/themes";
 
@@ -126,13 +127,17 @@ export type Variant = {
 /** variantOf: the normalised variant of a request (see THE RULE above). */
 export function variantOf(request: RequestLike, https: boolean): Variant {
   const cookies = parseCookies(header(request, "cookie"));
-  const locale = cookies.get(LOCALE_COOKIE);
+  // The same parse as the render's (lib/i18n/request.ts); no account: the cache serves anonymous readers only.
+  const choice = parseLocaleChoice({
+    cookie: cookies.get(LOCALE_COOKIE),
+    acceptLanguage: header(request, "accept-language"),
+  });
   const theme = cookies.get(THEME_COOKIE);
   return {
     host: (header(request, "x-forwarded-host") || header(request, "host")).toLowerCase().slice(0, 100),
     https,
-    locale: isLocale(locale) ? locale : null,
-    browserLocale: pickLocale(header(request, "accept-language")),
+    locale: choice.chosen,
+    browserLocale: choice.browser,
     theme: isTheme(theme) ? theme : null,
     crawler: getBotType(header(request, "user-agent")) ?? null,
   };

@@ -1,7 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { typesetPlain } from "@/lib/markdown";
 import { publicPostWhere } from "./public";
+import { parseStoredHeadings } from "./render";
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
 /** An article of this instance that links to this one, with the sentence around the link. */
@@ -45,32 +47,11 @@ export type Article = {
 /** At most this many mentions of each kind are shown (newest first). */
 const WEB_MENTIONS_SHOWN = 100;
 
-const decode = (text: string) =>
-  text
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-/** tableOfContents: the h2/h3 headings (with ids) of rendered, sanitized article HTML. */
-function tableOfContents(html: string): TocEntry[] {
-  const entries: TocEntry[] = [];
-  for (const match of html.matchAll(/<h([23]) id="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)) {
-    const text = decode(match[3]!.replace(/<a [^>]*class="heading-anchor"[\s\S]*?<\/a>/g, "")).trim();
-    if (text) entries.push({ depth: Number(match[1]) as 2 | 3, id: match[2]!, text });
-  }
-  return entries;
-}
-
-/** readingMinutes: about 230 words a minute, at least one. */
-function readingMinutes(html: string): number {
-  const words = decode(html.replace(/<pre[\s\S]*?<\/pre>/g, " "))
-    .split(/\s+/)
-    .filter(Boolean).length;
-  return Math.max(1, Math.round(words / 230));
+/** tableOfContents: the h2/h3 entries of the headings an article's render stored (never re-derived from its HTML). */
+function tableOfContents(headingsJson: string): TocEntry[] {
+  return parseStoredHeadings(headingsJson)
+    .filter((h): h is TocEntry => h.depth === 2 || h.depth === 3)
+    .map(({ depth, id, text }) => ({ depth, id, text }));
 }
 
 /**
@@ -87,12 +68,15 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
       slug: true,
       title: true,
       bodyHtml: true,
+      headingsJson: true,
+      readingMinutes: true,
       excerpt: true,
       coverImageUrl: true,
       publishedAt: true,
       updatedAt: true,
       author: { select: { id: true, handle: true, name: true, image: true } },
       tags: { select: { tag: { select: { slug: true, name: true } } } },
+      blog: { select: { frenchTypography: true } },
     },
   });
   if (!post) return null;
@@ -160,12 +144,14 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
     )
     .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
     .map(({ publishedAt: _published, ...source }) => source);
+  const { headingsJson, blog, ...shown } = post;
   return {
-    ...post,
+    ...shown,
+    title: typesetPlain(post.title, blog),
+    excerpt: typesetPlain(post.excerpt, blog),
     publishedAt: post.publishedAt!,
     tags: post.tags.map(({ tag }) => tag),
-    readingMinutes: readingMinutes(post.bodyHtml),
-    toc: tableOfContents(post.bodyHtml),
+    toc: tableOfContents(headingsJson),
     citedBy,
     web,
   };

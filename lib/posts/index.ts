@@ -20,13 +20,17 @@ export { exportPostMarkdown, formatPostMarkdown } from "./export";
 export { getPostForEditor, previewPost, listBlogPostsForWriter, type WriterPostItem } from "./editor-queries";
 /** resolvePostSlug: a public post by slug, or a redirect from one of its old slugs, or null. */
 export { resolvePostSlug, slugFromTitle, uniqueSlug } from "./slugs";
-/** renderArticle: an article's body through the blog's rendering pipeline (stored HTML and its links). */
+/** renderArticle: the blog's article rendering (stored HTML and its links). */
 export { renderArticle } from "./render";
+/** articleColumns: the columns an article's render fills (HTML with marker, headings, word count, reading time, pipeline version); content sync and the re-render use it too. */
+export { articleColumns } from "./render";
+/** rerenderStalePosts: renders articles from an older pipeline again with their blog's settings, in bounded batches (never bodySource). */
+export { rerenderStalePosts } from "./rerender";
 /** API v1 reads and writes on posts, answering with the zod-described shapes of ./api-schemas. */
 export { listPostsForApi, getPostForApi, createPostFromApi, updatePostFromApi, countPublicPosts } from "./api";
 /** API v1 request/response schemas (the same objects the OpenAPI document registers). */
 export * from "./api-schemas";
 /** wallTimeToDate / dateToWallTime: datetime-local values ↔ instants in the instance's time zone. */
 export { wallTimeToDate, scheduleSuggestion } from "./zoned-time";
-/** tagSlug: the shared slug of a tag name ("Débat public" → "debat-public"). */
-export { tagSlug } from "./tags";
+/** tagSlug / tagIdFor: the slug of a tag name ("Débat public" → "debat-public"); the tag of a name in a language (tags belong to one). */
+export { tagSlug, tagIdFor } from "./tags";

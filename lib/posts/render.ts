@@ -1,22 +1,67 @@
 import "server-only";
-import { renderMarkdownCached, storedHtml, type PoolRenderOptions } from "@/lib/markdown";
+import {
+  blogRenderOptions,
+  renderMarkdownCached,
+  RENDER_VERSION,
+  storedHtml,
+  type BlogRendering,
+  type Heading,
+  type Rendered,
+} from "@/lib/markdown";
 
-type BlogRendering = { frenchTypography: boolean; language: string };
+/** What an article's render stores beside its source: the columns a save writes. */
+export type StoredArticleRender = {
+  bodyHtml: string;
+  headingsJson: string;
+  wordCount: number;
+  readingMinutes: number;
+  renderVersion: number;
+};
 
-const optionsFor = (blog: BlogRendering): PoolRenderOptions => ({
-  kind: "article",
-  frenchTypography: blog.frenchTypography,
-  locale: blog.language === "fr" ? "fr" : "en",
-});
+/**
+ * renderArticle: an article of this blog through the one pipeline (its settings): the columns to
+ * store (HTML with the version marker, headings, word count, reading time, pipeline version) and
+ * its links; INVALID_INPUT validation.markdownToo… when refused.
+ */
+export async function renderArticle(
+  source: string,
+  blog: BlogRendering,
+): Promise<{ stored: StoredArticleRender; html: string; links: string[] }> {
+  const options = blogRenderOptions(blog, "article");
+  const rendered = await renderMarkdownCached(source, options);
+  return { stored: articleColumns(rendered, source, blog), html: rendered.html, links: rendered.links };
+}
 
-/** renderArticle: the stored HTML (with the pipeline's version marker) and the links of an article of this blog; INVALID_INPUT validation.markdownToo… when refused. */
-export async function renderArticle(source: string, blog: BlogRendering): Promise<{ html: string; links: string[] }> {
-  const options = optionsFor(blog);
-  const { html, links } = await renderMarkdownCached(source, options);
-  return { html: storedHtml(html, source, options), links };
+/** articleColumns: the columns an article's render fills, from the pipeline's output for `source` with the blog's options. */
+export function articleColumns(rendered: Rendered, source: string, blog: BlogRendering): StoredArticleRender {
+  return {
+    bodyHtml: storedHtml(rendered.html, source, blogRenderOptions(blog, "article")),
+    headingsJson: JSON.stringify(rendered.headings),
+    wordCount: rendered.words,
+    readingMinutes: rendered.readingMinutes,
+    renderVersion: RENDER_VERSION,
+  };
 }
 
 /** previewArticle: the HTML readers would see, through the same pipeline (cached for the live preview). */
 export async function previewArticle(source: string, blog: BlogRendering): Promise<string> {
-  return (await renderMarkdownCached(source, optionsFor(blog))).html;
+  return (await renderMarkdownCached(source, blogRenderOptions(blog, "article"))).html;
+}
+
+/** parseStoredHeadings: the headings a render stored (headingsJson); [] for anything malformed. */
+export function parseStoredHeadings(json: string): Heading[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return value.filter(
+      (h): h is Heading =>
+        typeof h === "object" &&
+        h !== null &&
+        typeof (h as Heading).depth === "number" &&
+        typeof (h as Heading).id === "string" &&
+        typeof (h as Heading).text === "string",
+    );
+  } catch {
+    return [];
+  }
 }

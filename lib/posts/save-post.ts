@@ -90,7 +90,7 @@ export async function applySave(
   const bodyChanged = bodySource !== post.bodySource;
   const rendered = bodyChanged ? await renderArticle(bodySource, post.blog) : null;
   if (rendered) await syncPostLinks(tx, post.id, rendered.links, rendered.html);
-  if (input.tags) await setPostTags(tx, post.id, input.tags);
+  if (input.tags) await setPostTags(tx, post.id, input.tags, post.blog.language);
   if (bodyChanged || title !== post.title) {
     await recordRevision(tx, post.id, actor.id, { title, bodySource }, Boolean(options.forceRevision));
   }
@@ -100,7 +100,7 @@ export async function applySave(
       title,
       slug,
       bodySource,
-      ...(rendered ? { bodyHtml: rendered.html } : {}),
+      ...(rendered ? rendered.stored : {}),
       ...(input.excerpt !== undefined ? { excerpt: input.excerpt || null } : {}),
       ...(input.coverImageUrl !== undefined ? { coverImageUrl: input.coverImageUrl } : {}),
       ...(input.commentPolicy !== undefined ? { commentPolicy: input.commentPolicy } : {}),

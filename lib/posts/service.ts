@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type PostWhereInput } from "@/lib/db";
+import { typesetPlain } from "@/lib/markdown";
 import { publicPostWhere } from "./public";
 
 const listSelect = {
@@ -8,7 +9,7 @@ const listSelect = {
   title: true,
   excerpt: true,
   publishedAt: true,
-  blog: { select: { slug: true, name: true } },
+  blog: { select: { slug: true, name: true, frenchTypography: true } },
   author: { select: { handle: true, name: true } },
   _count: { select: { comments: { where: { status: "approved" } } } },
 } as const;
@@ -46,7 +47,13 @@ async function findListItems(where: PostWhereInput, take: number, skip = 0): Pro
     skip,
     take,
   });
-  return rows.map(({ _count, ...post }) => ({ ...post, commentCount: _count.comments }));
+  return rows.map(({ _count, blog: { frenchTypography, ...blog }, ...post }) => ({
+    ...post,
+    title: typesetPlain(post.title, { frenchTypography }),
+    excerpt: typesetPlain(post.excerpt, { frenchTypography }),
+    blog,
+    commentCount: _count.comments,
+  }));
 }
 
 /** listLatestPosts: the newest public articles across every blog. */

@@ -47,7 +47,7 @@ export function articleMetadata(post: SeoPost, blog: SeoBlog): Metadata {
 /** blogMetadata: title, description, canonical URL, feeds and Open Graph website of a blog's home. */
 export function blogMetadata(blog: SeoBlog): Metadata {
   const url = urls.blog(blog.slug);
-  const description = blog.tagline ?? blog.description ?? undefined;
+  const description = blog.tagline ?? blog.descriptionText ?? undefined;
   return {
     title: blog.name,
     description,

@@ -4,7 +4,8 @@ export type SeoBlog = {
   name: string;
   language: string;
   tagline?: string | null;
-  description?: string | null;
+  /** The description's text without markup (never its markdown). */
+  descriptionText?: string | null;
 };
 
 /** The article fields the SEO helpers read; the optional ones are left out of the output when absent. */

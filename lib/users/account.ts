@@ -1,8 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { pagesChanged } from "@/lib/page-cache";
 import { AppError } from "@/lib/errors";
 import { canEditProfile, type Actor } from "@/lib/auth/policy";
+import { locales, type Locale } from "@/lib/i18n";
+
+const LocaleSchema = z.enum(locales);
 
 /**
  * deleteAccount: removes a person. Their comments stay in place as "deleted user" (authorId
@@ -73,4 +77,13 @@ export async function exportAccount(userId: string) {
     },
   });
   return { exportedAt: new Date().toISOString(), format: "tribune-account-export/1", user };
+}
+
+/**
+ * setPreferredLocale: the interface language a person chose (the language switch), kept on their
+ * account so that every device they sign in on, and every mail they get, follows it.
+ */
+export async function setPreferredLocale(actor: Actor, userId: string, locale: Locale): Promise<void> {
+  if (!canEditProfile(actor, userId)) throw new AppError("FORBIDDEN", "errors.forbidden");
+  await db.user.update({ where: { id: userId }, data: { locale: LocaleSchema.parse(locale) } });
 }

@@ -6,5 +6,7 @@ export { UpdateProfileSchema } from "./profile-schemas";
 export { getPublicProfile, getEditableProfile, updateProfile } from "./profile";
 /** deleteAccount / exportAccount: leaving the instance, and taking one's data along. */
 export { deleteAccount, exportAccount } from "./account";
+/** setPreferredLocale: the person's chosen interface language, kept on their account (pages and mail follow it). */
+export { setPreferredLocale } from "./account";
 /** avatarSvg: a generated avatar (initials on a colour derived from the handle). */
 export { getAvatarSvg } from "./avatar-service";

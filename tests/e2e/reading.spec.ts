@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { newAccount, submitSignIn } from "./helpers/accounts";
 
 const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
 
@@ -50,6 +51,48 @@ test("[READING]: a blog's pages speak its language unless the reader chose one",
   await page.goto("/open-margins");
   await page.getByRole("button", { name: "Lire en français" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  // Chosen once, remembered everywhere: the English blog's articles, and its 410 page.
+  await page.goto("/open-margins/reading-the-local-paper-in-my-second-language");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+});
+
+test("[READING]: a signed-in reader's language choice follows their account to another device", async ({
+  page,
+  browser,
+}) => {
+  const who = await newAccount(page);
+  await page.goto("/carnet-de-josee");
+  await page.getByRole("button", { name: "Read in English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  const elsewhere = await browser.newContext({ locale: "fr-CA" });
+  const other = await elsewhere.newPage();
+  await submitSignIn(other, who.email, who.password);
+  await other.goto("/carnet-de-josee");
+  await expect(other.locator("html")).toHaveAttribute("lang", "en");
+  await elsewhere.close();
+});
+
+test("[READING]: a tag belongs to a language: the English tag's page speaks English and lists English articles", async ({
+  page,
+}) => {
+  await page.goto("/open-margins/moderation-is-editorial-work");
+  await page.locator("a.p-category", { hasText: /^moderation$/ }).click();
+  await expect(page).toHaveURL(/\/tags\/moderation-en$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("main a[href^='/open-margins/']").first()).toBeVisible();
+  await expect(page.locator("main a[href^='/carnet-de-josee/'], main a[href^='/chroniques-numeriques/']")).toHaveCount(
+    0,
+  );
+});
+
+test("[READING]: on a French blog no line of the article or its discussion starts with ? ! ; : or »", async ({
+  page,
+}) => {
+  await page.goto(DEBATE);
+  const text = await page.locator("main").innerText();
+  expect(text).toMatch(/[\u00A0\u202F][?:]/);
+  expect(text.match(/(?:^|[ \t\n])[?!;:»].{0,30}/gm) ?? []).toEqual([]);
 });
 
 test("[READING]: a comment's own page continues its branch", async ({ page }) => {

@@ -63,6 +63,8 @@ async function rawSql(url: string) {
 
 const RESERVED_SLUGS_MIGRATION = "20261130021500_reserved_blog_slugs";
 const MODERATION_MIGRATION = "20261130050622_moderation";
+const STORED_RENDER_MIGRATION = "20261130080910_stored_render";
+const TAG_LANGUAGE_MIGRATION = "20261130084744_tag_language";
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   describe(`migrations (${provider})`, () => {
@@ -188,6 +190,126 @@ for (const provider of ["sqlite", "postgresql"] as const) {
             `SELECT "actorName", "blogName" FROM "AuditEntry"`,
           );
           assert.deepEqual(kept, [{ actorName: "Josée Tremblay", blogName: "Le carnet" }]);
+        } finally {
+          await migrated.close();
+        }
+      } finally {
+        await earlier.cleanup();
+      }
+    });
+
+    test("stored render: every article and comment starts at render version 0 (re-rendered at start), what people wrote untouched", async () => {
+      const earlier = fresh[provider]();
+      try {
+        await applyMigrations(earlier.url, { before: STORED_RENDER_MIGRATION });
+        const sql = await rawSql(earlier.url);
+        try {
+          await sql.run(`INSERT INTO "User" ("id", "handle", "handleKey", "name", "nameKey", "updatedAt")
+            VALUES ('u1', 'josee', 'josee', 'Josée', 'josee', CURRENT_TIMESTAMP)`);
+          await sql.run(
+            `INSERT INTO "Blog" ("id", "slug", "name", "updatedAt") VALUES ('b1', 'carnet', 'Le carnet', CURRENT_TIMESTAMP)`,
+          );
+          await sql.run(`INSERT INTO "Post" ("id", "blogId", "authorId", "slug", "title", "bodySource", "bodyHtml", "updatedAt")
+            VALUES ('p1', 'b1', 'u1', 'un-article', 'Un article', '## Quoi ?', '<h2>Quoi ?</h2>', CURRENT_TIMESTAMP)`);
+          await sql.run(`INSERT INTO "Comment" ("id", "postId", "authorId", "bodySource", "bodyHtml", "updatedAt")
+            VALUES ('c1', 'p1', 'u1', 'Vraiment ?', '<p>Vraiment ?</p>', CURRENT_TIMESTAMP)`);
+        } finally {
+          await sql.close();
+        }
+        assert.ok((await applyMigrations(earlier.url)).applied.includes(STORED_RENDER_MIGRATION));
+        const migrated = await rawSql(earlier.url);
+        try {
+          const posts = await migrated.all<Record<string, unknown>>(
+            `SELECT "bodySource", "bodyHtml", "headingsJson", "wordCount", "readingMinutes", "renderVersion" FROM "Post"`,
+          );
+          assert.deepEqual(
+            posts.map((row) => ({ ...row })),
+            [
+              {
+                bodySource: "## Quoi ?",
+                bodyHtml: "<h2>Quoi ?</h2>",
+                headingsJson: "[]",
+                wordCount: 0,
+                readingMinutes: 1,
+                renderVersion: 0,
+              },
+            ],
+          );
+          const comments = await migrated.all<Record<string, unknown>>(
+            `SELECT "bodySource", "bodyHtml", "renderVersion" FROM "Comment"`,
+          );
+          assert.deepEqual(
+            comments.map((row) => ({ ...row })),
+            [{ bodySource: "Vraiment ?", bodyHtml: "<p>Vraiment ?</p>", renderVersion: 0 }],
+          );
+        } finally {
+          await migrated.close();
+        }
+      } finally {
+        await earlier.cleanup();
+      }
+    });
+
+    test("tag language: each tag is split by the languages of its posts' blogs; every post keeps its tags", async () => {
+      const earlier = fresh[provider]();
+      try {
+        await applyMigrations(earlier.url, { before: TAG_LANGUAGE_MIGRATION });
+        const sql = await rawSql(earlier.url);
+        try {
+          await sql.run(`INSERT INTO "User" ("id", "handle", "handleKey", "name", "nameKey", "updatedAt")
+            VALUES ('u1', 'josee', 'josee', 'Josée', 'josee', CURRENT_TIMESTAMP)`);
+          await sql.run(`INSERT INTO "Blog" ("id", "slug", "name", "language", "updatedAt") VALUES
+            ('bf', 'carnet', 'Le carnet', 'fr', CURRENT_TIMESTAMP), ('be', 'margins', 'Margins', 'en', CURRENT_TIMESTAMP)`);
+          for (const [id, blog] of [
+            ["p1", "bf"],
+            ["p2", "bf"],
+            ["p3", "be"],
+            ["p4", "be"],
+          ]) {
+            await sql.run(`INSERT INTO "Post" ("id", "blogId", "authorId", "slug", "title", "bodySource", "bodyHtml", "updatedAt")
+              VALUES ('${id}', '${blog}', 'u1', '${id}', 'Titre', 'Texte', '<p>Texte</p>', CURRENT_TIMESTAMP)`);
+          }
+          await sql.run(`INSERT INTO "Tag" ("id", "slug", "name") VALUES
+            ('t1', 'moderation', 'Modération'), ('t2', 'media', 'media'), ('t3', 'unused', 'unused'),
+            ('t4', 'moderation-en', 'moderation-en')`);
+          await sql.run(`INSERT INTO "PostTag" ("postId", "tagId") VALUES
+            ('p1', 't1'), ('p2', 't1'), ('p3', 't1'), ('p3', 't2'), ('p4', 't2'), ('p2', 't2'), ('p4', 't4')`);
+        } finally {
+          await sql.close();
+        }
+        assert.ok((await applyMigrations(earlier.url)).applied.includes(TAG_LANGUAGE_MIGRATION));
+        const migrated = await rawSql(earlier.url);
+        try {
+          const tags = await migrated.all<Record<string, unknown>>(
+            `SELECT "id", "slug", "name", "language" FROM "Tag" ORDER BY "id"`,
+          );
+          assert.deepEqual(
+            tags.map((row) => ({ ...row })),
+            [
+              { id: "t1", slug: "moderation", name: "Modération", language: "fr" },
+              { id: "t1-en", slug: "moderation-en-t1", name: "Modération", language: "en" },
+              { id: "t2", slug: "media", name: "media", language: "en" },
+              { id: "t2-fr", slug: "media-fr", name: "media", language: "fr" },
+              { id: "t3", slug: "unused", name: "unused", language: "en" },
+              { id: "t4", slug: "moderation-en", name: "moderation-en", language: "en" },
+            ],
+          );
+          const links = await migrated.all<{ postId: string; tagId: string }>(
+            `SELECT "postId", "tagId" FROM "PostTag" ORDER BY "postId", "tagId"`,
+          );
+          assert.deepEqual(
+            links.map((row) => [row.postId, row.tagId]),
+            [
+              ["p1", "t1"],
+              ["p2", "t1"],
+              ["p2", "t2-fr"],
+              ["p3", "t1-en"],
+              ["p3", "t2"],
+              ["p4", "t2"],
+              ["p4", "t4"],
+            ],
+            "every post keeps as many tags, each now in its blog's language",
+          );
         } finally {
           await migrated.close();
         }

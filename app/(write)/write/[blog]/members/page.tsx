@@ -26,7 +26,7 @@ export default async function BlogMembersPage({ params }: Props) {
   return (
     <div className="stack-lg">
       <BlogManageNav slug={blog.slug} current="members" />
-      <h1>{t("membersOf", { name: blog.name })}</h1>
+      <h1>{t("membersOf", { blog: blog.name })}</h1>
       <p>{t("membersIntro")}</p>
       <MemberList blogId={blog.id} members={members} viewerId={viewer.id} />
       <div className="narrow">

@@ -33,7 +33,7 @@ export default async function BlogSettingsPage({ params, searchParams }: Props) 
   return (
     <div className="narrow stack-lg">
       <BlogManageNav slug={blog.slug} current="settings" />
-      <h1>{t("settingsOf", { name: blog.name })}</h1>
+      <h1>{t("settingsOf", { blog: blog.name })}</h1>
       {query.created === "1" ? (
         <p className="notice" role="status">
           {t("blogCreatedIntro")}
