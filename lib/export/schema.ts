@@ -64,6 +64,8 @@ const BlogRecordSchema = z.strictObject({
   name: line,
   tagline: opt(line),
   description: opt(text),
+  descriptionHtml: opt(text),
+  descriptionText: opt(text),
   language: LanguageSchema,
   commentPolicy: CommentPolicySchema,
   allowGuestComments: z.boolean(),
@@ -84,7 +86,7 @@ const BlogRecordSchema = z.strictObject({
   aliases: z.array(z.strictObject({ slug: line, createdAt: date })).max(1_000),
 });
 
-const TagRecordSchema = z.strictObject({ id, slug: line, name: line });
+const TagRecordSchema = z.strictObject({ id, slug: line, name: line, language: LanguageSchema });
 
 const PostRecordSchema = z.strictObject({
   id,
@@ -94,6 +96,10 @@ const PostRecordSchema = z.strictObject({
   title: line,
   bodySource: body,
   bodyHtml: body,
+  headingsJson: body,
+  wordCount: z.number().int().min(0),
+  readingMinutes: z.number().int().min(0),
+  renderVersion: z.number().int().min(0),
   excerpt: opt(text),
   coverImageUrl: opt(line),
   status: z.enum(["draft", "scheduled", "published"]),
@@ -109,6 +115,17 @@ const PostRecordSchema = z.strictObject({
   updatedAt: date,
   tagIds: z.array(id).max(100),
   aliases: z.array(z.strictObject({ id, slug: line, createdAt: date })).max(1_000),
+});
+
+/** An imported post's old permalink (WordPress, Disqus): full old URL, its match key, the path that redirects. */
+const LegacyAddressRecordSchema = z.strictObject({
+  id,
+  blogId: id,
+  postId: id,
+  url: line,
+  urlKey: line,
+  pathKey: opt(line),
+  createdAt: date,
 });
 
 const PostRevisionRecordSchema = z.strictObject({
@@ -137,6 +154,7 @@ const CommentRecordSchema = z.strictObject({
   moderationReason: opt(text),
   moderatorNote: opt(text),
   openReports: z.number().int().min(0),
+  renderVersion: z.number().int().min(0),
   importKey: opt(line),
   importHash: opt(line),
   createdAt: date,
@@ -246,6 +264,7 @@ export const RECORD_SCHEMAS = {
   blogs: BlogRecordSchema,
   tags: TagRecordSchema,
   posts: PostRecordSchema,
+  legacyAddresses: LegacyAddressRecordSchema,
   postRevisions: PostRevisionRecordSchema,
   comments: CommentRecordSchema,
   commentRevisions: CommentRevisionRecordSchema,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { restoreAuditEntries } from "@/lib/moderation";
 import type { RecordOf, SectionName } from "./schema";
 
 /** Scope: what an export covers, resolved (a blog by id; its slug for the header). */
@@ -149,7 +150,7 @@ const tags: Section<"tags"> = {
     byId((after) =>
       client.tag.findMany({
         where: { ...(scope.kind === "blog" ? { posts: { some: { post: { blogId: scope.blogId } } } } : {}), ...after },
-        select: { id: true, slug: true, name: true },
+        select: { id: true, slug: true, name: true, language: true },
         ...page,
       }),
     ),
@@ -160,7 +161,8 @@ const posts: Section<"posts"> = {
   async *pages(scope, client) {
     for await (const rows of byId((after) =>
       client.post.findMany({
-        where: { ...inBlog(scope), ...after },
+        // A running import's posts are not the site's yet (a failed run's are deleted).
+        where: { ...inBlog(scope), status: { not: "importing" }, ...after },
         include: {
           tags: { select: { tagId: true }, orderBy: { tagId: "asc" } },
           slugAliases: { select: { id: true, slug: true, createdAt: true }, orderBy: { id: "asc" } },
@@ -193,6 +195,19 @@ const postRevisions: Section<"postRevisions"> = {
  * comments: grouped by article and, within one, by date then id, so a parent (written before
  * its replies) comes first; the import still accepts a reply before its parent within an article.
  */
+/** legacyAddresses: old permalinks of imported posts (the run that stored them stays behind). */
+const legacyAddresses: Section<"legacyAddresses"> = {
+  pages: (scope, client) =>
+    byId((after) =>
+      client.legacyAddress.findMany({
+        where: { ...inBlog(scope), post: { status: { not: "importing" } }, ...after },
+        select: { id: true, blogId: true, postId: true, url: true, urlKey: true, pathKey: true, createdAt: true },
+        ...page,
+      }),
+    ),
+  insert: (tx, rows) => tx.legacyAddress.createMany({ data: rows }),
+};
+
 const comments: Section<"comments"> = {
   async *pages(scope, client) {
     let cursor: { postId: string; createdAt: Date; id: string } | null = null;
@@ -207,7 +222,7 @@ const comments: Section<"comments"> = {
           }
         : {};
       const rows = await client.comment.findMany({
-        where: { AND: [postInBlog(scope), after] },
+        where: { AND: [postInBlog(scope), { status: { not: "importing" } }, after] },
         orderBy: [{ postId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         take: BATCH,
       });
@@ -295,7 +310,7 @@ const reports: Section<"reports"> = {
 const auditLog: Section<"auditLog"> = {
   pages: (scope, client) =>
     byId((after) => client.auditEntry.findMany({ where: { ...inBlog(scope), ...after }, ...page })),
-  insert: (tx, rows) => tx.auditEntry.createMany({ data: rows }),
+  insert: (tx, rows) => restoreAuditEntries(tx, rows),
 };
 
 /** SECTIONS: reader and writer of every section of RECORD_SCHEMAS (same keys, same order). */
@@ -305,6 +320,7 @@ export const SECTIONS: { [S in SectionName]: Section<S> } = {
   blogs,
   tags,
   posts,
+  legacyAddresses,
   postRevisions,
   comments,
   commentRevisions,

@@ -76,3 +76,14 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     },
   });
 }
+
+/**
+ * restoreAuditEntries: entries of another instance's log, as exported (lib/export), inserted as
+ * they were — the log stays append-only: nothing here updates or deletes.
+ */
+export async function restoreAuditEntries(
+  tx: Tx,
+  rows: NonNullable<Parameters<Tx["auditEntry"]["createMany"]>[0]>["data"],
+): Promise<void> {
+  await tx.auditEntry.createMany({ data: rows });
+}

@@ -1,6 +1,6 @@
 // lib/moderation: what a comment's content triggers (rules), the queue, thread tools, reports,
 // sanctions and the append-only audit log (issue 11). Who may do each lives in lib/auth/policy.
-export { recordAudit } from "./audit";
+export { recordAudit, restoreAuditEntries } from "./audit";
 /** listQueue / countWaiting / queueBlog: the moderation queue of a blog or of the instance, and the header's badge. */
 export {
   listQueue,
