@@ -22,7 +22,7 @@ const NO_HEADER = 'Not a Tribune export: the file must start with its "meta" hea
  * last 100 calls for its crash reports, so the size of one batch, not of the file, sets what an
  * import holds in memory.
  */
-const BATCH_CHARS = 256_000;
+const BATCH_CHARS = 64_000;
 
 /** A whole import runs in one transaction; a large instance takes a while, and nobody else writes to an empty one. */
 const TRANSACTION_TIMEOUT_MS = 6 * 60 * 60 * 1000;

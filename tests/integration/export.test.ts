@@ -3,6 +3,7 @@
 // other blogs and no secrets; the download route follows the policy; a non-empty instance and a
 // cut or invalid file are refused, leaving everything as it was.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -313,6 +314,41 @@ test("markdown: a blog as a content/ folder, one file per article with its front
     assert.deepEqual(front.tags, ["médias", "village"]);
     assert.match(file.content, /c’est la fin…/);
     assert.match(await readFile(join(folder, "blog.md"), "utf8"), /handle: noemie/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+const cli = (script: string, args: string[]) =>
+  spawnSync("node_modules/.bin/tsx", ["--import", "./scripts/lib/register.mjs", script, ...args], {
+    env: process.env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
+test("the commands: export a blog to a file, import:json refuses a non-empty instance, then loads it", async () => {
+  await buildSite();
+  const dir = await mkdtemp(join(tmpdir(), "tribune-cli-export-"));
+  try {
+    const file = join(dir, "carnet.json");
+    const exported = cli("scripts/export.ts", ["--blog", "carnet", file]);
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.match(exported.stdout, /Exported the blog carnet/);
+    assert.equal(cli("scripts/export.ts", ["--blog", "nowhere", join(dir, "x.json")]).status, 1);
+    assert.equal(cli("scripts/export.ts", []).status, 2, "usage");
+
+    const before = await countRows();
+    const refused = cli("scripts/import-json.ts", [file]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /Import refused: This instance is not empty/);
+    assert.deepEqual(await countRows(), before);
+
+    await resetDb();
+    const loaded = cli("scripts/import-json.ts", [file]);
+    assert.equal(loaded.status, 0, loaded.stderr);
+    assert.match(loaded.stdout, /Imported the blog carnet/);
+    assert.match(loaded.stdout, /Forgot your password/);
+    assert.equal(await db.blog.count(), 1);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
