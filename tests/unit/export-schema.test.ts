@@ -34,6 +34,7 @@ const SECTIONS: Record<SectionName, { fields: Enum; without?: string[]; nested?:
     fields: Prisma.PostScalarFieldEnum,
     nested: { tagIds: [], aliases: columns(Prisma.PostSlugAliasScalarFieldEnum, ["blogId", "postId"]) },
   },
+  legacyAddresses: { fields: Prisma.LegacyAddressScalarFieldEnum, without: ["runId"] }, // the run stays behind
   postRevisions: { fields: Prisma.PostRevisionScalarFieldEnum },
   comments: { fields: Prisma.CommentScalarFieldEnum },
   commentRevisions: { fields: Prisma.CommentRevisionScalarFieldEnum },
@@ -60,6 +61,8 @@ const NEVER = {
   Notification: "each person's inbox",
   WebmentionSend: "outgoing attempts, operational",
   Job: "background jobs, operational",
+  ImportRun: "an importer's runs and reports, operational",
+  ImportStaged: "what a running import will reveal, operational",
 };
 
 const TABLE_OF: Record<SectionName, string> = {
@@ -68,6 +71,7 @@ const TABLE_OF: Record<SectionName, string> = {
   blogs: "Blog",
   tags: "Tag",
   posts: "Post",
+  legacyAddresses: "LegacyAddress",
   postRevisions: "PostRevision",
   comments: "Comment",
   commentRevisions: "CommentRevision",
