@@ -36,8 +36,8 @@ export {
   parseTagList,
   type SavePostInput,
 } from "./write-schemas";
-/** createDraft / saveDraft: a new draft (owners and authors only), and the (auto)save in one transaction with tags, links and a throttled revision. */
-export { createDraft, saveDraft, type SavedPost } from "./save-post";
+/** createDraft / startDraft / saveDraft: a new draft (startDraft: only with something written) (owners and authors only), and the (auto)save in one transaction with tags, links and a throttled revision. */
+export { createDraft, startDraft, saveDraft, type SavedPost } from "./save-post";
 /** publishPost / unpublishPost: publish now, schedule for a future date, or go back to draft. */
 export { publishPost, unpublishPost } from "./publish";
 /** deletePost / restorePost: soft delete and its undo; a deleted post leaves every public read. */
@@ -59,11 +59,16 @@ export { exportPostMarkdown } from "./export";
 export {
   getPostForEditor,
   previewPost,
+  previewNewPost,
   listBlogPostsForWriter,
   type EditorPost,
   type WriterPostItem,
   type WriterPostList,
 } from "./editor-queries";
+/** getArticlePreview: a draft or scheduled post as its readers will see it, for its writers only (NOT_FOUND otherwise). */
+export { getArticlePreview } from "./preview";
+/** uploadArticleImage / assertBlogWriter: an image for an article's text, and the "may write here" check (writers only). */
+export { uploadArticleImage, assertBlogWriter, type ArticleImage } from "./images";
 /** resolvePostSlug: a public post by slug, or a redirect from one of its old slugs, or null. */
 export { resolvePostSlug, slugFromTitle } from "./slugs";
 /** renderArticle / previewArticle: the blog's article rendering (stored HTML, and the same pipeline for previews). */
