@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth";
 import { countWaiting } from "@/lib/moderation";
 import { unreadCount } from "@/lib/notifications";
 import { getTheme, nextTheme } from "@/lib/theme";
+import { SignInLinks } from "./sign-in-links";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";
 
@@ -76,10 +77,7 @@ export async function SiteHeader() {
               <SignOutButton />
             </>
           ) : (
-            <>
-              <Link href="/login">{nav("signIn")}</Link>
-              <Link href="/signup">{nav("signUp")}</Link>
-            </>
+            <SignInLinks signIn={nav("signIn")} signUp={nav("signUp")} />
           )}
           <span className={styles.tools}>
             <form action={setTheme}>
