@@ -165,8 +165,8 @@ test("[WRITING]: the editor is a writing surface: no empty drafts, shortcuts, im
 });
 
 test("[WRITING]: on a phone, the editor's tools fit the width", async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 740 });
   await signIn(page, "priya@demo.tribune.test");
+  await page.setViewportSize({ width: 375, height: 740 });
   await page.goto("/write/open-margins/posts/new");
   await expect(page.getByRole("toolbar", { name: "Mise en forme" })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
