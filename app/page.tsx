@@ -25,25 +25,25 @@ export default async function HomePage() {
     listActiveDiscussions(5),
   ]);
   return (
-    <>
+    // What is being discussed comes right after the introduction (on a phone, near the top);
+    // on a wide screen it sits beside the latest articles (home.module.css places the areas).
+    <div className={styles.home}>
       <header className={styles.intro}>
         <h1>{site("name")}</h1>
         <p className={styles.lede}>{site("tagline")}</p>
       </header>
+      <section aria-labelledby="discussed-heading" className={`${styles.section} ${styles.discussed}`}>
+        <h2 id="discussed-heading">{t("discussed")}</h2>
+        <ActiveDiscussions discussions={discussions} />
+      </section>
       <section aria-labelledby="blogs-heading" className={`${styles.section} ${styles.blogs}`}>
         <h2 id="blogs-heading">{t("blogs")}</h2>
         {blogs.length ? <BlogList blogs={blogs} /> : <p className={styles.empty}>{t("empty")}</p>}
       </section>
-      <div className={styles.columns}>
-        <section aria-labelledby="latest-heading" className={styles.section}>
-          <h2 id="latest-heading">{t("latest")}</h2>
-          <PostList posts={posts} showBlog />
-        </section>
-        <section aria-labelledby="discussed-heading" className={styles.section}>
-          <h2 id="discussed-heading">{t("discussed")}</h2>
-          <ActiveDiscussions discussions={discussions} />
-        </section>
-      </div>
-    </>
+      <section aria-labelledby="latest-heading" className={`${styles.section} ${styles.latest}`}>
+        <h2 id="latest-heading">{t("latest")}</h2>
+        <PostList posts={posts} showBlog />
+      </section>
+    </div>
   );
 }

@@ -15,7 +15,7 @@ import {
   verifyEmail,
 } from "@/lib/auth";
 import { failure, parseForm, type FormState } from "@/lib/forms";
-import { clientIp } from "@/lib/security";
+import { clientIp, loginPath, safeReturnPath } from "@/lib/security";
 
 const currentLocale = async () => ((await getLocale()) === "en" ? "en" : "fr") as "fr" | "en";
 
@@ -24,7 +24,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   const parsed = parseForm(SignUpSchema, form);
   if (!parsed.data) return parsed.state;
   try {
-    await signUp(parsed.data, await currentLocale(), clientIp(await headers()));
+    await signUp(parsed.data, await currentLocale(), clientIp(await headers()), safeReturnPath(form.get("from")));
     return { ok: true, data: { email: parsed.data.email } };
   } catch (error) {
     return failure(error, form);
@@ -47,7 +47,8 @@ export async function verifyEmailAction(_prev: FormState, form: FormData): Promi
   } catch (error) {
     return failure(error);
   }
-  redirect(kept ? "/settings" : "/login?verified=1");
+  const from = safeReturnPath(form.get("from"));
+  redirect(kept ? "/settings" : `${loginPath(from)}&verified=1`);
 }
 
 /** requestResetAction: mails a reset link if the account exists. */

@@ -70,7 +70,8 @@ export function SignInForm({ from, github }: Props) {
           {t("signIn")}
         </button>
         <p>
-          <Link href="/reset-password">{t("forgotPassword")}</Link> · <Link href="/signup">{t("createAccount")}</Link>
+          <Link href="/reset-password">{t("forgotPassword")}</Link> ·{" "}
+          <Link href={from === "/" ? "/signup" : `/signup?from=${encodeURIComponent(from)}`}>{t("createAccount")}</Link>
         </p>
       </form>
       <form onSubmit={withLink} className="stack" aria-labelledby="link-heading">

@@ -9,7 +9,8 @@ import { AccountFields } from "./account-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 
-export function SignUpForm() {
+/** SignUpForm: the new account; `from` (a safe path) rides along to the verification link and back. */
+export function SignUpForm({ from }: { from: string }) {
   const t = useTranslations("auth");
   const [state, action] = useActionState(signUpAction, initialFormState);
   if (state.ok) {
@@ -23,10 +24,12 @@ export function SignUpForm() {
   return (
     <form action={action} className="stack" noValidate>
       <FormMessage state={state} />
+      <input type="hidden" name="from" value={from} />
       <AccountFields state={state} />
       <SubmitButton>{t("createAccount")}</SubmitButton>
       <p>
-        {t("haveAccount")} <Link href="/login">{t("signIn")}</Link>
+        {t("haveAccount")}{" "}
+        <Link href={from === "/" ? "/login" : `/login?from=${encodeURIComponent(from)}`}>{t("signIn")}</Link>
       </p>
     </form>
   );

@@ -9,13 +9,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/forms";
 
 /** VerifyEmailForm: one button; confirming is a POST so link scanners in mailboxes do not consume it. */
-export function VerifyEmailForm({ token }: { token: string }) {
+export function VerifyEmailForm({ token, from }: { token: string; from: string }) {
   const t = useTranslations("auth");
   const [state, action] = useActionState(verifyEmailAction, initialFormState);
   return (
     <form action={action} className="stack">
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="from" value={from} />
       <SubmitButton>{t("confirmEmail")}</SubmitButton>
     </form>
   );

@@ -2,10 +2,16 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useCallback, useEffect, useState } from "react";
-import { autosaveAction, editorAction } from "@/app/(write)/write/[blog]/posts/actions";
+import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import {
+  autosaveAction,
+  editorAction,
+  startDraftAction,
+  type AutosaveResult,
+} from "@/app/(write)/write/[blog]/posts/actions";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { BodyField } from "./body-field";
 import { CoverInput } from "./cover-input";
 import styles from "./editor.module.css";
 import { PublishControls } from "./publish-controls";
@@ -31,13 +37,16 @@ export type EditorProps = {
     deletedAt: string | null;
   };
   scheduleDefault: string;
+  /** The instance's TIME_ZONE, in which dates are shown and the schedule is read. */
+  timeZone: string;
 };
 
 /**
  * PostEditor: a plain form (Save works without JavaScript) enhanced with a live preview from
- * the server's pipeline and an autosave every few seconds and on blur.
+ * the server's pipeline and an autosave every few seconds and on blur. A new article (empty id)
+ * is stored by its first save with something written in it, never before.
  */
-export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
+export function PostEditor({ blogSlug, post, scheduleDefault, timeZone }: EditorProps) {
   const t = useTranslations("editor");
   const tAll = useTranslations();
   const format = useFormatter();
@@ -50,16 +59,51 @@ export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
     tags: post.tags.join(", "),
     commentPolicy: post.commentPolicy,
   });
+  const [focusMode, setFocusMode] = useState(false);
+  // The article's id once it exists: from the page, the first autosave, or a refused publication.
+  const [createdId, setCreatedId] = useState("");
+  const postId = post.id || createdId || state.data?.postId || "";
+  const idRef = useRef(postId);
+  const creating = useRef<Promise<AutosaveResult> | null>(null);
+  useEffect(() => {
+    idRef.current = postId;
+  }, [postId]);
   const save = useCallback(
-    (fields: Record<string, string>) => autosaveAction(blogSlug, post.id, fields),
-    [blogSlug, post.id],
+    async (fields: Record<string, string>) => {
+      if (idRef.current) return autosaveAction(blogSlug, idRef.current, fields);
+      creating.current = startDraftAction(blogSlug, fields);
+      const result = await creating.current.finally(() => (creating.current = null));
+      if (result.postId) {
+        idRef.current = result.postId;
+        setCreatedId(result.postId);
+        // The address of the draft from now on (a reload opens it, not a new article).
+        window.history.replaceState(null, "", `/write/${blogSlug}/posts/${result.postId}`);
+      }
+      return result;
+    },
+    [blogSlug],
   );
   const autosave = useAutosave(values, save);
-  const preview = usePreview(post.id, values.bodySource, post.bodyHtml);
+  const preview = usePreview(postId ? { postId } : { blog: blogSlug }, values.bodySource, post.bodyHtml);
   const { markSaved } = autosave;
   useEffect(() => {
     if (state.ok) markSaved(state.data?.savedAt);
   }, [state, markSaved]);
+
+  // A button pressed while the first autosave is creating the article waits for it, then
+  // submits with its id: the form must not create a second article.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const pending = creating.current;
+    if (idRef.current || !pending) return;
+    event.preventDefault();
+    const form = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    void pending.then((result) => {
+      const field = form.elements.namedItem("postId");
+      if (result.postId && field instanceof HTMLInputElement) field.value = result.postId;
+      form.requestSubmit(submitter);
+    });
+  }
 
   const errors = { ...autosave.fieldErrors, ...(state.fieldErrors ?? {}) };
   const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
@@ -71,12 +115,13 @@ export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
       className="stack"
       noValidate
       onBlur={() => void autosave.flush()}
+      onSubmit={onSubmit}
       aria-labelledby="editor-heading"
     >
       <input type="hidden" name="blog" value={blogSlug} />
-      <input type="hidden" name="postId" value={post.id} />
+      <input type="hidden" name="postId" value={postId} />
       <div className={styles.toolbar}>
-        <h1 id="editor-heading">{t("editTitle")}</h1>
+        <h1 id="editor-heading">{postId ? t("editTitle") : t("newArticle")}</h1>
         <SaveStatusLine status={autosave.status} />
       </div>
       <FormMessage
@@ -88,8 +133,8 @@ export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
         label={t("title")}
         value={values.title}
         onChange={set("title")}
+        placeholder={t("titlePlaceholder")}
         maxLength={200}
-        required
         errors={errors.title}
       />
       <Field
@@ -101,28 +146,15 @@ export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
         maxLength={120}
         errors={errors.slug}
       />
-      <div className={styles.split}>
-        <div className="field">
-          <label htmlFor="post-body">{t("body")}</label>
-          <textarea
-            id="post-body"
-            name="bodySource"
-            className={styles.body}
-            value={values.bodySource}
-            onChange={set("bodySource")}
-            maxLength={200_000}
-            aria-describedby="post-body-hint"
-            aria-invalid={errors.bodySource ? true : undefined}
-          />
-          <p id="post-body-hint" className="field__hint">
-            {t("bodyHint")}
-          </p>
-          {errors.bodySource ? (
-            <p className="field__error">
-              {errors.bodySource.map((key) => (tAll.has(key) ? tAll(key) : key)).join(" ")}
-            </p>
-          ) : null}
-        </div>
+      <div className={`${styles.split} ${focusMode ? styles.focusing : ""}`}>
+        <BodyField
+          blogSlug={blogSlug}
+          value={values.bodySource}
+          onChange={set("bodySource")}
+          errors={errors.bodySource}
+          focusMode={focusMode}
+          onFocusModeChange={setFocusMode}
+        />
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t("preview")}</h2>
           {preview.failed ? <p className="meta">{t("previewFailed")}</p> : null}
@@ -170,10 +202,19 @@ export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
         <button type="submit" name="intent" value="save" className="button">
           {t("save")}
         </button>
-        <Link href={`/write/${blogSlug}/posts/${post.id}/revisions`}>{t("revisions")}</Link>
-        <a href={`/write/${blogSlug}/posts/${post.id}/export`} download>
-          {t("export")}
-        </a>
+        {postId ? (
+          <>
+            {post.status !== "published" ? (
+              <a href={`/write/${blogSlug}/posts/${postId}/preview`} target="_blank" rel="noopener">
+                {t("previewAsReader")}
+              </a>
+            ) : null}
+            <Link href={`/write/${blogSlug}/posts/${postId}/revisions`}>{t("revisions")}</Link>
+            <a href={`/write/${blogSlug}/posts/${postId}/export`} download>
+              {t("export")}
+            </a>
+          </>
+        ) : null}
         {post.status === "published" && !post.deletedAt ? (
           <Link href={`/${blogSlug}/${post.slug}`}>{t("view")}</Link>
         ) : null}
@@ -182,11 +223,12 @@ export function PostEditor({ blogSlug, post, scheduleDefault }: EditorProps) {
         status={post.status}
         publishedAt={
           post.publishedAt
-            ? format.dateTime(new Date(post.publishedAt), { dateStyle: "long", timeStyle: "short" })
+            ? format.dateTime(new Date(post.publishedAt), { dateStyle: "long", timeStyle: "short", timeZone })
             : null
         }
         deleted={Boolean(post.deletedAt)}
         scheduleDefault={scheduleDefault}
+        timeZone={timeZone}
         errors={errors.publishAt}
       />
     </form>

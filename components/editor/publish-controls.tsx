@@ -8,11 +8,12 @@ type Props = {
   publishedAt: string | null;
   deleted: boolean;
   scheduleDefault: string;
+  timeZone: string;
   errors?: string[];
 };
 
 /** PublishControls: where the post stands, and the buttons that publish, schedule, unpublish, delete or restore it. */
-export function PublishControls({ status, publishedAt, deleted, scheduleDefault, errors }: Props) {
+export function PublishControls({ status, publishedAt, deleted, scheduleDefault, timeZone, errors }: Props) {
   const t = useTranslations("editor");
   const tAll = useTranslations();
   const where = deleted
@@ -40,7 +41,7 @@ export function PublishControls({ status, publishedAt, deleted, scheduleDefault,
             ) : null}
             {status !== "draft" ? (
               <button type="submit" name="intent" value="unpublish" className="button button--secondary">
-                {t("unpublish")}
+                {status === "scheduled" ? t("cancelSchedule") : t("unpublish")}
               </button>
             ) : null}
           </div>
@@ -52,11 +53,14 @@ export function PublishControls({ status, publishedAt, deleted, scheduleDefault,
                 name="publishAt"
                 type="datetime-local"
                 defaultValue={scheduleDefault}
-                aria-describedby="post-publish-at-hint"
+                aria-describedby="post-publish-at-hint post-time-zone"
                 aria-invalid={errors?.length ? true : undefined}
               />
               <p id="post-publish-at-hint" className="field__hint">
-                {t("publishAtHint")}
+                {t("publishAtHint")}{" "}
+                <span id="post-time-zone" data-testid="time-zone">
+                  {t("timeZone", { zone: timeZone })}
+                </span>
               </p>
               {errors?.length ? (
                 <p className="field__error">{errors.map((key) => (tAll.has(key) ? tAll(key) : key)).join(" ")}</p>

@@ -4,8 +4,12 @@ import { useEffect, useRef, useState } from "react";
 
 const DEBOUNCE_MS = 400;
 
+/** What to render for: a saved post, or a new article of a blog. */
+export type PreviewTarget = { postId: string } | { blog: string };
+
 /** usePreview: the server-rendered HTML of `source`, refreshed 400 ms after typing stops. */
-export function usePreview(postId: string, source: string, initialHtml: string) {
+export function usePreview(target: PreviewTarget, source: string, initialHtml: string) {
+  const key = JSON.stringify(target);
   const [html, setHtml] = useState(initialHtml);
   const [failed, setFailed] = useState(false);
   // The server rendered the saved body already: no request until the text changes.
@@ -20,7 +24,7 @@ export function usePreview(postId: string, source: string, initialHtml: string) 
         const response = await fetch("/api/preview", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ postId, bodySource: source }),
+          body: JSON.stringify({ ...(JSON.parse(key) as PreviewTarget), bodySource: source }),
           signal: controller.signal,
         });
         if (!response.ok) throw new Error(String(response.status));
@@ -34,7 +38,7 @@ export function usePreview(postId: string, source: string, initialHtml: string) 
       clearTimeout(timer);
       controller.abort();
     };
-  }, [postId, source]);
+  }, [key, source]);
 
   return { html, failed };
 }

@@ -23,7 +23,7 @@ export async function WriterPostList({ blogSlug, heading, posts, kind }: Props) 
         <ul className="stack" data-testid={id}>
           {posts.map((post) => (
             <li key={post.id}>
-              <Link href={`/write/${blogSlug}/posts/${post.id}`}>{post.title}</Link>{" "}
+              <Link href={`/write/${blogSlug}/posts/${post.id}`}>{post.title || t("untitledDraft")}</Link>{" "}
               <span className="meta">
                 {kind === "scheduled" && post.publishedAt
                   ? t("scheduledFor", {
@@ -36,6 +36,12 @@ export async function WriterPostList({ blogSlug, heading, posts, kind }: Props) 
                       })}
                 {" · "}
                 {post.author.name}
+                {kind === "drafts" ? null : (
+                  <>
+                    {" · "}
+                    <span data-testid="comment-count">{t("commentCount", { count: post.commentCount })}</span>
+                  </>
+                )}
               </span>
               {kind === "deleted" ? (
                 <form action={restorePostAction.bind(null, blogSlug, post.id)} className="inline-form">

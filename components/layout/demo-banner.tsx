@@ -8,7 +8,8 @@ export async function DemoBanner() {
   const t = await getTranslations("site");
   return (
     <p className={styles.demo} role="note" data-print="hide">
-      {t("demoBanner")}
+      <span className={styles.demoLong}>{t("demoBanner")}</span>
+      <span className={styles.demoShort}>{t("demoBannerShort")}</span>
     </p>
   );
 }

@@ -6,6 +6,8 @@ import { getViewer } from "@/lib/auth";
 import { countWaiting } from "@/lib/moderation";
 import { unreadCount } from "@/lib/notifications";
 import { getTheme, nextTheme } from "@/lib/theme";
+import { MenuCloser } from "./menu-closer";
+import { SignInLinks } from "./sign-in-links";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";
 
@@ -35,7 +37,13 @@ export async function SiteHeader() {
           </span>
           {t("name")}
         </Link>
-        <nav aria-label={nav("label")} className={styles.nav}>
+        {/* On a phone the links wait behind one button: a popover, so it opens without JavaScript. */}
+        <button type="button" className={styles.menuButton} popoverTarget="site-menu" aria-controls="site-menu">
+          {nav("menu")}
+          {unread > 0 ? <span className={styles.count}>{unread}</span> : null}
+        </button>
+        <MenuCloser menuId="site-menu" />
+        <nav id="site-menu" popover="auto" aria-label={nav("label")} className={styles.nav}>
           <Link href="/search">{nav("search")}</Link>
           {viewer ? (
             <>
@@ -76,10 +84,7 @@ export async function SiteHeader() {
               <SignOutButton />
             </>
           ) : (
-            <>
-              <Link href="/login">{nav("signIn")}</Link>
-              <Link href="/signup">{nav("signUp")}</Link>
-            </>
+            <SignInLinks signIn={nav("signIn")} signUp={nav("signUp")} />
           )}
           <span className={styles.tools}>
             <form action={setTheme}>

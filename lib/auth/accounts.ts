@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { localeFor } from "@/lib/i18n";
 import { changeEmailMail, resetPasswordMail, sendMail, verifyEmailMail } from "@/lib/mail";
-import { consume } from "@/lib/security";
+import { consume, safeReturnPath } from "@/lib/security";
 import { foldKey } from "@/lib/users/schemas";
 import { appUrl } from "./app-url";
 import { hashPassword, verifyPassword } from "./password";
@@ -16,7 +16,7 @@ type Locale = "fr" | "en";
  * signUp: creates an unverified account and mails its verification link. A taken handle or
  * email is a CONFLICT naming the field; nothing is written then.
  */
-export async function signUp(input: SignUpInput, locale: Locale, ip: string): Promise<void> {
+export async function signUp(input: SignUpInput, locale: Locale, ip: string, returnTo = "/"): Promise<void> {
   await consume("signUp", ip);
   const clash = await db.user.findFirst({
     where: { OR: [{ handleKey: input.handle.toLowerCase() }, { email: input.email }] },
@@ -44,12 +44,14 @@ export async function signUp(input: SignUpInput, locale: Locale, ip: string): Pr
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "validation.emailTaken", { field: "email" });
     throw error;
   }
-  await sendVerification(user.id, user.email!, user.name, locale);
+  await sendVerification(user.id, user.email!, user.name, locale, returnTo);
 }
 
-async function sendVerification(userId: string, email: string, name: string, locale: Locale) {
+async function sendVerification(userId: string, email: string, name: string, locale: Locale, returnTo = "/") {
   const token = await issueToken("verify_email", { userId, email });
-  const url = appUrl(`/verify-email?token=${token}`);
+  // Where the person was when they signed up: the link brings them back there (a safe path only).
+  const from = safeReturnPath(returnTo);
+  const url = appUrl(`/verify-email?token=${token}${from === "/" ? "" : `&from=${encodeURIComponent(from)}`}`);
   const expiresInMinutes = tokenLifetimeMinutes("verify_email");
   await sendMail({ to: email, ...verifyEmailMail({ locale, name, url, expiresInMinutes }) });
 }

@@ -48,7 +48,7 @@ export type Article = {
 const WEB_MENTIONS_SHOWN = 100;
 
 /** tableOfContents: the h2/h3 entries of the headings an article's render stored (never re-derived from its HTML). */
-function tableOfContents(headingsJson: string): TocEntry[] {
+export function tableOfContents(headingsJson: string): TocEntry[] {
   return parseStoredHeadings(headingsJson)
     .filter((h): h is TocEntry => h.depth === 2 || h.depth === 3)
     .map(({ depth, id, text }) => ({ depth, id, text }));

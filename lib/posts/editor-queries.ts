@@ -4,7 +4,7 @@ import { writerPostScope, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { consume } from "@/lib/security";
-import { requireWritablePost } from "./access";
+import { requireBlogWriter, requireWritablePost } from "./access";
 import { effectiveStatus } from "./public";
 import { previewArticle } from "./render";
 import { isPlaceholderSlug } from "./slugs";
@@ -68,6 +68,8 @@ export type WriterPostItem = {
   deletedAt: Date | null;
   updatedAt: Date;
   author: { name: string };
+  /** Comments readers see (approved), counted in the list's one query. */
+  commentCount: number;
 };
 
 export type WriterPostList = {
@@ -80,7 +82,8 @@ export type WriterPostList = {
 
 /**
  * listBlogPostsForWriter: the posts the actor may edit in the blog (an owner: all of them; an
- * author: their own), grouped as drafts, scheduled, published and deleted. NOT_FOUND for others.
+ * author: their own), grouped as drafts, scheduled, published and deleted, newest first, each
+ * with its comment count (one query). NOT_FOUND for others.
  */
 export async function listBlogPostsForWriter(actor: Actor, blogId: string): Promise<WriterPostList> {
   const blog = await db.blog.findUnique({ where: { id: blogId }, select: { id: true, slug: true, name: true } });
@@ -98,17 +101,25 @@ export async function listBlogPostsForWriter(actor: Actor, blogId: string): Prom
       deletedAt: true,
       updatedAt: true,
       author: { select: { name: true } },
+      _count: { select: { comments: { where: { status: "approved" } } } },
     },
     orderBy: { updatedAt: "desc" },
     take: 500,
   });
   const now = new Date();
-  const items = rows.map((row) => ({ ...row, status: effectiveStatus(row, now) }));
+  const items = rows.map(({ _count, ...row }) => ({
+    ...row,
+    status: effectiveStatus(row, now),
+    commentCount: _count.comments,
+  }));
+  // Newest first: by publication date once there is one, else by last edit (the query's order).
+  const byDate = (a: WriterPostItem, b: WriterPostItem) =>
+    (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0);
   return {
     blog,
     drafts: items.filter((p) => !p.deletedAt && p.status === "draft"),
-    scheduled: items.filter((p) => !p.deletedAt && p.status === "scheduled"),
-    published: items.filter((p) => !p.deletedAt && p.status === "published"),
+    scheduled: items.filter((p) => !p.deletedAt && p.status === "scheduled").sort(byDate),
+    published: items.filter((p) => !p.deletedAt && p.status === "published").sort(byDate),
     deleted: items.filter((p) => p.deletedAt),
   };
 }
@@ -118,4 +129,11 @@ export async function previewPost(actor: Actor, postId: string, source: string):
   const post = await requireWritablePost(db, actor, postId);
   await consume("preview", `user:${actor!.id}`);
   return previewArticle(source, post.blog);
+}
+
+/** previewNewPost: the same preview for an article not saved yet, by the blog's writers (NOT_FOUND for others). */
+export async function previewNewPost(actor: Actor, blogId: string, source: string): Promise<string> {
+  const blog = await requireBlogWriter(db, actor, blogId);
+  await consume("preview", `user:${actor!.id}`);
+  return previewArticle(source, blog);
 }

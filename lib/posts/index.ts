@@ -6,8 +6,8 @@ export { getArticle, isPostRemoved, type Article, type Citation, type WebMention
 export { publicPostWhere } from "./public";
 /** Write-side zod schemas (messages are validation.* keys) shared by the editor, its actions and the API. */
 export { EditorFormSchema, ScheduleFormSchema, PostBodySchema } from "./write-schemas";
-/** createDraft / saveDraft: a new draft (owners and authors only), and the (auto)save in one transaction with tags, links and a throttled revision. */
-export { createDraft, saveDraft } from "./save-post";
+/** createDraft / startDraft / saveDraft: a new draft (startDraft: only with something written) (owners and authors only), and the (auto)save in one transaction with tags, links and a throttled revision. */
+export { createDraft, startDraft, saveDraft } from "./save-post";
 /** publishPost / unpublishPost: publish now, schedule for a future date, or go back to draft. */
 export { publishPost, unpublishPost } from "./publish";
 /** deletePost / restorePost: soft delete and its undo; a deleted post leaves every public read. */
@@ -17,7 +17,17 @@ export { listRevisions, revisionDiff, restoreRevision, type RevisionDiff } from 
 /** exportPostMarkdown / formatPostMarkdown: a post as a content/ markdown file that loadContent reads back. */
 export { exportPostMarkdown, formatPostMarkdown } from "./export";
 /** getPostForEditor / listBlogPostsForWriter / previewPost: the writer's views (only posts the actor may edit). */
-export { getPostForEditor, previewPost, listBlogPostsForWriter, type WriterPostItem } from "./editor-queries";
+export {
+  getPostForEditor,
+  previewPost,
+  previewNewPost,
+  listBlogPostsForWriter,
+  type WriterPostItem,
+} from "./editor-queries";
+/** getArticlePreview: a draft or scheduled post as its readers will see it, for its writers only (NOT_FOUND otherwise). */
+export { getArticlePreview } from "./preview";
+/** uploadArticleImage / assertBlogWriter: an image for an article's text, and the "may write here" check (writers only). */
+export { uploadArticleImage, assertBlogWriter } from "./images";
 /** resolvePostSlug: a public post by slug, or a redirect from one of its old slugs, or null. */
 export { resolvePostSlug, slugFromTitle, uniqueSlug } from "./slugs";
 /** renderArticle: the blog's article rendering (stored HTML and its links). */

@@ -31,6 +31,7 @@ export async function applyPublish(
 ): Promise<SavedPost> {
   if (at && Number.isNaN(at.getTime()))
     throw new AppError("INVALID_INPUT", "validation.publishAtInvalid", { field: "publishAt" });
+  if (!post.title.trim()) throw new AppError("INVALID_INPUT", "validation.postTitleEmpty", { field: "title" });
   const now = new Date();
   const scheduled = Boolean(at && at > now);
   const publishedAt = at ?? (post.status === "published" && post.publishedAt ? post.publishedAt : now);

@@ -34,7 +34,7 @@ function requireActor(actor: Actor): NonNullable<Actor> {
   return actor;
 }
 
-/** createDraft: an empty draft of the blog by the actor (an owner or author of it). */
+/** createDraft: an empty draft of the blog by the actor (an owner or author of it); the editor uses startDraft. */
 export async function createDraft(actor: Actor, blogId: string, options: { title?: string } = {}): Promise<SavedPost> {
   const writer = requireActor(actor);
   return db.$transaction(async (tx) => {
@@ -50,6 +50,28 @@ export async function createDraft(actor: Actor, blogId: string, options: { title
       },
       select: savedSelect,
     });
+  });
+}
+
+/**
+ * startDraft: the editor's first save of a new article: the draft exists only once something
+ * was written (a title or a text; INVALID_INPUT otherwise), created and saved in one transaction.
+ */
+export async function startDraft(actor: Actor, blogId: string, input: SavePostInput): Promise<SavedPost> {
+  const writer = requireActor(actor);
+  const data = SavePostSchema.parse(input);
+  if (!data.title && !data.bodySource?.trim()) {
+    throw new AppError("INVALID_INPUT", "validation.postEmpty", { field: "bodySource" });
+  }
+  const blog = await requireBlogWriter(db, writer, blogId);
+  await renderAhead(blog, data.bodySource);
+  return db.$transaction(async (tx) => {
+    await requireBlogWriter(tx, writer, blogId);
+    const { id } = await tx.post.create({
+      data: { blogId, authorId: writer.id, slug: placeholderSlug(), title: "", bodySource: "", bodyHtml: "" },
+      select: { id: true },
+    });
+    return applySave(tx, writer, await requireWritablePost(tx, writer, id), data, { forceRevision: true });
   });
 }
 
@@ -79,6 +101,10 @@ export async function applySave(
   options: { forceRevision?: boolean } = {},
 ): Promise<SavedPost> {
   const title = input.title ?? post.title;
+  // Readers always see a title: only a draft may be without one.
+  if (!title && post.status !== "draft") {
+    throw new AppError("INVALID_INPUT", "validation.postTitleEmpty", { field: "title" });
+  }
   const bodySource = input.bodySource ?? post.bodySource;
   // A new draft keeps its placeholder slug until publication or an explicit choice: deriving it
   // from a title being typed (autosave) would freeze a half-typed address.

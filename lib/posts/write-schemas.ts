@@ -7,6 +7,9 @@ export const PostTitleSchema = z
   .min(1, "validation.postTitleEmpty")
   .max(200, "validation.postTitleTooLong");
 
+/** A draft may wait for its title (the editor starts empty); publishing asks for one. */
+const DraftTitleSchema = z.string().trim().max(200, "validation.postTitleTooLong");
+
 /** Markdown as written; only its length is capped (rendering sanitizes it). */
 export const PostBodySchema = z.string().max(200_000, "validation.postBodyTooLong");
 
@@ -30,7 +33,8 @@ export const PublishAtSchema = z.iso.datetime({ offset: true, message: "validati
  * optional: an autosave sends what the form holds, an API call only what it changes.
  */
 export const SavePostSchema = z.object({
-  title: PostTitleSchema.optional(),
+  /** Empty only while the post is a draft (applySave and publishing check it). */
+  title: DraftTitleSchema.optional(),
   bodySource: PostBodySchema.optional(),
   excerpt: PostExcerptSchema.optional(),
   tags: PostTagsSchema.optional(),
@@ -52,7 +56,7 @@ function parseTagList(text: string): string[] {
 
 /** EditorFormSchema: the editor's plain form (tags comma separated, empty slug/excerpt allowed). */
 export const EditorFormSchema = z.object({
-  title: PostTitleSchema,
+  title: DraftTitleSchema.default(""),
   bodySource: PostBodySchema.default(""),
   excerpt: PostExcerptSchema.default(""),
   tags: z.string().max(2000, "validation.tooManyTags").default("").transform(parseTagList).pipe(PostTagsSchema),

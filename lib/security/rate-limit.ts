@@ -39,6 +39,8 @@ export const LIMITS = {
   mail: { points: 5, duration: 60 * 60 },
   /** PREVIEWS_PER_MINUTE (120) markdown previews per minute per person (per address for guests): a live preview while typing fits. */
   preview: { points: env.PREVIEWS_PER_MINUTE, duration: 60 },
+  /** 30 images pasted or dropped into articles per hour per person: a photo essay fits, a disk-filling loop does not. */
+  upload: { points: 30, duration: 60 * 60 },
   /** 30 Webmentions per minute per source host: one site cannot flood the verification queue. */
   webmention: { points: 30, duration: 60 },
   /** 60 Webmentions per minute per client address (clientIp), whatever the sources it names. */

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { detectImageType, IMAGE_TYPES, type ImageType } from "./detect";
 import { uploadsDir } from "./store";
 
-export type UploadPurpose = "cover" | "logo" | "header" | "imported";
+export type UploadPurpose = "cover" | "logo" | "header" | "imported" | "article";
 export type SavedImage = { url: string; width: number; height: number; bytes: number; type: ImageType };
 
 const MiB = 1024 * 1024;

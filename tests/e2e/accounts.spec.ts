@@ -176,3 +176,66 @@ test("[ACCOUNTS]: a password change signs out the other sessions, not this one",
   await first.close();
   await second.close();
 });
+
+test("[ACCOUNTS]: signing in, signing up (through the mail) and a magic link all come back to the article", async ({
+  browser,
+}) => {
+  const article = "/carnet-de-josee/ce-que-mon-hebdo-faisait-pour-nous";
+  // Each its own client address, as the fixtures give each test (sign-up is limited per address).
+  const fresh = async () => {
+    const context = await browser.newContext({ locale: "fr-CA" });
+    await context.setExtraHTTPHeaders({
+      "x-forwarded-for": `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`,
+    });
+    return context.newPage();
+  };
+  const signInForm = (page: Page) => page.getByRole("form", { name: "Avec votre mot de passe" });
+
+  // Sign in from the header.
+  const reader = await fresh();
+  await reader.goto(article);
+  await reader.getByRole("link", { name: "Se connecter", exact: true }).click();
+  await signInForm(reader).getByLabel("Courriel").fill("priya@demo.tribune.test");
+  await signInForm(reader).getByLabel("Mot de passe").fill("tribune-demo");
+  await signInForm(reader).getByRole("button", { name: "Se connecter" }).click();
+  await expect(reader).toHaveURL(new RegExp(`${article}$`));
+  await reader.context().close();
+
+  // Sign up from the header: the mail's link, the confirmation and the sign-in lead back.
+  const id = unique();
+  const who = {
+    name: "Retour Test",
+    handle: `rt${id}`,
+    email: `rt${id}@example.test`,
+    password: "une phrase de passe",
+  };
+  const newcomer = await fresh();
+  await newcomer.goto(article);
+  await newcomer.getByRole("link", { name: "Créer un compte", exact: true }).click();
+  await newcomer.getByLabel("Nom", { exact: true }).fill(who.name);
+  await newcomer.getByLabel("Identifiant").fill(who.handle);
+  await newcomer.getByLabel("Courriel").fill(who.email);
+  await newcomer.getByLabel("Mot de passe").fill(who.password);
+  await newcomer.getByRole("button", { name: "Créer un compte" }).click();
+  await newcomer.goto(extractLink((await waitForMail(who.email, { subject: /confirm/i })).text));
+  await newcomer.getByRole("button", { name: "Confirmer mon adresse" }).click();
+  await expect(newcomer.getByText("Votre adresse est confirmée")).toBeVisible();
+  await signInForm(newcomer).getByLabel("Courriel").fill(who.email);
+  await signInForm(newcomer).getByLabel("Mot de passe").fill(who.password);
+  await signInForm(newcomer).getByRole("button", { name: "Se connecter" }).click();
+  await expect(newcomer).toHaveURL(new RegExp(`${article}$`));
+  await newcomer.context().close();
+
+  // A magic link asked for from the article signs in and lands there.
+  const linked = await fresh();
+  await linked.goto(article);
+  await linked.getByRole("link", { name: "Se connecter", exact: true }).click();
+  const form = linked.getByRole("form", { name: "Avec un lien par courriel" });
+  await form.getByLabel("Courriel").fill(who.email);
+  await form.getByRole("button", { name: "M’envoyer un lien de connexion" }).click();
+  await expect(linked.getByText("un lien de connexion est en route")).toBeVisible();
+  await linked.goto(extractLink((await waitForMail(who.email, { subject: /connexion|sign/i })).text));
+  await expect(linked).toHaveURL(new RegExp(`${article}$`));
+  await expect(linked.getByRole("link", { name: who.name, exact: true })).toBeVisible();
+  await linked.context().close();
+});

@@ -104,3 +104,70 @@ test("[READING]: a comment's own page continues its branch", async ({ page }) =>
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Suite de la discussion");
   await expect(page.locator(`#comment-${id}`)).toContainText("Merci d");
 });
+
+test("[READING]: on a 375 px phone the header is one row with its menu behind a button, the banner one line, discussions near the top", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto("/");
+  const header = page.locator("header").first();
+  const menu = header.getByRole("button", { name: "Menu" });
+  await expect(menu).toBeVisible();
+  await expect(header.getByRole("link", { name: "Recherche" })).toBeHidden();
+  // One row: the brand and the button side by side.
+  const [brand, button] = [await header.getByRole("link").first().boundingBox(), await menu.boundingBox()];
+  expect(Math.abs(brand!.y + brand!.height / 2 - (button!.y + button!.height / 2))).toBeLessThan(4);
+  expect((await header.boundingBox())!.height).toBeLessThan(80);
+  // The menu opens (a popover: no script needed) and its links work.
+  await menu.click();
+  await expect(header.getByRole("link", { name: "Recherche" })).toBeVisible();
+  await header.getByRole("link", { name: "Recherche" }).click();
+  await expect(page).toHaveURL(/\/search$/);
+
+  // The demo banner: one line.
+  const banner = page.getByRole("note").filter({ hasText: "Démo" });
+  const lineHeight = await banner.evaluate((node) => parseFloat(getComputedStyle(node).lineHeight));
+  const box = await banner.boundingBox();
+  expect(box!.height).toBeLessThan(lineHeight * 2 + 16);
+
+  // The search form uses the design system's fields and button; nothing overflows the width.
+  const query = page.getByLabel("Chercher des articles");
+  expect((await query.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await expect(page.getByRole("button", { name: "Chercher" })).toHaveClass(/\bbutton\b/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+  // Home: "being discussed" comes before the list of blogs.
+  await page.goto("/");
+  const discussed = (await page.getByRole("heading", { name: "On en discute" }).boundingBox())!.y;
+  const blogs = (await page.getByRole("heading", { name: "Blogues", exact: true }).boundingBox())!.y;
+  expect(discussed).toBeLessThan(blogs);
+
+  // The article's sort tabs stay on one line.
+  await page.goto(DEBATE);
+  const tabs = page.getByRole("list", { name: "Trier les commentaires" }).getByRole("link");
+  const tops = await tabs.evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+});
+
+test("[READING]: on a desktop the header shows its links without a menu button", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/");
+  const header = page.locator("header").first();
+  await expect(header.getByRole("button", { name: "Menu" })).toBeHidden();
+  await expect(header.getByRole("link", { name: "Recherche" })).toBeVisible();
+});
+
+test("[READING]: the pages are set in the shipped typefaces", async ({ page }) => {
+  await page.goto(DEBATE);
+  await page.evaluate(() => document.fonts.ready);
+  const families = await page.evaluate(() => ({
+    body: getComputedStyle(document.querySelector(".prose")!).fontFamily,
+    ui: getComputedStyle(document.querySelector("header")!).fontFamily,
+    loaded: [...document.fonts].filter((font) => font.status === "loaded").map((font) => font.family),
+  }));
+  expect(families.body).toMatch(/^"Source Serif 4"/);
+  expect(families.ui).toMatch(/^Inter|^"Inter"/);
+  expect(families.loaded.map((family) => family.replace(/"/g, ""))).toEqual(
+    expect.arrayContaining(["Source Serif 4", "Inter"]),
+  );
+});

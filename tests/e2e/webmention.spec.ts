@@ -19,7 +19,7 @@ test("[WEBMENTION]: an article linking to another site shows up there after veri
 
   await signIn(page, "priya@demo.tribune.test");
   await page.goto("/write/open-margins/posts");
-  await page.getByRole("button", { name: "Nouvel article" }).click();
+  await page.getByRole("link", { name: "Nouvel article" }).click();
   await page.getByLabel("Titre", { exact: true }).fill(`Across the river ${word}`);
   await page.getByLabel("Texte (Markdown)").fill(`On the other bank, [Josée answers the question](${target}).`);
   await expect(page.getByTestId("save-status")).toContainText(/Enregistré à/, { timeout: 15_000 });

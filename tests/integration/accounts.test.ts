@@ -288,3 +288,15 @@ test("setup: a wrong code writes nothing; the right one creates the admin and th
   assert.equal(blog.memberships[0]?.role, "owner");
   await assert.rejects(completeSetup({ ...form, code: "GOODCODE1234" }), rejects("CONFLICT"));
 });
+
+test("accounts: the verification link brings the person back where they signed up (a path of this site only)", async () => {
+  await signUp(input(), "fr", nextIp(), "/carnet/un-article#discussion");
+  const link = new URL(lastLink("josee@example.test"));
+  assert.equal(link.pathname, "/verify-email");
+  assert.equal(link.searchParams.get("from"), "/carnet/un-article#discussion");
+  for (const [i, hostile] of ["//evil.test/x", "https://evil.test/", "/\\evil.test"].entries()) {
+    const who = input({ handle: `away${i}`, email: `away${i}@example.test` });
+    await signUp(who, "fr", nextIp(), hostile);
+    assert.equal(new URL(lastLink(who.email)).searchParams.get("from"), null, hostile);
+  }
+});

@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
     <div>
       <h1>{t("title")}</h1>
       <form className={styles.form} method="get" action="/search" role="search">
-        <div className={styles.field}>
+        <div className={`field ${styles.field}`}>
           <label htmlFor="search-q">{t("label")}</label>
           <input
             id="search-q"
@@ -46,7 +46,7 @@ export default async function SearchPage({ searchParams }: Props) {
             aria-describedby={q && !valid.success ? "search-error" : undefined}
           />
         </div>
-        <div className={styles.field}>
+        <div className={`field ${styles.field}`}>
           <label htmlFor="search-blog">{t("blog")}</label>
           <select id="search-blog" name="blog" defaultValue={blog?.slug ?? ""}>
             <option value="">{t("allBlogs")}</option>
@@ -57,7 +57,9 @@ export default async function SearchPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <button type="submit">{t("submit")}</button>
+        <button type="submit" className="button">
+          {t("submit")}
+        </button>
       </form>
       {q && !valid.success ? (
         <p id="search-error" className={styles.error} role="alert">

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireViewer, type Viewer } from "@/lib/auth";
 import { getBlogBySlug } from "@/lib/blogs";
@@ -12,18 +11,20 @@ import { failure, parseForm, type FormState } from "@/lib/forms";
 import {
   EditorFormSchema,
   ScheduleFormSchema,
-  createDraft,
   deletePost,
   publishPost,
   restorePost,
   restoreRevision,
   saveDraft,
+  startDraft,
   unpublishPost,
+  uploadArticleImage,
   wallTimeToDate,
 } from "@/lib/posts";
 import { saveImageUpload } from "@/lib/uploads";
 
-const IdsSchema = z.object({ blog: z.string().min(1).max(60), postId: z.string().min(1).max(64) });
+// An empty postId: a new article, created by this save (nothing is stored before something is written).
+const IdsSchema = z.object({ blog: z.string().min(1).max(60), postId: z.string().max(64) });
 const editorPath = (blog: string, postId: string) => `/write/${blog}/posts/${postId}`;
 
 function revalidate(blog: string, postId: string) {
@@ -32,14 +33,10 @@ function revalidate(blog: string, postId: string) {
   revalidatePath(`/${blog}`, "layout");
 }
 
-/** createDraftAction: a new draft in the blog, then straight to its editor. */
-export async function createDraftAction(blogSlug: string): Promise<void> {
-  const viewer = await requireViewer(`/write/${blogSlug}/posts`);
+async function requireBlogId(blogSlug: string): Promise<string> {
   const blog = await getBlogBySlug(blogSlug);
   if (!blog) throw new AppError("NOT_FOUND", "errors.notFound");
-  const t = await getTranslations("editor");
-  const draft = await createDraft(viewer, blog.id, { title: t("untitled") });
-  redirect(editorPath(blogSlug, draft.id));
+  return blog.id;
 }
 
 /** The cover field: a new upload, a removal, or (undefined) no change. */
@@ -83,10 +80,18 @@ async function publishIntent(
 export async function editorAction(_prev: FormState, form: FormData): Promise<FormState> {
   const ids = IdsSchema.safeParse({ blog: form.get("blog"), postId: form.get("postId") });
   if (!ids.success) return { ok: false, message: "errors.notFound" };
-  const { blog, postId } = ids.data;
-  const viewer = await requireViewer(editorPath(blog, postId));
+  const { blog } = ids.data;
+  let { postId } = ids.data;
+  const viewer = await requireViewer(postId ? editorPath(blog, postId) : `/write/${blog}/posts/new`);
   const intent = String(form.get("intent") ?? "save");
+  const created = !postId;
   try {
+    if (created) {
+      const parsed = parseForm(EditorFormSchema, form);
+      if (!parsed.data) return parsed.state;
+      const { slug, ...fields } = parsed.data;
+      postId = (await startDraft(viewer, await requireBlogId(blog), { ...fields, slug: slug || undefined })).id;
+    }
     if (intent === "delete" || intent === "restore") {
       await (intent === "delete" ? deletePost : restorePost)(viewer, postId);
       revalidate(blog, postId);
@@ -97,11 +102,14 @@ export async function editorAction(_prev: FormState, form: FormData): Promise<Fo
     const { slug, ...fields } = parsed.data;
     await saveDraft(viewer, postId, { ...fields, slug: slug || undefined, coverImageUrl: await coverChange(form) });
     const refused = await publishIntent(viewer, postId, intent, form);
-    if (refused) return { ...refused, values: undefined };
+    // A refusal after this save created the article: the form carries on with its id.
+    if (refused) return { ...refused, values: undefined, data: created ? { postId } : undefined };
   } catch (error) {
-    return failure(error);
+    return { ...failure(error), ...(created && postId ? { data: { postId } } : {}) };
   }
   revalidate(blog, postId);
+  // The article now exists: its own editor (where a refused publication shows again).
+  if (created) redirect(editorPath(blog, postId));
   return {
     ok: true,
     message: `editor.done.${["publish", "schedule", "unpublish"].includes(intent) ? intent : "save"}`,
@@ -111,6 +119,8 @@ export async function editorAction(_prev: FormState, form: FormData): Promise<Fo
 
 export type AutosaveResult = {
   ok: boolean;
+  /** Set when this save created the article. */
+  postId?: string;
   savedAt?: string;
   message?: string;
   fieldErrors?: Record<string, string[]>;
@@ -132,6 +142,41 @@ export async function autosaveAction(
   } catch (error) {
     const state = failure(error);
     return { ok: false, message: state.message, fieldErrors: state.fieldErrors };
+  }
+}
+
+/**
+ * startDraftAction: the editor's first autosave of a new article; creates the draft only when a
+ * title or a text was written (nothing to save otherwise: no empty drafts).
+ */
+export async function startDraftAction(blog: string, fields: Record<string, string>): Promise<AutosaveResult> {
+  const viewer = await requireViewer(`/write/${blog}/posts/new`);
+  const parsed = parseForm(EditorFormSchema, fields);
+  if (!parsed.data) return { ok: false, message: parsed.state.message, fieldErrors: parsed.state.fieldErrors };
+  const { slug, ...rest } = parsed.data;
+  if (!rest.title && !rest.bodySource.trim()) return { ok: true };
+  try {
+    const saved = await startDraft(viewer, await requireBlogId(blog), { ...rest, slug: slug || undefined });
+    revalidatePath(`/write/${blog}/posts`);
+    return { ok: true, postId: saved.id, savedAt: saved.updatedAt.toISOString() };
+  } catch (error) {
+    const state = failure(error);
+    return { ok: false, message: state.message, fieldErrors: state.fieldErrors };
+  }
+}
+
+export type ImageUploadResult =
+  { ok: true; url: string; width: number; height: number } | { ok: false; message: string };
+
+/** uploadImageAction: an image pasted or dropped into the text, stored for the blog's article. */
+export async function uploadImageAction(blog: string, form: FormData): Promise<ImageUploadResult> {
+  const viewer = await requireViewer(`/write/${blog}/posts`);
+  const file = form.get("image");
+  if (!(file instanceof File)) return { ok: false, message: "validation.uploadEmpty" };
+  try {
+    return { ok: true, ...(await uploadArticleImage(viewer, await requireBlogId(blog), file)) };
+  } catch (error) {
+    return { ok: false, message: failure(error).message ?? "errors.unexpected" };
   }
 }
 

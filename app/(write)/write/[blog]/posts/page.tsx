@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { WriterPostList } from "@/components/editor/writer-post-list";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { requireViewer } from "@/lib/auth";
 import { getBlogBySlug } from "@/lib/blogs";
 import { isAppError } from "@/lib/errors";
 import { listBlogPostsForWriter } from "@/lib/posts";
-import { createDraftAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -32,9 +31,12 @@ export default async function WriterPostsPage({ params }: Props) {
       <header className="stack">
         <p className="meta">{blog.name}</p>
         <h1>{t("listTitle")}</h1>
-        <form action={createDraftAction.bind(null, blog.slug)}>
-          <SubmitButton>{t("newArticle")}</SubmitButton>
-        </form>
+        {/* A link, not a form: opening the editor stores nothing (no empty drafts). */}
+        <p>
+          <Link href={`/write/${blog.slug}/posts/new`} className="button">
+            {t("newArticle")}
+          </Link>
+        </p>
       </header>
       <WriterPostList blogSlug={blog.slug} kind="drafts" heading={t("drafts")} posts={list.drafts} />
       <WriterPostList blogSlug={blog.slug} kind="scheduled" heading={t("scheduled")} posts={list.scheduled} />

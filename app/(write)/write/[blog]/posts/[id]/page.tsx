@@ -14,7 +14,8 @@ type Props = { params: Promise<{ blog: string; id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { blog, id } = await params;
   const { post } = await loadEditorPost(blog, id, `/write/${blog}/posts/${id}`);
-  return { title: `${(await getTranslations("editor"))("editTitle")}: ${post.title}` };
+  const t = await getTranslations("editor");
+  return { title: `${t("editTitle")}: ${post.title || t("untitledDraft")}` };
 }
 
 export default async function EditorPage({ params }: Props) {
@@ -27,6 +28,7 @@ export default async function EditorPage({ params }: Props) {
       <PostEditor
         blogSlug={post.blog.slug}
         scheduleDefault={scheduleDefault}
+        timeZone={env.TIME_ZONE}
         post={{
           id: post.id,
           slug: post.slug,
