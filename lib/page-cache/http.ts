@@ -141,22 +141,29 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return encoding;
 }
 
+/**
+ * headBlock: the response headers of a kept page for one scheme, encoding and cache state, as
+ * the flat list writeHead takes, built once per page and combination (at most 18).
+ */
+function headBlock(page: CachedPage, https: boolean, encoding: Encoding, state: string): string[] {
+  const key = `${https ? "https" : "http"} ${encoding} ${state}`;
+  const heads = (page.heads ??= new Map());
+  let block = heads.get(key);
+  if (!block) {
+    block = page.headers.flat();
+    block.push("content-security-policy", contentSecurityPolicy({ hashes: page.scriptHashes }, https));
+    if (https) block.push("strict-transport-security", "max-age=63072000; includeSubDomains");
+    if (encoding !== "identity") block.push("content-encoding", encoding);
+    block.push("content-length", String(page.bodies[encoding].length), "x-tribune-cache", state);
+    heads.set(key, block);
+  }
+  return block;
+}
+
 function sendPage(page: CachedPage, req: IncomingMessage, res: ServerResponse, https: boolean, state: string) {
   const encoding = chooseEncoding(req.headers["accept-encoding"]);
-  const body = page.bodies[encoding];
-  res.statusCode = page.status;
-  for (const [name, value] of page.headers) res.appendHeader(name, value);
-  const policies = (page.policies ??= {});
-  const scheme = https ? "https" : "http";
-  res.setHeader(
-    "content-security-policy",
-    (policies[scheme] ??= contentSecurityPolicy({ hashes: page.scriptHashes }, https)),
-  );
-  if (https) res.setHeader("strict-transport-security", "max-age=63072000; includeSubDomains");
-  if (encoding !== "identity") res.setHeader("content-encoding", encoding);
-  res.setHeader("content-length", body.length);
-  res.setHeader("x-tribune-cache", state);
-  res.end(body);
+  res.writeHead(page.status, headBlock(page, https, encoding, state));
+  res.end(page.bodies[encoding]);
 }
 
 function sendOnce(fetched: Fetched, res: ServerResponse) {

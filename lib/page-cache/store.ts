@@ -22,8 +22,8 @@ export type CachedPage = {
   bodies: Record<Encoding, Buffer>;
   /** The hashes of the inline scripts its render emitted (its nonce), for its Content-Security-Policy. */
   scriptHashes: string[];
-  /** That policy, once built, over HTTP and over HTTPS. */
-  policies?: { http?: string; https?: string };
+  /** Its response headers (that policy included), built once per scheme, encoding and cache state (http.ts). */
+  heads?: Map<string, string[]>;
 };
 
 type State = {
