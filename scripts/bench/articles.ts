@@ -11,8 +11,8 @@
 //   server's resident memory (all processes, and the largest) at the end of its runs.
 //   JavaScript floor (issue 12, item 5): the same figure for an empty page (a 404), the home
 //   page and a blog's home.
-// Load: 32 connections on 127.0.0.1; cached runs 6 s each (--quick 2 s) after 200 warm-up
-// requests; rendered runs at most 400 requests or 30 s (--quick 100 or 10 s), 4 connections
+// Load: 32 connections on 127.0.0.1; cached runs 3 × 2 s each (--quick 3 × 0.7 s), in turns
+// with the baseline, after 1 s of warm-up each; rendered runs at most 400 requests or 30 s (--quick 100 or 10 s), 4 connections
 // for the 10,000-comment article (each render holds its whole page).
 // Run: npx tsx --import ./scripts/lib/register.mjs scripts/bench/articles.ts [--quick]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -26,6 +26,7 @@ import {
   BENCH_DIR,
   BENCH_SECRET,
   HOST,
+  combineLoads,
   isMain,
   load,
   report,
@@ -252,13 +253,10 @@ export const articlesPart: ServerPart<Seeded> = {
 
     // The JavaScript floor: what an empty page (a 404) ships; then the reading pages.
     const floor = await pageJs("/une-adresse-qui-n-existe-pas/ni-celle-ci", 404);
-    const homeJs = await pageJs("/");
-    const blogJs = await pageJs(`/${BLOG}`);
 
     // Each article as anonymous readers get it, once per encoding: the bytes the baseline serves.
-    const pages = [];
-    for (const article of seeded.articles) {
-      const pathname = `/${BLOG}/${article.slug}`;
+    /** One page as anonymous readers get it, once per encoding: the bytes the baseline serves as /<name>. */
+    const fetchPage = async (pathname: string, name: string) => {
       const bodies: Partial<Record<Encoding, Buffer>> = {};
       const states: string[] = [];
       for (const encoding of ENCODINGS) {
@@ -269,21 +267,59 @@ export const articlesPart: ServerPart<Seeded> = {
         bodies[encoding] = res.body;
         states.push(String(res.headers["x-tribune-cache"] ?? "rendered"));
       }
-      writeFileSync(path.join(staticDir, `${article.slug}.html`), bodies.identity!);
-      writeFileSync(path.join(staticDir, `${article.slug}.gz`), bodies.gzip!);
-      writeFileSync(path.join(staticDir, `${article.slug}.br`), bodies.br!);
+      writeFileSync(path.join(staticDir, `${name}.html`), bodies.identity!);
+      writeFileSync(path.join(staticDir, `${name}.gz`), bodies.gzip!);
+      writeFileSync(path.join(staticDir, `${name}.br`), bodies.br!);
       const html = bodies.identity!.toString("utf8");
-      pages.push({
-        article,
+      return {
         pathname,
+        name,
         cached: states.slice(1).every((state) => state === "hit"),
         htmlBytes: bodies.identity!.length,
         htmlGzipBytes: bodies.gzip!.length,
         htmlBrotliBytes: bodies.br!.length,
         commentElements: (html.match(/id="comment-/g) ?? []).length,
         js: await scriptBytes(html),
-      });
-    }
+      };
+    };
+    const pages = [];
+    for (const article of seeded.articles)
+      pages.push({ article, ...(await fetchPage(`/${BLOG}/${article.slug}`, article.slug)) });
+    const lists = [await fetchPage("/", "home"), await fetchPage(`/${BLOG}`, "blog-home")];
+
+    /** cachedVsStatic: the page from the cache and the same bytes from the baseline, in turns, per encoding. */
+    const cachedVsStatic = async (pathname: string, name: string) => {
+      const cached: Record<string, unknown> = {};
+      for (const encoding of ENCODINGS) {
+        const headers = { "accept-encoding": encoding };
+        // The cache and the baseline in turns (3 rounds each), so that the load other work
+        // puts on the machine meanwhile weighs on both alike.
+        const run = {
+          total: Infinity,
+          concurrency: CONNECTIONS,
+          maxMs: quick ? 700 : 2000,
+          headers,
+          keepTimings: true,
+        };
+        const ours: LoadResult[] = [];
+        const theirs: LoadResult[] = [];
+        await load({ pathname, ...run, maxMs: 1000 });
+        await load({ pathname: `/${name}`, ...run, maxMs: 1000, port: STATIC_PORT });
+        for (let turn = 0; turn < 3; turn++) {
+          ours.push(await load({ pathname, ...run }));
+          theirs.push(await load({ pathname: `/${name}`, ...run, port: STATIC_PORT }));
+        }
+        const fromCache = combineLoads(ours);
+        const fromStatic = combineLoads(theirs);
+        const ratio = round(fromCache.requestsPerSecond / fromStatic.requestsPerSecond, 2);
+        cached[encoding] = { ...brief(fromCache), static: brief(fromStatic), ratio };
+        console.log(
+          `articles: ${pathname} cached (${encoding}) ${fromCache.requestsPerSecond} req/s, p50 ${fromCache.p50Ms} ms, ` +
+            `p99 ${fromCache.p99Ms} ms, ${fromCache.errors} errors; static ${fromStatic.requestsPerSecond} req/s (ratio ${ratio})`,
+        );
+      }
+      return cached;
+    };
 
     const baseline = await startStatic(staticDir);
     const summaries: Summary[] = [];
@@ -298,36 +334,20 @@ export const articlesPart: ServerPart<Seeded> = {
           if (now.total > peak.total) peak = now;
         };
         const sampler = setInterval(sample, 250);
-        const cached: Record<string, unknown> = {};
         try {
           // A page the cache did not keep (larger than its bound per page) is rendered for
           // every reader: measured once, rendered, below; not as "cached".
-          for (const encoding of page.cached ? ENCODINGS : []) {
-            const headers = { "accept-encoding": encoding };
-            const run = { total: Infinity, concurrency: CONNECTIONS, warmup: 200, maxMs: quick ? 2000 : 6000, headers };
-            const fromCache = await load({ pathname, ...run });
-            const fromStatic = await load({ pathname: `/${article.slug}`, ...run, port: STATIC_PORT });
-            cached[encoding] = {
-              ...brief(fromCache),
-              static: brief(fromStatic),
-              ratio: round(fromCache.requestsPerSecond / fromStatic.requestsPerSecond, 2),
-            };
-            console.log(
-              `articles: cached (${encoding}) ${fromCache.requestsPerSecond} req/s, p50 ${fromCache.p50Ms} ms, p99 ` +
-                `${fromCache.p99Ms} ms, ${fromCache.errors} errors; static ${fromStatic.requestsPerSecond} req/s ` +
-                `(ratio ${round(fromCache.requestsPerSecond / fromStatic.requestsPerSecond, 2)})`,
-            );
-          }
+          const cached = page.cached ? await cachedVsStatic(pathname, article.slug) : {};
           // Whole renders of a 10,000-comment page 32 at a time would take gigabytes on a shared
-          // machine: 4 connections there (the summary says so).
-          const renderedConnections = article.comments > 2000 ? 4 : CONNECTIONS;
+          // machine: 2 connections there (the summary says so).
+          const renderedConnections = article.comments > 2000 ? 2 : CONNECTIONS;
           const rendered = await load({
             pathname,
             total: quick ? 100 : 400,
             concurrency: renderedConnections,
             warmup: 4,
             maxMs: quick ? 10_000 : 30_000,
-            timeoutMs: 120_000,
+            timeoutMs: 240_000,
             headers: { cookie: seeded.cookie, "accept-encoding": "gzip" },
           });
           sample();
@@ -363,6 +383,21 @@ export const articlesPart: ServerPart<Seeded> = {
           clearInterval(sampler);
         }
       }
+      for (const list of lists) {
+        summaries.push(
+          report({
+            bench: "lists",
+            path: list.pathname,
+            connections: CONNECTIONS,
+            cachedOnFill: list.cached,
+            htmlBytes: list.htmlBytes,
+            htmlGzipBytes: list.htmlGzipBytes,
+            htmlBrotliBytes: list.htmlBrotliBytes,
+            jsGzipBytes: list.js.gzip,
+            cached: list.cached ? await cachedVsStatic(list.pathname, list.name) : {},
+          }),
+        );
+      }
     } finally {
       try {
         process.kill(-baseline.pid!, "SIGTERM");
@@ -375,8 +410,8 @@ export const articlesPart: ServerPart<Seeded> = {
         bench: "javascript",
         floorGzipBytes: floor.gzip,
         floorChunks: floor.chunks,
-        homeGzipBytes: homeJs.gzip,
-        blogGzipBytes: blogJs.gzip,
+        homeGzipBytes: lists[0]!.js.gzip,
+        blogGzipBytes: lists[1]!.js.gzip,
         articleGzipBytes: Math.max(...pages.map((page) => page.js.gzip)),
         articleAboveFloorBytes: Math.max(...pages.map((page) => page.js.gzip)) - floor.gzip,
         // Which chunks make the floor, and what an article adds to it (gzipped bytes each).

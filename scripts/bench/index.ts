@@ -199,13 +199,25 @@ for (const search of results.filter((r) => r.bench === "search"))
 const mb = (bytes: unknown) => `${n(round(Number(bytes) / 2 ** 20))} MB`;
 const speed = (run: Summary) => `${n(run.requestsPerSecond)} (${n(run.p50Ms)}/${n(run.p99Ms)})`;
 const articleRows = results
-  .filter((r) => r.bench === "articles")
+  .filter((r) => r.bench === "articles" || r.bench === "lists")
   .map((r) => {
     const cached = r.cached as Record<string, Summary & { static: Summary; ratio: number }>;
     const encoding = (name: string) =>
       cached[name]
         ? `${speed(cached[name])} vs ${n(cached[name].static.requestsPerSecond)} = ${n(cached[name].ratio)}×`
         : "not kept (too large)";
+    if (r.bench === "lists")
+      return [
+        `${r.path === "/" ? "home page" : "blog home"} (${String(r.path)})`,
+        "—",
+        encoding("br"),
+        encoding("gzip"),
+        encoding("identity"),
+        `${n(r.htmlBytes)} (${n(r.htmlGzipBytes)})`,
+        n(r.jsGzipBytes),
+        "—",
+        "—",
+      ];
     return [
       `${n(r.comments)} (${String(r.path)})`,
       speed(r.rendered as Summary),

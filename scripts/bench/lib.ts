@@ -127,7 +127,33 @@ export type LoadResult = {
   p95Ms: number;
   p99Ms: number;
   meanBytes: number;
+  /** Each answered request's time, ms, when asked for (keepTimings; combineLoads uses them). */
+  timings?: number[];
 };
+
+/** combineLoads: runs of the same load taken in turns, as one (requests over their summed time). */
+export function combineLoads(runs: LoadResult[]): LoadResult {
+  const timings = runs.flatMap((run) => run.timings ?? []);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+  const statuses: Record<string, number> = {};
+  for (const run of runs)
+    for (const [status, count] of Object.entries(run.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  return {
+    requests,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    statuses,
+    seconds: round(seconds, 2),
+    requestsPerSecond: round(requests / seconds),
+    p50Ms: round(percentile(timings, 0.5)),
+    p95Ms: round(percentile(timings, 0.95)),
+    p99Ms: round(percentile(timings, 0.99)),
+    meanBytes: Math.round(
+      runs.reduce((sum, run) => sum + run.meanBytes * (run.timings?.length ?? 0), 0) / (timings.length || 1),
+    ),
+    timings,
+  };
+}
 
 /**
  * load: `total` GETs of `pathname` by `concurrency` workers after `warmup` unmeasured ones, or
@@ -144,6 +170,8 @@ export async function load(options: {
   port?: number;
   /** One request's time limit (30 s by default); a request past it counts as an error. */
   timeoutMs?: number;
+  /** Return each request's time too (combineLoads). */
+  keepTimings?: boolean;
 }): Promise<LoadResult> {
   const { pathname, concurrency, warmup = 0, maxMs = 120_000 } = options;
   const total = options.total ?? Infinity;
@@ -201,6 +229,7 @@ export async function load(options: {
     p95Ms: round(percentile(timings, 0.95)),
     p99Ms: round(percentile(timings, 0.99)),
     meanBytes: timings.length ? Math.round(bytes / timings.length) : 0,
+    ...(options.keepTimings ? { timings } : {}),
   };
 }
 
