@@ -99,8 +99,11 @@ async function fill(origin: URL, request: IncomingMessage, wanted: CacheableRequ
     gzipAsync(fetched.body, { level: 6 }),
   ]);
   // The body depends on the request's encoding: shared caches must keep them apart.
-  const vary = [fetched.headers.vary, "Accept-Encoding"].filter(Boolean).join(", ");
-  headers.push(["vary", vary]);
+  const vary = String(fetched.headers.vary ?? "");
+  headers.push([
+    "vary",
+    /\baccept-encoding\b/i.test(vary) ? vary : [vary, "Accept-Encoding"].filter(Boolean).join(", "),
+  ]);
   const page: CachedPage = {
     scopes,
     renderedAt,
