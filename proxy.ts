@@ -1,7 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { WEBMENTION_LINK_HEADER } from "@/lib/links/webmention/endpoint";
-import { BYPASS_HEADER, isArticlePath, POST_HEADER } from "@/lib/page-cache/policy";
+import {
+  BYPASS_HEADER,
+  cacheablePage,
+  isArticlePath,
+  pageScope,
+  postScope,
+  SCOPE_HEADER,
+} from "@/lib/page-cache/policy";
 import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
 
 // Next 16's middleware. It sets the two security headers that vary per request: the
@@ -42,14 +49,18 @@ async function gone(request: NextRequest): Promise<NextResponse | null> {
 }
 
 // The page cache (lib/page-cache, in front of Next) fills itself with a request to this server;
-// telling it which article the page shows lets it forget the page when the discussion moves.
-async function markArticle(request: NextRequest, response: NextResponse): Promise<void> {
-  const path = request.nextUrl.pathname;
-  if (request.method !== "GET" || !isArticlePath(path)) return;
-  const [, blog = "", post = ""] = path.split("/");
+// telling it what the page shows (an article, a blog's or a tag's list, the home page) lets it
+// forget the page when that changes. An article is marked only when anyone may read it.
+async function markPage(request: NextRequest, response: NextResponse): Promise<void> {
+  const page = request.method === "GET" ? cacheablePage(request.nextUrl.pathname) : null;
+  if (!page) return;
+  if (page.kind !== "article") {
+    response.headers.set(SCOPE_HEADER, pageScope(page));
+    return;
+  }
   const { publicArticleId } = await import("@/lib/posts/public-id");
-  const id = await publicArticleId(blog, post).catch(() => null);
-  if (id) response.headers.set(POST_HEADER, id);
+  const id = await publicArticleId(page.blog, page.post).catch(() => null);
+  if (id) response.headers.set(SCOPE_HEADER, postScope(id));
 }
 
 // WordPress's "?p=123" address of an imported article: the page that answers "/" (or a blog's
@@ -87,7 +98,7 @@ export async function proxy(request: NextRequest) {
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   // Webmention discovery: the HTTP Link header comes first for senders (the page has the <link> too).
   if (isArticlePath(request.nextUrl.pathname)) response.headers.set("Link", WEBMENTION_LINK_HEADER);
-  if (request.headers.has(BYPASS_HEADER)) await markArticle(request, response);
+  if (request.headers.has(BYPASS_HEADER)) await markPage(request, response);
   return response;
 }
 

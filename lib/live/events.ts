@@ -18,12 +18,14 @@ export type LiveEvent = z.infer<typeof LiveEventSchema>;
 export type LiveListener = (event: LiveEvent) => void;
 
 /**
- * PagesChangedSchema: what every instance's page cache hears when published pages change: one
- * article (its discussion moved) or, without postId, any page (a post, blog or profile changed).
+ * PagesChangedSchema: what every instance's page cache hears when published pages change: the
+ * pages of these scopes (an article whose discussion moved, postId, and the lists showing it:
+ * lib/page-cache pagesChanged) or, without scopes, any page (a post, blog or profile changed).
  */
 export const PagesChangedSchema = z.object({
   type: z.literal("pages.changed"),
   postId: z.string().optional(),
+  scopes: z.array(z.string().min(1).max(200)).max(200).optional(),
   /** The instance that announced it (it has already forgotten the pages). */
   from: z.string().optional(),
 });

@@ -8,8 +8,11 @@ import { isTheme, THEME_COOKIE, type Theme } from "@/lib/theme/themes";
 
 /** The request header of a cache fill (a request the server sends itself): render, never from the cache. */
 export const BYPASS_HEADER = "x-tribune-page-cache";
-/** The response header proxy.ts adds to a fill of a readable article: the article's id. */
-export const POST_HEADER = "x-tribune-post";
+/**
+ * The response header proxy.ts adds to a fill of a page anyone may read: what it shows, as change
+ * scopes separated by spaces (pageScope). The cache keeps only pages that carry it.
+ */
+export const SCOPE_HEADER = "x-tribune-scope";
 
 /** The parts of a request the policy looks at (node's IncomingMessage has them). */
 export type RequestLike = {
@@ -25,8 +28,20 @@ export type RequestLike = {
  */
 export type CacheableRequest = { key: string; url: string; https: boolean; kind: "html" | "rsc" };
 
-/** ARTICLE_PATH: /blog/article, the only pages the cache keeps. */
+/** ARTICLE_PATH: /blog/article. */
 const ARTICLE_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})$/;
+const BLOG_PATH = /^\/([a-z0-9-]{1,80})$/;
+const TAG_PATH = /^\/tags\/([a-z0-9-]{1,80})$/;
+
+/**
+ * CacheablePage: the pages the cache keeps, read from the path alone: the home page, a blog's
+ * home, a tag's page and an article (their first page: any query string is refused before).
+ */
+export type CacheablePage =
+  | { kind: "home" }
+  | { kind: "blog"; blog: string }
+  | { kind: "tag"; tag: string }
+  | { kind: "article"; blog: string; post: string };
 
 const header = (request: RequestLike, name: string): string => {
   const value = request.headers[name];
@@ -87,6 +102,31 @@ export function isArticlePath(path: string): boolean {
   return Boolean(match && !RESERVED_BLOG_SLUGS.has(match[1]!));
 }
 
+/** cacheablePage: which cacheable page a path is (lower-case slugs only, outside the app's own routes), or null. */
+export function cacheablePage(path: string): CacheablePage | null {
+  if (path === "/") return { kind: "home" };
+  const tag = TAG_PATH.exec(path);
+  if (tag) return { kind: "tag", tag: tag[1]! };
+  const blog = BLOG_PATH.exec(path);
+  if (blog) return RESERVED_BLOG_SLUGS.has(blog[1]!) ? null : { kind: "blog", blog: blog[1]! };
+  const article = ARTICLE_PATH.exec(path);
+  if (article && !RESERVED_BLOG_SLUGS.has(article[1]!))
+    return { kind: "article", blog: article[1]!, post: article[2]! };
+  return null;
+}
+
+/**
+ * pageScope: the change scope of a list page (pagesChanged bumps it): "home", "blog:<slug>",
+ * "tag:<slug>". An article's scope is "post:<id>", its id looked up when it is filled.
+ */
+export function pageScope(page: Exclude<CacheablePage, { kind: "article" }>): string {
+  if (page.kind === "home") return "home";
+  return page.kind === "blog" ? `blog:${page.blog}` : `tag:${page.tag}`;
+}
+
+/** postScope: the change scope of an article's page. */
+export const postScope = (postId: string) => `post:${postId}`;
+
 // ─── Variants ───────────────────────────────────────────────────────────────────────────────
 // THE RULE for everything a cached page varies by (and for every variant added later):
 //  1. The request is read ONCE, here (variantOf), into normalised values: a value the render
@@ -145,14 +185,14 @@ export function variantOf(request: RequestLike, https: boolean): Variant {
 
 /**
  * cacheableRequest: whether the page cache may answer this request, and under which key. Only an
- * anonymous GET of an article address, without query string (sorting, open forms, notices) and
- * not a client navigation (RSC) or prefetch. The key holds the path and the request's Variant;
+ * anonymous GET of a cacheable page (cacheablePage), without query string (sorting, open forms,
+ * notices, later pages of a list) and not a client navigation (RSC) or prefetch. The key holds the path and the request's Variant;
  * the fill renders from the same Variant (fillHeaders).
  */
 export function cacheableRequest(request: RequestLike, https: boolean): CacheableRequest | null {
   if (request.method !== "GET" || !request.url) return null;
   const [path = "", query] = request.url.split("?", 2);
-  if (!isArticlePath(path)) return null;
+  if (!cacheablePage(path)) return null;
   // A refresh of the page in the browser (router.refresh(): the live "show new comments")
   // asks for its RSC payload, with a cache-busting ?_rsc= and the client's router state.
   const rsc = header(request, "rsc") === "1";

@@ -2,28 +2,36 @@
 // globalThis: proxy.ts and the app's server code are separate bundles in one process, and both
 // must see the same cache (the proxy reads it, domain code invalidates it).
 
+/** The encodings a page is kept in, each computed once when it is stored (never per request). */
+export type Encoding = "br" | "gzip" | "identity";
+
 /** A rendered page kept for anonymous readers. */
 export type CachedPage = {
-  postId: string;
-  /** The change counter when its render started: a later change of its article or of the site makes it stale. */
+  /**
+   * What the page shows, as change scopes (policy.ts, pageScope): "post:<id>" for an article,
+   * "blog:<slug>", "tag:<slug>" or "home" for the lists. A change of one of them, or of the
+   * whole site, makes it stale.
+   */
+  scopes: string[];
+  /** The change counter when its render started: a later change of its scopes or of the site makes it stale. */
   renderedAt: number;
   storedAt: number;
   status: number;
   headers: [string, string][];
-  /** The HTML, gzipped once at store time (the cheap path for nearly every client). */
-  gzip: Buffer;
+  /** The body in each encoding a client may ask for: Brotli, gzip, and as rendered. */
+  bodies: Record<Encoding, Buffer>;
   /** The hashes of the inline scripts its render emitted (its nonce), for its Content-Security-Policy. */
   scriptHashes: string[];
-  /** That policy, once built, over HTTP and over HTTPS. */
-  policies?: { http?: string; https?: string };
+  /** Its response headers (that policy included), built once per scheme, encoding and cache state (http.ts). */
+  heads?: Map<string, string[]>;
 };
 
 type State = {
   /** Counts changes; each change is stamped with the counter's new value. */
   changes: number;
-  /** The stamp of the last change of every page, and of each article's page. */
+  /** The stamp of the last change of every page, and of each scope (see CachedPage.scopes). */
   site: number;
-  posts: Map<string, number>;
+  scopes: Map<string, number>;
   entries: Map<string, CachedPage>;
   bytes: number;
   fills: Map<string, Promise<unknown>>;
@@ -35,7 +43,7 @@ function state(): State {
   holder.tribunePageCache ??= {
     changes: 0,
     site: 0,
-    posts: new Map(),
+    scopes: new Map(),
     entries: new Map(),
     bytes: 0,
     fills: new Map(),
@@ -43,25 +51,34 @@ function state(): State {
   return holder.tribunePageCache;
 }
 
-/** At most this many bytes of gzipped HTML are kept; the least recently used pages go first. */
-export const MAX_BYTES = 64 * 1024 * 1024;
+/** At most this many bytes (all encodings together) are kept; the least recently used pages go first. */
+export const MAX_BYTES = 96 * 1024 * 1024;
+
+/** sizeOf: the memory a page's bodies take. */
+function sizeOf(entry: CachedPage): number {
+  return entry.bodies.br.length + entry.bodies.gzip.length + entry.bodies.identity.length;
+}
 
 /** snapshot: the change counter now; a render that starts now shows every change stamped up to it. */
 export function snapshot(): number {
   return state().changes;
 }
 
-/** bump: one article's page (postId), or every page, changed: what was rendered before is stale. */
-export function bump(postId?: string): void {
+/**
+ * bump: the pages showing any of these scopes changed, or, without scopes, every page: what was
+ * rendered before is stale.
+ */
+export function bump(scopes?: readonly string[]): void {
   const current = state();
   current.changes++;
-  if (postId) current.posts.set(postId, current.changes);
-  else current.site = current.changes;
+  if (!scopes) current.site = current.changes;
+  else for (const scope of scopes) current.scopes.set(scope, current.changes);
 }
 
 function isFresh(entry: CachedPage): boolean {
   const current = state();
-  return current.site <= entry.renderedAt && (current.posts.get(entry.postId) ?? 0) <= entry.renderedAt;
+  if (current.site > entry.renderedAt) return false;
+  return entry.scopes.every((scope) => (current.scopes.get(scope) ?? 0) <= entry.renderedAt);
 }
 
 /**
@@ -102,13 +119,13 @@ export function isFilling(key: string): boolean {
  * has it refreshed.
  */
 export function store(key: string, entry: CachedPage): boolean {
-  if (entry.gzip.length > MAX_BYTES / 8) return false;
+  if (sizeOf(entry) > MAX_BYTES / 4) return false;
   const current = state();
   const kept = current.entries.get(key);
   if (kept && kept.renderedAt > entry.renderedAt) return false;
   remove(key);
   current.entries.set(key, entry);
-  current.bytes += entry.gzip.length;
+  current.bytes += sizeOf(entry);
   for (const [oldest] of current.entries) {
     if (current.bytes <= MAX_BYTES) break;
     remove(oldest);
@@ -121,7 +138,7 @@ function remove(key: string): void {
   const entry = current.entries.get(key);
   if (!entry) return;
   current.entries.delete(key);
-  current.bytes -= entry.gzip.length;
+  current.bytes -= sizeOf(entry);
 }
 
 /** singleFlight: one fill per key at a time; concurrent misses wait for the same one. */
@@ -134,7 +151,7 @@ export function singleFlight<T>(key: string, fill: () => Promise<T>): Promise<T>
   return started;
 }
 
-/** stats: how many pages the cache holds and their gzipped bytes. */
+/** stats: how many pages the cache holds and their bytes (all encodings). */
 export function stats(): { entries: number; bytes: number } {
   const current = state();
   return { entries: current.entries.size, bytes: current.bytes };

@@ -10,3 +10,16 @@ export async function publicArticleId(blogSlug: string, postSlug: string): Promi
   });
   return post?.id ?? null;
 }
+
+/**
+ * listedScopes: the page-cache scopes of the lists that show this article (lib/page-cache,
+ * pageScope): its blog's home, its tags' pages and the home page (one query).
+ */
+export async function listedScopes(postId: string): Promise<string[]> {
+  const post = await db.post.findUnique({
+    where: { id: postId },
+    select: { blog: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } } },
+  });
+  if (!post) return ["home"];
+  return [`blog:${post.blog.slug}`, ...post.tags.map(({ tag }) => `tag:${tag.slug}`), "home"];
+}

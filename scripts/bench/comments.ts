@@ -24,9 +24,9 @@ type Seeded = {
   big: { slug: string; queries: QueryCount };
   small: { slug: string; queries: QueryCount };
 };
-type QueryCount = { getArticle: number; listThread: number; total: number };
+export type QueryCount = { getArticle: number; listThread: number; total: number };
 
-async function queryCount(blogId: string, slug: string): Promise<QueryCount> {
+export async function queryCount(blogId: string, slug: string): Promise<QueryCount> {
   const { captureQueries } = await import("@/lib/db");
   const { getArticle } = await import("@/lib/posts/article");
   const { listThread } = await import("@/lib/comments");

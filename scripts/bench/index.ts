@@ -4,6 +4,9 @@
 //             refusal or a render, main thread's event-loop delay (markdown-bounds.ts, own process)
 //   page      the demo debate on the production server, from the page cache and rendered: req/s, p50/p99
 //   comments  an article with 1,000 comments: queries, HTML and JS bytes, req/s (comments.ts)
+//   articles  articles with 0, 200, 1,000 (the WordPress thread) and 10,000 comments at 32
+//             connections: rendered signed in and cached in each encoding beside a static
+//             baseline, bytes, JavaScript (and the empty page's floor), queries, RSS (articles.ts)
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
 //   queue     the moderation queue with 10,000 waiting comments: queries, p50/p95 signed in (queue.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
@@ -11,15 +14,18 @@
 //   import    WordPress import of generated 2 MB and 16 MB files: time, comments/s, peak heap (import.ts)
 // Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
 // The server parts share one fresh database under data/bench/ and one production server on
-// 127.0.0.1:3210; both are removed at the end, as are the search databases.
+// 127.0.0.1:3210; both are removed at the end, as are the search databases. The results go to
+// bench/results.json (the latest run is committed) and data/bench/results.json.
 // Run: npm run bench [-- --quick] [-- --only=markdown,search] [-- --pg]
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { articlesPart } from "./articles";
 import { commentsPart } from "./comments";
 import { BENCH_DIR, parseOptions, round, runServerParts, type Summary } from "./lib";
+const CONNECTIONS = 32;
 import { pagePart } from "./page";
 import { postingPart } from "./posting";
 import { queuePart } from "./queue";
@@ -31,6 +37,7 @@ const PARTS = [
   "comments",
   "posting",
   "queue",
+  "articles",
   "search",
   "export",
   "import",
@@ -80,7 +87,9 @@ if (selected("markdown-bounds")) {
   await step("markdown-bounds", () => script("scripts/bench/markdown-bounds.ts"));
 }
 // The heaviest page (1,000 comments) last, so its garbage does not weigh on the other figures.
-const serverParts = [pagePart, postingPart, queuePart, commentsPart].filter((part) => selected(part.name as never));
+const serverParts = [pagePart, postingPart, queuePart, commentsPart, articlesPart].filter((part) =>
+  selected(part.name as never),
+);
 if (serverParts.length)
   await step(serverParts.map((p) => p.name).join("+"), async () => {
     const { summaries, failed } = await runServerParts(serverParts, options);
@@ -231,6 +240,43 @@ if (imported)
       `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, live heap ≤ ${n(size.peakHeapMb)} MB, reveal ${n(size.revealMs)} ms`,
     ]);
 
+// Articles by size: one line each, every figure beside its baseline.
+const mb = (bytes: unknown) => `${n(round(Number(bytes) / 2 ** 20))} MB`;
+const speed = (run: Summary) => `${n(run.requestsPerSecond)} (${n(run.p50Ms)}/${n(run.p99Ms)})`;
+const articleRows = results
+  .filter((r) => r.bench === "articles" || r.bench === "lists")
+  .map((r) => {
+    const cached = r.cached as Record<string, Summary & { static: Summary; ratio: number }>;
+    const encoding = (name: string) =>
+      cached[name]
+        ? `${speed(cached[name])} vs ${n(cached[name].static.requestsPerSecond)} = ${n(cached[name].ratio)}×`
+        : "not kept (too large)";
+    if (r.bench === "lists")
+      return [
+        `${r.path === "/" ? "home page" : "blog home"} (${String(r.path)})`,
+        "—",
+        encoding("br"),
+        encoding("gzip"),
+        encoding("identity"),
+        `${n(r.htmlBytes)} (${n(r.htmlGzipBytes)})`,
+        n(r.jsGzipBytes),
+        "—",
+        "—",
+      ];
+    return [
+      `${n(r.comments)} (${String(r.path)})`,
+      speed(r.rendered as Summary),
+      encoding("br"),
+      encoding("gzip"),
+      encoding("identity"),
+      `${n(r.htmlBytes)} (${n(r.htmlGzipBytes)})`,
+      n(r.jsGzipBytes),
+      n(r.queries),
+      `${mb(r.rssBytes)} (${mb(r.rssLargestProcessBytes)})`,
+    ];
+  });
+const js = get("javascript");
+
 const widths = [0, 1, 2].map((i) =>
   Math.max(...[["Benchmark", "Measure", "Result"], ...rows].map((row) => row[i]!.length)),
 );
@@ -247,27 +293,53 @@ console.log(
   ].join("\n"),
 );
 
+if (articleRows.length) {
+  const head = [
+    "comments (page)",
+    "rendered, signed in: req/s (p50/p99 ms)",
+    "cached br: req/s (p50/p99) vs static = ratio",
+    "cached gzip",
+    "cached, no encoding",
+    "HTML bytes (gzip)",
+    "JS gzip",
+    "queries",
+    "server RSS (largest process)",
+  ];
+  const w = head.map((_, i) => Math.max(...[head, ...articleRows].map((row) => row[i]!.length)));
+  const row = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(w[i]!)).join(" | ")} |`;
+  console.log(`\nArticles at ${CONNECTIONS} connections, beside a static Node server of the same bytes\n`);
+  console.log([row(head), `|${w.map((x) => "-".repeat(x + 2)).join("|")}|`, ...articleRows.map(row)].join("\n"));
+}
+if (js)
+  console.log(
+    `\nJavaScript (gzip): empty page (404, the floor) ${n(js.floorGzipBytes)} bytes; home ${n(js.homeGzipBytes)}; ` +
+      `blog home ${n(js.blogGzipBytes)}; article ${n(js.articleGzipBytes)}, ${n(js.articleAboveFloorBytes)} above the floor (target ≤ 15,360)`,
+  );
+
 mkdirSync(BENCH_DIR, { recursive: true });
+mkdirSync("bench", { recursive: true });
 const file = path.join(BENCH_DIR, "results.json");
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      options,
-      machine: {
-        cpus: os.cpus().length,
-        cpu: os.cpus()[0]?.model,
-        memoryGb: round(os.totalmem() / 2 ** 30),
-        node: process.version,
-      },
-      seconds,
-      failures,
-      results,
+const committed = path.join("bench", "results.json");
+const json = `${JSON.stringify(
+  {
+    date: new Date().toISOString(),
+    options,
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGb: round(os.totalmem() / 2 ** 30),
+      node: process.version,
     },
-    null,
-    2,
-  )}\n`,
+    seconds,
+    failures,
+    results,
+  },
+  null,
+  2,
+)}\n`;
+writeFileSync(file, json);
+writeFileSync(committed, json);
+console.log(
+  `\nWrote ${committed} and ${path.relative(".", file)}${failures.length ? `; FAILED: ${failures.join(", ")}` : ""}`,
 );
-console.log(`\nWrote ${path.relative(".", file)}${failures.length ? `; FAILED: ${failures.join(", ")}` : ""}`);
 process.exit(failures.length ? 1 : 0);

@@ -3,7 +3,7 @@
 // Traffic only ever goes to 127.0.0.1.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -75,14 +75,22 @@ export type HttpResult = { status: number; headers: http.IncomingHttpHeaders; bo
  */
 export function request(
   pathname: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; sockets?: number; timeoutMs?: number } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    sockets?: number;
+    timeoutMs?: number;
+    /** Another loopback port (the static baseline); the bench server's by default. */
+    port?: number;
+  } = {},
 ): Promise<HttpResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: HOST,
-        port: PORT,
+        port: init.port ?? PORT,
         path: pathname,
         method: init.method ?? "GET",
         headers: { "accept-encoding": "gzip", ...init.headers },
@@ -120,7 +128,33 @@ export type LoadResult = {
   p95Ms: number;
   p99Ms: number;
   meanBytes: number;
+  /** Each answered request's time, ms, when asked for (keepTimings; combineLoads uses them). */
+  timings?: number[];
 };
+
+/** combineLoads: runs of the same load taken in turns, as one (requests over their summed time). */
+export function combineLoads(runs: LoadResult[]): LoadResult {
+  const timings = runs.flatMap((run) => run.timings ?? []);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+  const statuses: Record<string, number> = {};
+  for (const run of runs)
+    for (const [status, count] of Object.entries(run.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+  return {
+    requests,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    statuses,
+    seconds: round(seconds, 2),
+    requestsPerSecond: round(requests / seconds),
+    p50Ms: round(percentile(timings, 0.5)),
+    p95Ms: round(percentile(timings, 0.95)),
+    p99Ms: round(percentile(timings, 0.99)),
+    meanBytes: Math.round(
+      runs.reduce((sum, run) => sum + run.meanBytes * (run.timings?.length ?? 0), 0) / (timings.length || 1),
+    ),
+    timings,
+  };
+}
 
 /**
  * load: `total` GETs of `pathname` by `concurrency` workers after `warmup` unmeasured ones, or
@@ -134,20 +168,32 @@ export async function load(options: {
   maxMs?: number;
   stop?: () => boolean;
   headers?: Record<string, string>;
+  port?: number;
+  /** One request's time limit (30 s by default); a request past it counts as an error. */
+  timeoutMs?: number;
+  /** Return each request's time too (combineLoads). */
+  keepTimings?: boolean;
 }): Promise<LoadResult> {
   const { pathname, concurrency, warmup = 0, maxMs = 120_000 } = options;
   const total = options.total ?? Infinity;
   const once = async () => {
     try {
-      const res = await request(pathname, { sockets: concurrency, headers: options.headers });
+      const res = await request(pathname, {
+        sockets: concurrency,
+        headers: options.headers,
+        port: options.port,
+        timeoutMs: options.timeoutMs,
+      });
       return { ok: res.status === 200, status: String(res.status), ms: res.ms, bytes: res.body.length };
     } catch (error) {
       return { ok: false, status: (error as Error).message, ms: NaN, bytes: 0 };
     }
   };
   let issued = 0;
+  // The warm-up is bounded in time too (a slow page must not hold the run).
+  const warmUntil = performance.now() + maxMs;
   const warm = async () => {
-    while (issued < warmup) {
+    while (issued < warmup && performance.now() < warmUntil) {
       issued++;
       await once();
     }
@@ -184,6 +230,7 @@ export async function load(options: {
     p95Ms: round(percentile(timings, 0.95)),
     p99Ms: round(percentile(timings, 0.99)),
     meanBytes: timings.length ? Math.round(bytes / timings.length) : 0,
+    ...(options.keepTimings ? { timings } : {}),
   };
 }
 
@@ -256,7 +303,30 @@ function serverEnv(databaseUrl: string, outbox: string): NodeJS.ProcessEnv {
 }
 
 /** stop: SIGTERM to the server's process group and wait; kill: the same at once, for signal handlers. */
-export type BenchServer = { stop(): Promise<void>; kill(): void };
+export type BenchServer = { stop(): Promise<void>; kill(): void; /** its process group (rssOfGroup) */ pid: number };
+
+/**
+ * rssOfGroup: the resident memory of every process in a process group (the server's primary,
+ * workers and render threads' processes), in bytes: the total and the largest single process.
+ */
+export function rssOfGroup(pgid: number): { total: number; largest: number } {
+  let total = 0;
+  let largest = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces, so read after ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== pgid) continue;
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1] ?? 0);
+      total += kb * 1024;
+      largest = Math.max(largest, kb * 1024);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { total, largest };
+}
 
 /** startServer: the production server (scripts/serve.ts) on 127.0.0.1:PORT over the bench database; resolves once /api/health answers. */
 export async function startServer(db: BenchDb): Promise<BenchServer> {
@@ -316,7 +386,7 @@ export async function startServer(db: BenchDb): Promise<BenchServer> {
     );
     if (healthy) {
       console.log(`bench: server ready on ${BASE_URL} in ${round((performance.now() - started) / 1000)} s`);
-      return { stop, kill };
+      return { stop, kill, pid: child.pid! };
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -327,7 +397,7 @@ export async function startServer(db: BenchDb): Promise<BenchServer> {
 // ---------------------------------------------------------------------------------------------
 // Parts that need the server
 
-export type ServerContext = { options: Options; db: BenchDb };
+export type ServerContext = { options: Options; db: BenchDb; /** set once the server runs */ server?: BenchServer };
 /** A benchmark over the production server: `seed` writes its data before the server starts. */
 export type ServerPart<S = unknown> = {
   name: string;
@@ -367,6 +437,7 @@ export async function runServerParts(
     const seeded: unknown[] = [];
     for (const part of parts) seeded.push(await part.seed(context));
     server = await startServer(db);
+    context.server = server;
     const summaries: Summary[] = [];
     const failed: string[] = [];
     for (const [i, part] of parts.entries()) {

@@ -7,15 +7,27 @@ import { createHash } from "node:crypto";
 import http, { type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { isLocale, LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
 import { closeLiveBus } from "@/lib/live";
+import { updateBlogSettings } from "@/lib/blogs";
+import { createComment } from "@/lib/comments";
+import { db, disconnectDb } from "@/lib/db";
 import { pagesChanged } from "@/lib/page-cache";
-import { createPageCache, GRACE_MS } from "@/lib/page-cache/http";
+import { chooseEncoding, createPageCache, GRACE_MS } from "@/lib/page-cache/http";
+import { deletePost } from "@/lib/posts";
 import { isTheme, THEME_COOKIE } from "@/lib/theme/themes";
+import { createBlog, createPost, createUser } from "../factories";
+import { resetDb } from "../setup/db";
 
 const ARTICLE = "/carnet-de-josee/un-article";
+/** What the stand-in's fills show, by path, as proxy.ts marks them (the scope header). */
+const scopes = new Map<string, string>([
+  ["/", "home"],
+  ["/carnet-de-josee", "blog:carnet-de-josee"],
+  ["/tags/debat", "tag:debat"],
+]);
 let renders = 0;
 /** The POSTs the stand-in holds, each released by calling it. */
 const held: (() => void)[] = [];
@@ -29,11 +41,13 @@ function next(req: http.IncomingMessage, res: http.ServerResponse) {
     return;
   }
   renders++;
-  const known = req.url === ARTICLE || req.url!.startsWith("/carnet-de-josee/variant-");
-  res.statusCode = known ? 200 : 404;
+  const article = req.url === ARTICLE || req.url!.startsWith("/carnet-de-josee/variant-");
+  const scope = article ? "post:post-1" : scopes.get(req.url!);
+  res.statusCode = scope ? 200 : 404;
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.setHeader("content-security-policy", "script-src 'nonce-once'");
-  if (known && req.headers["x-tribune-page-cache"]) res.setHeader("x-tribune-post", "post-1");
+  res.setHeader("vary", "rsc");
+  if (scope && req.headers["x-tribune-page-cache"]) res.setHeader("x-tribune-scope", scope);
   // As lib/i18n/request.ts and lib/theme read them (next/headers cookies()).
   const cookies = new RequestCookies(new Headers({ cookie: req.headers.cookie ?? "" }));
   const chosen = cookies.get(LOCALE_COOKIE)?.value;
@@ -41,7 +55,8 @@ function next(req: http.IncomingMessage, res: http.ServerResponse) {
   const lang = isLocale(chosen) ? chosen : (pickLocale(req.headers["accept-language"]) ?? "fr");
   res.end(
     `<html lang="${lang}" data-theme="${isTheme(theme) ? theme : "system"}"><body><h1>render ${renders}</h1>` +
-      `<script nonce="once">boot(${renders})</script><p>comment<script>injected()</script></p></body></html>`,
+      `<script nonce="once">boot(${renders})</script><p>comment<script>injected()</script></p>` +
+      `${"<p>Une longue discussion, et des réponses.</p>".repeat(req.url === "/" ? 2000 : 1)}</body></html>`,
   );
 }
 
@@ -64,10 +79,12 @@ async function close(closing: Server) {
 
 before(async () => {
   ({ server, origin, cache } = await listen());
+  await db.post.count(); // the database connected before any timing below
 });
 after(async () => {
   await close(server);
   await closeLiveBus();
+  await disconnectDb();
 });
 
 function get(path: string, headers: Record<string, string> = {}, at = origin) {
@@ -80,7 +97,8 @@ function get(path: string, headers: Record<string, string> = {}, at = origin) {
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("end", () => {
             const raw = Buffer.concat(chunks);
-            const body = res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
+            const encoding = res.headers["content-encoding"];
+            const body = encoding === "gzip" ? gunzipSync(raw) : encoding === "br" ? brotliDecompressSync(raw) : raw;
             resolve({
               status: res.statusCode!,
               headers: res.headers,
@@ -104,7 +122,7 @@ test("page cache over HTTP: one render for many anonymous readers, hashed CSP, s
   assert.equal(hit.headers["content-encoding"], "gzip");
   assert.match(String(hit.headers["content-security-policy"]), /script-src 'self' 'sha256-[^' ]+'; /);
   assert.doesNotMatch(String(hit.headers["content-security-policy"]), /nonce/);
-  assert.equal(hit.headers["x-tribune-post"], undefined, "the fill's tag stays inside");
+  assert.equal(hit.headers["x-tribune-scope"], undefined, "the fill's scopes stay inside");
 
   const identity = await get(ARTICLE, { "accept-encoding": "identity" });
   assert.equal(identity.headers["content-encoding"], undefined);
@@ -258,4 +276,117 @@ test("page cache over HTTP: cached answers wait while a signed-in write is handl
   } finally {
     await close(patient.server);
   }
+});
+
+test("encodings: Accept-Encoding is read with its q-values, Brotli first among equals, the page as rendered otherwise", () => {
+  const cases: [string | undefined, string][] = [
+    ["gzip, deflate, br, zstd", "br"],
+    ["gzip, deflate", "gzip"],
+    ["gzip;q=1.0, br;q=0.5", "gzip"],
+    ["br;q=0, gzip", "gzip"],
+    ["BR", "br"],
+    ["*", "br"],
+    ["*;q=0.5, gzip;q=0", "br"],
+    ["br;q=0, gzip;q=0", "identity"],
+    ["identity;q=0, *;q=0", "identity"],
+    ["x-gzip, deflate", "identity"],
+    ["gzip;q=0.001", "gzip"],
+    ["", "identity"],
+    [undefined, "identity"],
+  ];
+  for (const [header, expected] of cases) assert.equal(chooseEncoding(header), expected, String(header));
+});
+
+test("page cache over HTTP: each client gets the encoding it prefers, made once at fill, the same page after decoding", async () => {
+  const before = renders;
+  const asRendered = await get("/", { "accept-encoding": "identity" });
+  assert.equal(asRendered.headers["content-encoding"], undefined);
+  const readers: [string, string | undefined][] = [
+    ["gzip, deflate, br, zstd", "br"],
+    ["gzip", "gzip"],
+    ["gzip;q=1, br;q=0.8", "gzip"],
+    ["br;q=0, gzip;q=0", undefined],
+    ["identity", undefined],
+  ];
+  for (const [accept, expected] of readers) {
+    const read = await get("/", { "accept-encoding": accept });
+    assert.equal(read.headers["x-tribune-cache"], "hit", accept);
+    assert.equal(read.headers["content-encoding"], expected, accept);
+    assert.equal(read.body, asRendered.body, `${accept}: the same bytes once decoded`);
+    assert.match(String(read.headers.vary), /^rsc, Accept-Encoding$/, "caches on the way keep the encodings apart");
+    assert.equal(Number(read.headers["content-length"]) > 0, true);
+  }
+  assert.equal(renders, before + 1, "one render for every encoding");
+  const sizes = await Promise.all(
+    ["br", "gzip", "identity"].map(
+      (accept) =>
+        new Promise<number>((resolve) =>
+          http.get(new URL("/", origin), { headers: { "accept-encoding": accept } }, (res) => {
+            resolve(Number(res.headers["content-length"]));
+            res.resume();
+          }),
+        ),
+    ),
+  );
+  assert.ok(sizes[0]! < sizes[2]! / 10 && sizes[1]! < sizes[2]! / 10, `compressed: ${sizes.join(", ")}`);
+});
+
+test("page cache over HTTP: a comment makes stale the lists that show its article, and a post or blog change every page", async () => {
+  await resetDb();
+  const owner = await createUser({ handle: "josee" });
+  const reader = await createUser({ handle: "lectrice" });
+  const as = (user: typeof owner) => ({ id: user.id, role: user.role, name: user.name });
+  const carnet = await createBlog({ slug: "carnet-de-josee", ownerId: owner.id, language: "fr" });
+  const other = await createBlog({ slug: "autre-blogue", ownerId: owner.id, language: "fr" });
+  const tagged = await createPost({ blogId: carnet.id, authorId: owner.id, slug: "un-debat" });
+  const tag = await db.tag.create({ data: { slug: "debat", name: "débat" } });
+  await db.postTag.create({ data: { postId: tagged.id, tagId: tag.id } });
+  const elsewhere = await createPost({ blogId: other.id, authorId: owner.id, slug: "ailleurs" });
+  const pages = {
+    home: "/",
+    blog: "/carnet-de-josee",
+    tag: "/tags/debat",
+    article: "/carnet-de-josee/un-debat",
+    otherBlog: "/autre-blogue",
+    otherArticle: "/autre-blogue/ailleurs",
+  };
+  scopes.set(pages.article, `post:${tagged.id}`);
+  scopes.set(pages.otherBlog, "blog:autre-blogue");
+  scopes.set(pages.otherArticle, `post:${elsewhere.id}`);
+
+  /** Every page kept and fresh again (past the grace of any earlier change). */
+  const settle = async () => {
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 300));
+    for (const path of Object.values(pages)) await get(path);
+    for (const path of Object.values(pages)) assert.equal((await get(path)).headers["x-tribune-cache"], "hit", path);
+  };
+  // Stale within the grace, or re-rendered past it (a write may take longer than the grace).
+  const staleOnes = async () => {
+    const stale: string[] = [];
+    for (const [name, path] of Object.entries(pages))
+      if ((await get(path)).headers["x-tribune-cache"] !== "hit") stale.push(name);
+    return stale.sort();
+  };
+
+  await settle();
+  const first = await createComment(as(reader), { postId: tagged.id, body: "Je réponds au débat." });
+  assert.equal(first.status, "approved");
+  assert.deepEqual(await staleOnes(), ["article", "blog", "home", "tag"], "the article and the lists showing it");
+
+  await settle();
+  await createComment(as(reader), { postId: elsewhere.id, body: "Et ici aussi." });
+  assert.deepEqual(await staleOnes(), ["home", "otherArticle", "otherBlog"]);
+
+  await settle();
+  await updateBlogSettings(as(owner), other.id, {
+    name: "Un autre nom",
+    slug: "autre-blogue",
+    language: "fr",
+    commentPolicy: "open",
+  });
+  assert.deepEqual(await staleOnes(), Object.keys(pages).sort(), "a blog's name shows on lists and articles");
+
+  await settle();
+  await deletePost(as(owner), elsewhere.id);
+  assert.deepEqual(await staleOnes(), Object.keys(pages).sort(), "a post leaves every list it was on");
 });

@@ -5,10 +5,12 @@ import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { isLocale, LOCALE_COOKIE, pickLocale } from "@/lib/i18n/config";
 import {
+  cacheablePage,
   cacheableRequest,
   carriesCredentials,
   fillHeaders,
   isArticlePath,
+  pageScope,
   parseCookies,
   variantOf,
   type Variant,
@@ -24,8 +26,9 @@ const get = (url: string, headers: Record<string, string> = {}, method = "GET") 
   headers: { host: "tribune.example", ...headers },
 });
 
-test("only anonymous GETs of an article address, without query string, are cacheable", () => {
-  assert.ok(cacheableRequest(get(ARTICLE), false));
+test("only anonymous GETs of an article, a blog's home, a tag's page or the home page, without query string, are cacheable", () => {
+  for (const path of [ARTICLE, "/", "/carnet-de-josee", "/tags/debat"])
+    assert.ok(cacheableRequest(get(path), false), path);
   const refused: [string, ReturnType<typeof get>][] = [
     ["a signed-in reader", get(ARTICLE, { cookie: "tribune_theme=dark; next-auth.session-token=abc" })],
     ["a signed-in reader over HTTPS", get(ARTICLE, { cookie: "__Secure-next-auth.session-token=abc" })],
@@ -40,8 +43,12 @@ test("only anonymous GETs of an article address, without query string, are cache
     ["an RSC request with other parameters", get(`${ARTICLE}?_rsc=abc&sort=newest`, { rsc: "1" })],
     ["a cache-busting parameter without RSC", get(`${ARTICLE}?_rsc=abc`)],
     ["the cache's own fill", get(ARTICLE, { "x-tribune-page-cache": "fill" })],
-    ["the home page", get("/")],
-    ["a blog's home", get("/carnet-de-josee")],
+    ["a blog's later page", get("/carnet-de-josee?page=2")],
+    ["a tag's later page", get("/tags/debat?page=2")],
+    ["the search page", get("/search")],
+    ["a reserved top-level route", get("/notifications")],
+    ["a tag in capitals (Next answers it, the key would not be normalised)", get("/tags/Debat")],
+    ["the tags index", get("/tags")],
     ["a profile", get("/u/josee")],
     ["the writing desk", get("/write/carnet-de-josee")],
     ["the API", get("/api/health")],
@@ -51,6 +58,11 @@ test("only anonymous GETs of an article address, without query string, are cache
   for (const [name, request] of refused) assert.equal(cacheableRequest(request, false), null, name);
   assert.equal(isArticlePath("/tags/debat"), false);
   assert.equal(isArticlePath(ARTICLE), true);
+  assert.deepEqual(cacheablePage("/tags/debat"), { kind: "tag", tag: "debat" });
+  assert.deepEqual(cacheablePage("/carnet-de-josee"), { kind: "blog", blog: "carnet-de-josee" });
+  assert.deepEqual(cacheablePage("/"), { kind: "home" });
+  assert.equal(pageScope({ kind: "blog", blog: "carnet-de-josee" }), "blog:carnet-de-josee");
+  assert.equal(pageScope({ kind: "tag", tag: "debat" }), "tag:debat");
 });
 
 test("a client-side refresh (RSC) is cacheable apart from the page, per router state", () => {
@@ -265,15 +277,18 @@ test("a cached page's CSP allows by hash the inline scripts the render emitted (
   assert.match(contentSecurityPolicy({ nonce: "abc" }, false), /script-src 'self' 'nonce-abc' 'strict-dynamic'/);
 });
 
-const page = (postId: string, renderedAt: number, bytes = 10, storedAt = Date.now()): CachedPage => ({
-  postId,
-  renderedAt,
-  storedAt,
-  status: 200,
-  headers: [],
-  gzip: Buffer.alloc(bytes),
-  scriptHashes: [],
-});
+const page = (postId: string, renderedAt: number, bytes = 10, storedAt = Date.now(), scopes = [`post:${postId}`]) => {
+  const entry: CachedPage = {
+    scopes,
+    renderedAt,
+    storedAt,
+    status: 200,
+    headers: [],
+    bodies: { br: Buffer.alloc(0), gzip: Buffer.alloc(bytes), identity: Buffer.alloc(0) },
+    scriptHashes: [],
+  };
+  return entry;
+};
 
 beforeEach(() => clear());
 
@@ -281,17 +296,27 @@ test("a page stays fresh until its article or the site changes", () => {
   store("a", page("p1", snapshot()));
   store("b", page("p2", snapshot()));
   assert.equal(lookup("a", 60_000, 1000)?.fresh, true);
-  bump("p1");
+  bump(["post:p1"]);
   assert.equal(lookup("a", 60_000, 1000)?.fresh, false, "p1's discussion moved");
   assert.equal(lookup("b", 60_000, 1000)?.fresh, true, "p2 did not");
   bump();
   assert.equal(lookup("b", 60_000, 1000)?.fresh, false, "a site-wide change reaches every page");
 });
 
+test("a list page goes stale when any scope it shows changes, and only then", () => {
+  store("home", page("", snapshot(), 10, Date.now(), ["home"]));
+  store("blog", page("", snapshot(), 10, Date.now(), ["blog:carnet"]));
+  store("tag", page("", snapshot(), 10, Date.now(), ["tag:debat"]));
+  bump(["post:p1", "blog:carnet", "home"]);
+  assert.equal(lookup("home", 60_000, 1000)?.fresh, false);
+  assert.equal(lookup("blog", 60_000, 1000)?.fresh, false);
+  assert.equal(lookup("tag", 60_000, 1000)?.fresh, true, "p1 has no tag debat");
+});
+
 test("a stale page is served only within the grace; an old one never", () => {
   const now = Date.now();
   store("a", page("p1", snapshot(), 10, now));
-  bump("p1");
+  bump(["post:p1"]);
   assert.equal(lookup("a", 60_000, 1000, now + 500)?.fresh, false);
   assert.equal(lookup("a", 60_000, 1000, now + 1000), null, "past the grace it is dropped");
   store("b", page("p2", snapshot(), 10, now));
@@ -301,7 +326,7 @@ test("a stale page is served only within the grace; an old one never", () => {
 
 test("a render that a change overtook is kept as stale, and never replaces a later one", () => {
   const before = snapshot();
-  bump("p1"); // a comment arrives while the page renders
+  bump(["post:p1"]); // a comment arrives while the page renders
   store("a", page("p1", before));
   assert.equal(lookup("a", 60_000, 1000)?.fresh, false);
   store("a", page("p1", snapshot()));
