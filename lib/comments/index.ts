@@ -8,6 +8,7 @@ export {
   CommentBodySchema,
   ListCommentsQuerySchema,
   ThreadSortSchema,
+  ThreadPageSchema,
   CommentStatusSchema,
   CommentPolicySchema,
   MAX_COMMENT_LENGTH,
@@ -41,7 +42,7 @@ export {
 } from "./moderate-comment";
 /** toggleLike: one like per person, not on one's own comment; followPost / unfollowPost. */
 export { toggleLike, followPost, unfollowPost } from "./reactions";
-/** listThread / getComment / getCommentContext: reads with a constant query count. */
+/** listThread (one page of top-level threads) / locateComment (its page) / getComment / getCommentContext: constant query count. */
 export {
   listThread,
   flattenThread,
@@ -50,8 +51,13 @@ export {
   getCommentContext,
   type ThreadItem,
   type ThreadResult,
+  type ThreadPage,
   type ThreadViewer,
 } from "./thread";
+/** locateComment / resolveCommentLink: the page of the discussion holding a comment, where its permalink leads. */
+export { locateComment, resolveCommentLink } from "./locate";
+/** commentPath: a comment's permalink, resolved by the server to the page holding it; THREAD_DEPTH: levels the article shows. */
+export { commentPath, commentPathIn, commentAnchor, THREAD_DEPTH } from "./permalink";
 /** CommentViewer: the acting person as comment services take them. */
 export type { CommentViewer } from "./context";
 /** API shapes of the discussion endpoints and their converters (ISO dates). */

@@ -4,6 +4,7 @@ import { env } from "@/lib/env.js";
 import { appUrl } from "@/lib/auth/app-url";
 import { isLocale } from "@/lib/i18n";
 import { sendMail } from "@/lib/mail";
+import { commentPath } from "@/lib/comments/permalink";
 import { commentNotificationMail } from "./mail";
 import type { NotificationDraft } from "./plan";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl, unsubscribeToken } from "./unsubscribe";
@@ -35,7 +36,7 @@ async function deliver(job: CommentMailJob): Promise<void> {
   ]);
   // Gone meanwhile (the article, or its blog, deleted while the mail waited): nothing to announce.
   if (!post?.blog) return;
-  const url = appUrl(job.path ?? `/${post.blog.slug}/${post.slug}#comment-${job.commentId}`);
+  const url = appUrl(job.path ?? commentPath(post.blog.slug, post.slug, job.commentId));
   for (const draft of job.drafts) {
     const user = users.find((candidate) => candidate.id === draft.userId);
     if (!user?.email) continue;
