@@ -1,19 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import type { ThreadPage } from "@/lib/comments";
 import styles from "./discussion.module.css";
+import { shownPages } from "./thread-view";
 
 type Props = {
   page: ThreadPage;
   /** The address of page `n` of the discussion (with the current sort). */
   hrefOf: (n: number) => string;
 };
-
-/** The page numbers a long discussion's navigation lists: the first, the last and the current one's neighbours. */
-function shownPages(current: number, count: number): (number | "gap")[] {
-  const wanted = new Set([1, count, current - 2, current - 1, current, current + 1, current + 2]);
-  const pages = [...wanted].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b);
-  return pages.flatMap((n, i) => (i > 0 && n - pages[i - 1]! > 1 ? ["gap" as const, n] : [n]));
-}
 
 /**
  * ThreadPages: plain links between the pages of a long discussion (no JavaScript needed);

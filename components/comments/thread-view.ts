@@ -26,3 +26,10 @@ export function pageHref(articlePath: string, sort: ThreadSort, page: number): s
   const query = pageQuery(sort, page).replace(/&$/, "");
   return query ? `${articlePath}?${query}` : articlePath;
 }
+
+/** shownPages: the page numbers a long discussion's navigation lists: the first, the last and the current one's neighbours. */
+export function shownPages(current: number, count: number): (number | "gap")[] {
+  const wanted = new Set([1, count, current - 2, current - 1, current, current + 1, current + 2]);
+  const pages = [...wanted].filter((n) => n >= 1 && n <= count).sort((a, b) => a - b);
+  return pages.flatMap((n, i) => (i > 0 && n - pages[i - 1]! > 1 ? ["gap" as const, n] : [n]));
+}
