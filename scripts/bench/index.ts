@@ -6,6 +6,7 @@
 //   comments  an article with 1,000 comments: queries, HTML and JS bytes, req/s (comments.ts)
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
 //   queue     the moderation queue with 10,000 waiting comments: queries, p50/p95 signed in (queue.ts)
+//   thread    the real WordPress thread /bench/mille signed in: bytes, req/s at 32 connections, static baseline (thread.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
 // Options: --only=page,comments (a selection), --quick (fewer requests, 20,000 posts), --pg.
 // The server parts share one fresh database under data/bench/ and one production server on
@@ -21,8 +22,9 @@ import { BENCH_DIR, parseOptions, round, runServerParts, type Summary } from "./
 import { pagePart } from "./page";
 import { postingPart } from "./posting";
 import { queuePart } from "./queue";
+import { threadPart } from "./thread";
 
-const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "queue", "search"] as const;
+const PARTS = ["markdown", "markdown-bounds", "page", "comments", "posting", "queue", "thread", "search"] as const;
 const options = parseOptions();
 const unknown = options.only?.filter((name) => !(PARTS as readonly string[]).includes(name)) ?? [];
 if (unknown.length) {
@@ -68,7 +70,9 @@ if (selected("markdown-bounds")) {
   await step("markdown-bounds", () => script("scripts/bench/markdown-bounds.ts"));
 }
 // The heaviest page (1,000 comments) last, so its garbage does not weigh on the other figures.
-const serverParts = [pagePart, postingPart, queuePart, commentsPart].filter((part) => selected(part.name as never));
+const serverParts = [pagePart, postingPart, queuePart, threadPart, commentsPart].filter((part) =>
+  selected(part.name as never),
+);
 if (serverParts.length)
   await step(serverParts.map((p) => p.name).join("+"), async () => {
     const { summaries, failed } = await runServerParts(serverParts, options);
@@ -142,6 +146,28 @@ if (comments)
     ["comments", `${n(comments.requests)} GET rendered per request, c=8`, `${n(comments.requestsPerSecond)} req/s`],
     ["comments", "latency", `p50 ${n(comments.p50Ms)} ms, p99 ${n(comments.p99Ms)} ms, ${n(comments.errors)} errors`],
   );
+const thread = get("thread");
+if (thread) {
+  const signedIn = thread.signedIn as Summary;
+  const baseline = thread.baseline as Summary;
+  rows.push(
+    [
+      "thread",
+      `${String(thread.article)}, first page (raw / gzip)`,
+      `${n(thread.htmlBytes)} / ${n(thread.htmlGzipBytes)} bytes (targets 938,000 / 77,000); ${n(thread.reachableComments)}/${n(thread.comments)} comments reachable over ${n(thread.pagesLinked)} pages`,
+    ],
+    [
+      "thread",
+      `signed in, c=32, ${n(signedIn.requests)} GET`,
+      `${n(signedIn.requestsPerSecond)} req/s (target 85), p99 ${n(signedIn.p99Ms)} ms; alone p50 ${n(thread.aloneP50Ms)} ms (target 50)`,
+    ],
+    [
+      "thread",
+      "baseline: the same gzipped bytes from a plain Node server, c=32",
+      `${n(baseline.requestsPerSecond)} req/s, p99 ${n(baseline.p99Ms)} ms`,
+    ],
+  );
+}
 const posting = get("posting");
 if (posting)
   rows.push(
