@@ -154,7 +154,12 @@ if (thread) {
     [
       "thread",
       `${String(thread.article)}, first page (raw / gzip)`,
-      `${n(thread.htmlBytes)} / ${n(thread.htmlGzipBytes)} bytes (targets 938,000 / 77,000); ${n(thread.reachableComments)}/${n(thread.comments)} comments reachable over ${n(thread.pagesLinked)} pages`,
+      `signed in ${n(thread.htmlBytes)} / ${n(thread.htmlGzipBytes)} bytes, visitor ${n(thread.visitorHtmlBytes)} / ${n(thread.visitorHtmlGzipBytes)} (targets 938,000 / 77,000)`,
+    ],
+    [
+      "thread",
+      "every comment reachable",
+      `${n(thread.reachableComments)}/${n(thread.comments)} over ${n(thread.pagesLinked)} pages`,
     ],
     [
       "thread",

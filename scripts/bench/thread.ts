@@ -16,7 +16,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { BENCH_SECRET, isMain, load, percentile, report, request, round, runStandalone, type ServerPart } from "./lib";
+import {
+  BENCH_DIR,
+  BENCH_SECRET,
+  RENDER,
+  isMain,
+  load,
+  percentile,
+  report,
+  request,
+  round,
+  runStandalone,
+  type ServerPart,
+} from "./lib";
 
 const ARTICLE = "/bench/mille";
 const READER = "marie-eve";
@@ -65,6 +77,9 @@ export const threadPart: ServerPart<Seeded> = {
     // Signed in: the comment form is there (a visitor gets a link to sign in instead).
     if (!/<textarea[^>]*name="body"/.test(html)) throw new Error(`${ARTICLE}: not signed in (no comment form)`);
     const gzipped = gzipSync(first.body);
+    writeFileSync(path.join(BENCH_DIR, "thread-first-page.html"), first.body);
+    // What a visitor's first page weighs when rendered (the page cache serves the same bytes).
+    const visitor = await request(ARTICLE, { headers: { ...RENDER, "accept-encoding": "identity" } });
 
     // Every comment reachable: the anchors of all the discussion's pages.
     const pages = Number(/Page 1 (?:sur|of) (\d+)/.exec(html)?.[1] ?? 1);
@@ -94,6 +109,8 @@ export const threadPart: ServerPart<Seeded> = {
         pagesLinked: pages,
         htmlBytes: first.body.length,
         htmlGzipBytes: gzipped.length,
+        visitorHtmlBytes: visitor.body.length,
+        visitorHtmlGzipBytes: gzipSync(visitor.body).length,
         targetHtmlBytes: 938_000,
         targetHtmlGzipBytes: 77_000,
         aloneP50Ms: round(percentile(alone, 0.5)),
