@@ -96,6 +96,18 @@ export function DiscussionRulesFields({ blog, typed, errors, spamCheckAvailable 
       <p id="spam-check-hint" className="field__hint">
         {spamCheckAvailable ? t("spamCheckHint") : t("spamCheckUnavailable")}
       </p>
+      <Field
+        name="commentsPerPage"
+        label={t("commentsPerPage")}
+        hint={t("commentsPerPageHint")}
+        type="number"
+        inputMode="numeric"
+        min={5}
+        max={500}
+        required
+        defaultValue={text("commentsPerPage")}
+        errors={errors.commentsPerPage}
+      />
     </section>
   );
 }

@@ -9,6 +9,8 @@ import { useLabels } from "./labels-context";
 type Props = {
   postId: string;
   path: string;
+  /** The page's own query ("page=2&"), kept by the no-JavaScript reply and edit links. */
+  query?: string;
   comment: {
     id: string;
     likeCount: number;
@@ -41,7 +43,7 @@ type Props = {
  * opens right under the comment.
  */
 export function CommentActions(props: Props) {
-  const { postId, path, comment } = props;
+  const { postId, path, comment, query = "" } = props;
   const labels = useLabels();
   const [form, setForm] = useState<"reply" | "edit" | null>(props.openForm);
   const [liked, setLiked] = useState(comment.viewerHasLiked);
@@ -89,7 +91,7 @@ export function CommentActions(props: Props) {
         {props.canReply && !comment.isHeld ? (
           <a
             className={styles.action}
-            href={`?reply=${comment.id}#comment-${comment.id}`}
+            href={`?${query}reply=${comment.id}#comment-${comment.id}`}
             onClick={toggle("reply")}
             aria-expanded={form === "reply"}
           >
@@ -101,7 +103,7 @@ export function CommentActions(props: Props) {
             {props.canEdit === false ? null : (
               <a
                 className={styles.action}
-                href={`?edit=${comment.id}#comment-${comment.id}`}
+                href={`?${query}edit=${comment.id}#comment-${comment.id}`}
                 onClick={toggle("edit")}
                 aria-expanded={form === "edit"}
               >

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { createCommentAction, editCommentAction, previewCommentAction } from "@/app/(reader)/[blog]/[post]/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { HONEYPOT_FIELD } from "@/lib/comments/honeypot";
+import { commentPathIn } from "@/lib/comments/permalink";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { MentionTextarea } from "./mention-textarea";
 import styles from "./discussion.module.css";
@@ -33,7 +34,7 @@ type Props = {
  * character count, a preview rendered by the server's own pipeline, and no page reload.
  */
 export function CommentForm(props: Props) {
-  const { commentId, onDone } = props;
+  const { commentId, onDone, path } = props;
   const router = useRouter();
   const [state, action] = useActionState(commentId ? editCommentAction : createCommentAction, initialFormState);
 
@@ -42,11 +43,19 @@ export function CommentForm(props: Props) {
     router.refresh();
     const id = state.data?.id;
     if (id && state.data?.status === "approved") {
-      // Bring the reader to what they just wrote once the page has it.
-      setTimeout(() => document.getElementById(`comment-${id}`)?.scrollIntoView({ block: "center" }), 300);
+      // Bring the reader to what they just wrote once the page has it; in a long discussion it
+      // may sit on another page, which its permalink finds.
+      let tries = 0;
+      const find = () => {
+        const written = document.getElementById(`comment-${id}`);
+        if (written) written.scrollIntoView({ block: "center" });
+        else if (++tries < 25) setTimeout(find, 200);
+        else if (!commentId) window.location.assign(commentPathIn(path, id));
+      };
+      setTimeout(find, 300);
     }
     if (state.data?.status !== "pending") onDone?.();
-  }, [state, router, onDone]);
+  }, [state, router, onDone, commentId, path]);
 
   // A success remounts the fields: the text, the count and the preview start afresh.
   return (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
 import { appUrl } from "@/lib/auth/app-url";
-import type { CommentEdit, CommentNode, ThreadItem } from "@/lib/comments";
+import { commentPathIn, THREAD_DEPTH, type CommentEdit, type CommentNode, type ThreadItem } from "@/lib/comments";
 import { CommentActions } from "./comment-actions";
 import { CommentTools, ModerationFacts } from "./comment-tools";
 import styles from "./comment-thread.module.css";
@@ -13,7 +13,7 @@ const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 const avatarUrl = (handle: string, image: string | null) => image ?? `/api/avatar/${encodeURIComponent(handle)}`;
 
 type Node = CommentNode<ThreadItem>;
-type ThreadPermissions = {
+export type ThreadPermissions = {
   signedIn: boolean;
   canComment: boolean;
   asGuest: boolean;
@@ -30,6 +30,8 @@ type Props = {
   permissions: ThreadPermissions;
   /** The form the server opens (no-JavaScript path): ?reply=<id> or ?edit=<id>. */
   open?: { reply?: string; edit?: string };
+  /** The page's own query ("page=2&"), kept by the no-JavaScript reply and edit links. */
+  query?: string;
   /** Replies deeper than this continue on the comment's own page. */
   maxDepth?: number;
   /** Earlier texts of edited comments (given to moderators only). */
@@ -47,7 +49,8 @@ export async function CommentThread({
   basePath,
   permissions,
   open = {},
-  maxDepth = 6,
+  query = "",
+  maxDepth = THREAD_DEPTH,
   history,
 }: Props) {
   const [t, d, m, format] = await Promise.all([
@@ -108,7 +111,7 @@ export async function CommentThread({
                 ) : null}
                 {comment.isHeld ? <span className={discussion.heldTag}>{d("held")}</span> : null}
                 {comment.isPinned ? <span className={styles.badge}>{m("pinned")}</span> : null}
-                <a className={`${styles.time} u-url`} href={`${basePath}#comment-${comment.id}`}>
+                <a className={`${styles.time} u-url`} href={commentPathIn(basePath, comment.id)}>
                   <time
                     className="dt-published"
                     dateTime={comment.createdAt.toISOString()}
@@ -124,7 +127,7 @@ export async function CommentThread({
                   </a>
                 ) : null}
                 {comment.parentId ? (
-                  <a className="u-in-reply-to" href={`${basePath}#comment-${comment.parentId}`} hidden>
+                  <a className="u-in-reply-to" href={commentPathIn(basePath, comment.parentId)} hidden>
                     {t("inReplyTo")}
                   </a>
                 ) : null}
@@ -156,6 +159,7 @@ export async function CommentThread({
                 <CommentActions
                   postId={postId}
                   path={basePath}
+                  query={query}
                   comment={{
                     id: comment.id,
                     likeCount: comment.likeCount,

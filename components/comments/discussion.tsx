@@ -1,17 +1,22 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { followAction } from "@/app/(reader)/[blog]/[post]/actions";
+import { loadThreadPageAction } from "@/app/(reader)/[blog]/[post]/thread-actions";
 import type { CommentEdit, ThreadResult } from "@/lib/comments";
 import { loginPath } from "@/lib/security";
 import { Announcer } from "./act-form";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
+import { HashRedirect } from "./hash-redirect";
 import { LiveUpdates } from "./live-updates";
+import { LoadMore } from "./load-more";
 import { SanctionNotice } from "./sanction-notice";
 import styles from "./discussion.module.css";
 import { discussionLabels } from "./labels";
 import { DiscussionLabelsProvider } from "./labels-context";
+import { ThreadPages } from "./thread-pages";
 import { ThreadTools } from "./thread-tools";
+import { pageHref, pageQuery, threadPermissions } from "./thread-view";
 
 const SORTS = ["oldest", "newest", "liked"] as const;
 type Sort = (typeof SORTS)[number];
@@ -26,7 +31,10 @@ type Props = {
   history?: Map<string, CommentEdit[]>;
 };
 
-/** Discussion: sorting, following, the comment form (or why one cannot comment), the thread, live news. */
+/**
+ * Discussion: sorting, following, the comment form (or why one cannot comment), one page of the
+ * thread with links to the others and "Show more comments", live news.
+ */
 export async function Discussion({ postId, basePath, thread, signedIn, sort, open, history }: Props) {
   const [t, m, format, labels] = await Promise.all([
     getTranslations("discussion"),
@@ -35,14 +43,9 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
     discussionLabels(),
   ]);
   const access = thread.viewer;
-  const permissions = {
-    signedIn,
-    canComment: access.canComment,
-    asGuest: access.canComment ? access.asGuest : false,
-    held: access.canComment ? access.held : false,
-    canModerate: access.canModerate,
-    sanctioned: !access.canComment && access.reason === "sanctioned",
-  };
+  const permissions = threadPermissions(access, signedIn);
+  const page = thread.page;
+  const hrefPrefix = `${basePath}?${pageQuery(sort, 1)}page=`;
   return (
     <DiscussionLabelsProvider labels={labels}>
       <div className={styles.toolbar}>
@@ -116,8 +119,19 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
         basePath={basePath}
         permissions={permissions}
         open={open}
+        query={pageQuery(sort, page.number)}
         history={history}
       />
+      <LoadMore
+        key={`${sort}-${page.number}`}
+        next={page.number + 1}
+        pageCount={page.count}
+        hrefPrefix={hrefPrefix}
+        load={loadThreadPageAction.bind(null, { postId, basePath, sort })}
+        labels={{ loadMore: t("loadMore"), loading: t("loadingMore"), failed: t("loadMoreFailed") }}
+      />
+      <ThreadPages page={page} hrefOf={(n) => `${pageHref(basePath, sort, n)}#discussion`} />
+      <HashRedirect articlePath={basePath} />
       <LiveUpdates postId={postId} />
     </DiscussionLabelsProvider>
   );

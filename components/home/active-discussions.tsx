@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { accentStyle } from "@/components/blogs/blog-list";
 import type { ActiveDiscussion } from "@/lib/home";
+import { commentPath } from "@/lib/comments/permalink";
 import styles from "./home.module.css";
 
 /** ActiveDiscussions: the articles with the freshest comments, with the latest one quoted. */
@@ -18,7 +19,7 @@ export async function ActiveDiscussions({ discussions }: { discussions: ActiveDi
           style={accentStyle(post.blog.accentColor)}
         >
           <h3>
-            <Link href={`/${post.blog.slug}/${post.slug}#comment-${lastComment.id}`}>{post.title}</Link>
+            <Link href={commentPath(post.blog.slug, post.slug, lastComment.id)}>{post.title}</Link>
           </h3>
           <p className="meta">
             {post.blog.name} · {t("commentsShort", { count: commentCount })} ·{" "}

@@ -40,6 +40,7 @@ const settingsSelect = {
   closeAfterDays: true,
   reportThreshold: true,
   spamCheck: true,
+  commentsPerPage: true,
 } as const;
 
 export type BlogSettings = BlogRules & {
@@ -221,8 +222,18 @@ export async function getBlogRules(actor: Actor, blogId: string): Promise<BlogRu
 }
 
 function rulesOf(blog: SettingsRow): BlogRules {
-  const { holdUntilApproved, holdLinkLimit, holdWords, rejectWords, closeAfterDays, reportThreshold, spamCheck } = blog;
-  return { holdUntilApproved, holdLinkLimit, holdWords, rejectWords, closeAfterDays, reportThreshold, spamCheck };
+  const { holdUntilApproved, holdLinkLimit, holdWords, rejectWords, closeAfterDays, reportThreshold } = blog;
+  const { spamCheck, commentsPerPage } = blog;
+  return {
+    holdUntilApproved,
+    holdLinkLimit,
+    holdWords,
+    rejectWords,
+    closeAfterDays,
+    reportThreshold,
+    spamCheck,
+    commentsPerPage,
+  };
 }
 
 /**

@@ -2,6 +2,8 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import {
   CLOSE_AFTER_DAYS_MAX,
+  COMMENTS_PER_PAGE_MAX,
+  COMMENTS_PER_PAGE_MIN,
   LINK_LIMIT_MAX,
   REPORT_THRESHOLD_MAX,
   REPORT_THRESHOLD_MIN,
@@ -47,6 +49,12 @@ const ApiBlogRulesSchema = z
       .max(REPORT_THRESHOLD_MAX)
       .meta({ description: "Reports after which a comment is hidden pending review" }),
     spamCheck: z.boolean().meta({ description: "Ask the spam service, when the instance has one" }),
+    commentsPerPage: z
+      .number()
+      .int()
+      .min(COMMENTS_PER_PAGE_MIN)
+      .max(COMMENTS_PER_PAGE_MAX)
+      .meta({ description: "Top-level threads per page of an article's discussion (each with all its replies)" }),
   })
   .meta({ id: "BlogRules" });
 

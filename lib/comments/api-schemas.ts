@@ -76,6 +76,14 @@ export const ApiThreadSchema = z
     format: z.enum(["tree", "flat"]),
     count: z.number().int().meta({ description: "Approved comments" }),
     viewer: ApiThreadViewerSchema,
+    page: z
+      .object({
+        number: z.number().int().min(1),
+        count: z.number().int().min(1).meta({ description: "Pages of the discussion" }),
+        size: z.number().int().min(1).meta({ description: "Top-level threads per page" }),
+        threads: z.number().int().min(0).meta({ description: "Top-level threads on all pages" }),
+      })
+      .meta({ description: "This page of top-level threads, each with all its replies" }),
     comments: z.union([
       z.array(ApiCommentNodeSchema),
       z.array(ApiCommentSchema.extend({ depth: z.number().int().min(1) })),

@@ -1,7 +1,7 @@
 /** buildCommentTree: pure flat-list → tree (oldest first, hidden leaves pruned). */
 export { type CommentNode } from "./tree";
 /** Schemas shared by forms, the API and the services (body 1–5,000 characters, guest identity, sort). */
-export { EditCommentSchema, ListCommentsQuerySchema, ThreadSortSchema } from "./schemas";
+export { EditCommentSchema, ListCommentsQuerySchema, ThreadSortSchema, ThreadPageSchema, type ThreadSort } from "./schemas";
 /** createComment: policy, parent, rate limit, mentions; comment + mentions + notices + follow in one transaction. */
 export { createComment } from "./create-comment";
 /** editComment: own comment only; revision kept, editedAt set, new mentions notified. */
@@ -14,7 +14,7 @@ export { deleteComment } from "./delete-comment";
 export { approveComment, rejectComment, decideComments, DECISIONS } from "./moderate-comment";
 /** toggleLike: one like per person, not on one's own comment; followPost / unfollowPost. */
 export { toggleLike, followPost, unfollowPost } from "./reactions";
-/** listThread / getComment / getCommentContext: reads with a constant query count. */
+/** listThread (one page of top-level threads) / locateComment (its page) / getComment / getCommentContext: constant query count. */
 export {
   listThread,
   flattenThread,
@@ -23,7 +23,13 @@ export {
   getCommentContext,
   type ThreadItem,
   type ThreadResult,
+  type ThreadPage,
+  type ThreadViewer,
 } from "./thread";
+/** locateComment / resolveCommentLink: the page of the discussion holding a comment, where its permalink leads. */
+export { locateComment, resolveCommentLink } from "./locate";
+/** commentPath: a comment's permalink, resolved by the server to the page holding it; THREAD_DEPTH: levels the article shows. */
+export { commentPath, commentPathIn, THREAD_DEPTH } from "./permalink";
 /** API shapes of the discussion endpoints and their converters (ISO dates). */
 export { toApiComment, toApiTree, toApiViewer } from "./api-schemas";
 /** previewComment: renders a draft comment exactly as it would appear (for the form's preview). */

@@ -20,6 +20,10 @@ const CommentParams = z.object({ id: z.string().min(1).max(64).meta({ descriptio
 const ThreadQuery = z.object({
   format: z.enum(["tree", "flat"]).optional().meta({ description: "tree (default) or flat, in reading order" }),
   sort: z.enum(["oldest", "newest", "liked"]).optional().meta({ description: "Order of top-level threads" }),
+  page: z
+    .string()
+    .optional()
+    .meta({ description: "Page of top-level threads, from 1 (default 1; the blog sets threads per page)" }),
 });
 const SuggestionsQuery = z.object({ q: z.string().max(60).optional().meta({ description: "Text typed after @" }) });
 const NotificationsQuery = z.object({

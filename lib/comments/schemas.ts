@@ -42,10 +42,14 @@ export type RejectCommentInput = z.input<typeof RejectCommentSchema>;
 export const ThreadSortSchema = z.enum(["oldest", "newest", "liked"]).catch("oldest");
 export type ThreadSort = z.infer<typeof ThreadSortSchema>;
 
-/** ListCommentsQuerySchema: `?format=tree|flat&sort=oldest|newest|liked` of the comments API. */
+/** ThreadPageSchema: a page of the discussion (`?page=`), from 1; anything else reads as page 1. */
+export const ThreadPageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+
+/** ListCommentsQuerySchema: `?format=tree|flat&sort=oldest|newest|liked&page=N` of the comments API. */
 export const ListCommentsQuerySchema = z.object({
   format: z.enum(["tree", "flat"]).default("tree"),
   sort: z.enum(["oldest", "newest", "liked"]).default("oldest"),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
 });
 
 /** CommentPolicySchema: who may comment on a blog or an article. */

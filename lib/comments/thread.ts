@@ -63,10 +63,22 @@ export type ThreadViewer = PostContext["access"] & {
   /** In slow mode, when the viewer may comment again (null: now). */
   nextCommentAt: Date | null;
 };
+export type ThreadPage = {
+  /** This page's number, from 1. */
+  number: number;
+  /** How many pages the discussion has (at least 1). */
+  count: number;
+  /** Top-level threads per page (the blog's setting). */
+  size: number;
+  /** Top-level threads the viewer has, on all pages. */
+  threads: number;
+};
 export type ThreadResult = {
+  /** The page's top-level threads, each with all its replies. */
   tree: CommentNode<ThreadItem>[];
   /** Approved comments: what a reader can count. */
   count: number;
+  page: ThreadPage;
   viewer: ThreadViewer;
 };
 
@@ -187,20 +199,45 @@ const groupReports = (reports: readonly OpenReport[]) => {
   return map;
 };
 
+const skeletonSelect = {
+  id: true,
+  parentId: true,
+  authorId: true,
+  status: true,
+  createdAt: true,
+  likeCount: true,
+} as const;
+/** What pagination needs of every comment: no text, so a 10,000-comment thread stays small in memory. */
+export type Skeleton = {
+  id: string;
+  parentId: string | null;
+  authorId: string | null;
+  status: string;
+  createdAt: Date;
+  likeCount: number;
+  /** The viewer reads it (else a placeholder, kept only for its visible replies). */
+  shown: boolean;
+  isPinned: boolean;
+};
+
 /**
- * loadThread: every comment of a public article turned into items for the viewer, in a
- * CONSTANT number of queries whatever the thread's size: the post, then (together) the
- * comments, their authors, the blog's staff, the viewer's likes and follow.
+ * loadThread: the skeleton of a public article's discussion (every comment without its text)
+ * and what turns rows into items for the viewer, in a CONSTANT number of queries whatever the
+ * thread's size: the post, then (together) the comments, their authors, the blog's staff, the
+ * viewer's likes, follow and reports.
  */
-async function loadThread(postId: string, viewer: Actor) {
-  const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: postSelect });
+export async function loadThread(postId: string, viewer: Actor) {
+  const post = await db.post.findFirst({
+    where: { id: postId, ...publicPostWhere() },
+    select: { ...postSelect, blog: { select: { ...postSelect.blog.select, commentsPerPage: true } } },
+  });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
   const [rows, authors, roles, likes, follow, reported] = await Promise.all([
     // "importing": a WordPress or Disqus import still running (lib/import) shows nothing of itself.
     db.comment.findMany({
       where: { postId, status: { not: "importing" } },
-      select: rowSelect,
-      orderBy: { createdAt: "asc" },
+      select: skeletonSelect,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     // Authors through a join on the comments, not an IN list of ids that would grow (and be split) with the thread.
     db.user.findMany({ where: { comments: { some: { postId } } }, select: authorSelect }),
@@ -228,7 +265,15 @@ async function loadThread(postId: string, viewer: Actor) {
     reported,
     reports,
   };
-  const items = rows.map((row) => toItem(row, lens));
+  const skeleton: Skeleton[] = rows.map((row) => {
+    const shown = canSeeComment(row, viewer, context.canModerate);
+    return {
+      ...row,
+      shown,
+      likeCount: shown ? row.likeCount : 0,
+      isPinned: row.status === "approved" && !row.parentId && context.pinnedCommentId === row.id,
+    };
+  });
   const count = rows.filter((row) => row.status === "approved").length;
   // Slow mode: the viewer's last comment is among the rows already read.
   const last = viewer
@@ -244,10 +289,36 @@ async function loadThread(postId: string, viewer: Actor) {
     lastCommentAt: last,
   });
   const nextCommentAt = wait > 0 ? new Date(Date.now() + wait * 1000) : null;
-  return { context, items, count, isFollowing: Boolean(follow), nextCommentAt };
+  const pageSize = post.blog.commentsPerPage;
+  return { context, lens, skeleton, count, isFollowing: Boolean(follow), nextCommentAt, pageSize };
 }
 
-function sortRoots(tree: CommentNode<ThreadItem>[], sort: ThreadSort): CommentNode<ThreadItem>[] {
+// SQLite takes at most 999 bound values per statement (Prisma splits longer IN lists into
+// several queries): past this many ids, one query reads the article's rows and keeps the wanted.
+const MAX_IN_LIST = 900;
+
+/** loadItems: one query for the full rows of the given comments (null: all), as items for the lens. */
+async function loadItems(postId: string, ids: readonly string[] | null, lens: Lens): Promise<Map<string, ThreadItem>> {
+  const where = ids && ids.length <= MAX_IN_LIST ? { postId, id: { in: [...ids] } } : { postId };
+  const rows = await db.comment.findMany({ where, select: rowSelect });
+  const wanted = ids ? new Set(ids) : null;
+  const items = new Map<string, ThreadItem>();
+  for (const row of rows) if (!wanted || wanted.has(row.id)) items.set(row.id, toItem(row, lens));
+  return items;
+}
+
+/** dress: a skeleton subtree with the items' fields (a comment gone between the two reads drops out). */
+function dress(nodes: readonly CommentNode<Skeleton>[], items: Map<string, ThreadItem>): CommentNode<ThreadItem>[] {
+  return nodes.flatMap((node) => {
+    const item = items.get(node.id);
+    return item ? [{ ...item, depth: node.depth, replies: dress(node.replies, items) }] : [];
+  });
+}
+
+const subtreeIds = (nodes: readonly CommentNode<Skeleton>[]): string[] =>
+  nodes.flatMap((node) => [node.id, ...subtreeIds(node.replies)]);
+
+function sortRoots<T extends CommentNode<Skeleton>>(tree: T[], sort: ThreadSort): T[] {
   let sorted = tree;
   if (sort === "newest") sorted = [...tree].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   if (sort === "liked")
@@ -257,21 +328,35 @@ function sortRoots(tree: CommentNode<ThreadItem>[], sort: ThreadSort): CommentNo
   return pinned ? [pinned, ...sorted.filter((node) => node !== pinned)] : sorted;
 }
 
+/** The skeleton as the viewer's tree: top-level threads in the chosen order, replies oldest first. */
+export const skeletonTree = (skeleton: readonly Skeleton[], sort: ThreadSort) =>
+  sortRoots(
+    buildCommentTree(skeleton, (node) => node.shown),
+    sort,
+  );
+
 /**
- * listThread: an article's discussion for the viewer as a tree: top-level threads in the
- * chosen order, replies oldest first; held comments only for the blog's moderators and their
- * author; placeholders for hidden comments with visible replies. Constant query count.
+ * listThread: one page of an article's discussion for the viewer, as a tree: `pageSize`
+ * top-level threads (the blog's setting) in the chosen order across pages, each with all its
+ * replies oldest first; held comments only for the blog's moderators and their author;
+ * placeholders for hidden comments with visible replies. A page past the last reads as the
+ * last. Constant query count; only the page's comments are read with their text.
  */
 export async function listThread(
   postId: string,
   viewer: Actor,
-  options: { sort?: ThreadSort } = {},
+  options: { sort?: ThreadSort; page?: number } = {},
 ): Promise<ThreadResult> {
-  const { context, items, count, isFollowing, nextCommentAt } = await loadThread(postId, viewer);
-  const tree = sortRoots(buildCommentTree(items, isShown), options.sort ?? "oldest");
+  const { context, lens, skeleton, count, isFollowing, nextCommentAt, pageSize } = await loadThread(postId, viewer);
+  const roots = skeletonTree(skeleton, options.sort ?? "oldest");
+  const pageCount = Math.max(1, Math.ceil(roots.length / pageSize));
+  const number = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pageCount);
+  const shown = roots.slice((number - 1) * pageSize, number * pageSize);
+  const items = await loadItems(postId, subtreeIds(shown), lens);
   return {
-    tree,
+    tree: dress(shown, items),
     count,
+    page: { number, count: pageCount, size: pageSize, threads: roots.length },
     viewer: {
       ...context.access,
       canModerate: context.canModerate,
@@ -298,7 +383,8 @@ export async function getCommentContext(
 ): Promise<{ postId: string; ancestors: ThreadItem[]; comment: CommentNode<ThreadItem> }> {
   const found = await db.comment.findUnique({ where: { id: commentId }, select: { postId: true } });
   if (!found) throw new AppError("NOT_FOUND", "errors.notFound");
-  const { items } = await loadThread(found.postId, viewer);
+  const { lens } = await loadThread(found.postId, viewer);
+  const items = [...(await loadItems(found.postId, null, lens)).values()];
   const path: CommentNode<ThreadItem>[] = [];
   const search = (nodes: CommentNode<ThreadItem>[]): boolean =>
     nodes.some((node) => {

@@ -80,6 +80,7 @@ const BlogRecordSchema = z.strictObject({
   closeAfterDays: opt(z.number().int()),
   reportThreshold: z.number().int(),
   spamCheck: z.boolean(),
+  commentsPerPage: z.number().int().min(1),
   createdAt: date,
   updatedAt: date,
   members: z.array(z.strictObject({ id, userId: id, role: MembershipRoleSchema, createdAt: date })).max(10_000),

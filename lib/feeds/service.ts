@@ -170,6 +170,7 @@ export async function commentsFeed(blogSlug: string, postSlug: string, format: F
     return {
       title: labels.comment(name),
       link: urls.comment(post.blog.slug, post.slug, comment.id),
+      id: urls.commentId(post.blog.slug, post.slug, comment.id),
       published: comment.createdAt,
       // Not updatedAt: it also moves when a like is counted.
       updated: comment.editedAt ?? comment.createdAt,

@@ -1,4 +1,5 @@
 import { appUrl } from "@/lib/auth/app-url";
+import { commentPath } from "@/lib/comments/permalink";
 
 const segment = (value: string) => encodeURIComponent(value);
 
@@ -7,8 +8,11 @@ export const urls = {
   home: () => appUrl("/"),
   blog: (blog: string) => appUrl(`/${segment(blog)}`),
   post: (blog: string, post: string) => appUrl(`/${segment(blog)}/${segment(post)}`),
-  comment: (blog: string, post: string, commentId: string) =>
+  /** A comment's stable identifier in feeds (RSS guid, Atom id): its place in the article, as first published. */
+  commentId: (blog: string, post: string, commentId: string) =>
     `${appUrl(`/${segment(blog)}/${segment(post)}`)}#comment-${segment(commentId)}`,
+  /** A comment's permalink, which leads to the page of the discussion holding it. */
+  comment: (blog: string, post: string, commentId: string) => appUrl(commentPath(blog, post, commentId)),
   tags: () => appUrl("/tags/"),
   tag: (tag: string) => appUrl(`/tags/${segment(tag)}`),
   profile: (handle: string) => appUrl(`/u/${segment(handle)}`),

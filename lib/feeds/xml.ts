@@ -6,8 +6,10 @@
 /** A feed entry: one article or one comment. */
 export type FeedEntry = {
   title: string;
-  /** Absolute permalink; also the entry's stable id (RSS guid, Atom id). */
+  /** Absolute permalink; also the entry's stable id (RSS guid, Atom id) unless `id` is given. */
   link: string;
+  /** A stable id other than the link (RSS guid with isPermaLink="false", Atom id). */
+  id?: string;
   published: Date;
   updated: Date;
   author: { name: string; url?: string };
@@ -55,7 +57,7 @@ export function renderRss(feed: FeedDocument): string {
       "<item>",
       el("title", entry.title),
       el("link", entry.link),
-      el("guid", entry.link, attr("isPermaLink", "true")),
+      el("guid", entry.id ?? entry.link, attr("isPermaLink", entry.id ? "false" : "true")),
       el("pubDate", entry.published.toUTCString()),
       el("dc:creator", entry.author.name),
       ...entry.categories.map((category) => el("category", category.label, attr("domain", category.scheme))),
@@ -87,7 +89,7 @@ export function renderAtom(feed: FeedDocument): string {
   const entries = feed.entries.map((entry) =>
     [
       `<entry${entry.language ? attr("xml:lang", entry.language) : ""}>`,
-      el("id", entry.link),
+      el("id", entry.id ?? entry.link),
       el("title", entry.title, attr("type", "text")),
       `<link rel="alternate" type="text/html"${attr("href", entry.link)}/>`,
       el("published", entry.published.toISOString()),

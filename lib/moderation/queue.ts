@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { getBlogRole } from "@/lib/auth/blog-role";
+import { commentPath } from "@/lib/comments/permalink";
 import {
   STAFF_ROLES,
   canSeeInstanceQueue,
@@ -310,7 +311,7 @@ export async function listQueue(actor: Actor, options: QueueQuery & { scope: Que
         id: row.post.id,
         title: row.post.title,
         slug: row.post.slug,
-        href: `/${blogOf.slug}/${row.post.slug}#comment-${row.id}`,
+        href: commentPath(blogOf.slug, row.post.slug, row.id),
       },
       blog: blogOf,
       parent: row.parent

@@ -8,6 +8,8 @@ export const LINK_LIMIT_MAX = 100;
 export const CLOSE_AFTER_DAYS_MAX = 3650;
 export const REPORT_THRESHOLD_MIN = 1;
 export const REPORT_THRESHOLD_MAX = 50;
+export const COMMENTS_PER_PAGE_MIN = 5;
+export const COMMENTS_PER_PAGE_MAX = 500;
 
 export type BlogRules = {
   holdUntilApproved: boolean;
@@ -20,6 +22,8 @@ export type BlogRules = {
   closeAfterDays: number | null;
   reportThreshold: number;
   spamCheck: boolean;
+  /** Top-level threads per page of an article's discussion. */
+  commentsPerPage: number;
 };
 
 /**
@@ -71,6 +75,9 @@ export const RuleFormFields = {
     .pipe(z.number({ error: "validation.ruleReportThreshold" }))
     .optional(),
   spamCheck: FormCheckbox.optional(),
+  commentsPerPage: formCount(COMMENTS_PER_PAGE_MIN, COMMENTS_PER_PAGE_MAX, "validation.ruleCommentsPerPage")
+    .pipe(z.number({ error: "validation.ruleCommentsPerPage" }))
+    .optional(),
 };
 
 /** BlogRulesFormSchema: the rules alone, as the form sends them. */
@@ -83,6 +90,7 @@ export type BlogRulesFormInput = {
   closeAfterDays?: number | string | null;
   reportThreshold?: number | string;
   spamCheck?: boolean | string;
+  commentsPerPage?: number | string;
 };
 
 /** BlogRulesPatchSchema: a change of some rules through the API (JSON; unknown keys refused). */
@@ -95,6 +103,7 @@ export const BlogRulesPatchSchema = z
     closeAfterDays: whole(1, CLOSE_AFTER_DAYS_MAX, "validation.ruleCloseAfterDays").nullable(),
     reportThreshold: whole(REPORT_THRESHOLD_MIN, REPORT_THRESHOLD_MAX, "validation.ruleReportThreshold"),
     spamCheck: z.boolean(),
+    commentsPerPage: whole(COMMENTS_PER_PAGE_MIN, COMMENTS_PER_PAGE_MAX, "validation.ruleCommentsPerPage"),
   })
   .partial()
   .strict();

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { appUrl } from "@/lib/auth/app-url";
 import { localeFor } from "@/lib/i18n";
 import { sendMail } from "@/lib/mail";
+import { commentPath } from "@/lib/comments/permalink";
 import { commentNotificationMail } from "./mail";
 import type { NotificationDraft } from "./plan";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl, unsubscribeToken } from "./unsubscribe";
@@ -34,7 +35,7 @@ async function deliver(job: CommentMailJob): Promise<void> {
   ]);
   // Gone meanwhile (the article, or its blog, deleted while the mail waited): nothing to announce.
   if (!post?.blog) return;
-  const url = appUrl(job.path ?? `/${post.blog.slug}/${post.slug}#comment-${job.commentId}`);
+  const url = appUrl(job.path ?? commentPath(post.blog.slug, post.slug, job.commentId));
   for (const draft of job.drafts) {
     const user = users.find((candidate) => candidate.id === draft.userId);
     if (!user?.email) continue;

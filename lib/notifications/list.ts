@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { commentPath } from "@/lib/comments/permalink";
 import { db } from "@/lib/db";
 import { excerptFromHtml } from "@/lib/markdown";
 import type { NotificationKind } from "./preferences";
@@ -114,7 +115,9 @@ export async function listNotifications(
           ? (SourceSchema.parse(detail?.source) ?? `/${post.blog.slug}/${post.slug}`)
           : row.kind === "comment_held"
             ? `/write/${post.blog.slug}/moderation`
-            : `/${post.blog.slug}/${post.slug}${row.commentId ? `#comment-${row.commentId}` : ""}`,
+            : row.commentId
+              ? commentPath(post.blog.slug, post.slug, row.commentId)
+              : `/${post.blog.slug}/${post.slug}`,
     };
   });
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };

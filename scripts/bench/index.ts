@@ -9,6 +9,7 @@
 //             baseline, bytes, JavaScript (and the empty page's floor), queries, RSS (articles.ts)
 //   posting   comment POST latency under 50 readers, live events (posting.ts)
 //   queue     the moderation queue with 10,000 waiting comments: queries, p50/p95 signed in (queue.ts)
+//   thread    the real WordPress thread /bench/mille signed in: bytes, req/s at 32 connections, static baseline (thread.ts)
 //   search    p50 over 100,000 posts on SQLite (search.ts, in its own process; --pg: PostgreSQL too)
 //   export    npm run export and import:json of 100,000 comments: time, CPU, file size, live heap (export.ts, own process)
 //   import    WordPress import of generated 2 MB and 16 MB files: time, comments/s, peak heap (import.ts)
@@ -29,6 +30,7 @@ const CONNECTIONS = 32;
 import { pagePart } from "./page";
 import { postingPart } from "./posting";
 import { queuePart } from "./queue";
+import { threadPart } from "./thread";
 
 const PARTS = [
   "markdown",
@@ -37,6 +39,7 @@ const PARTS = [
   "comments",
   "posting",
   "queue",
+  "thread",
   "articles",
   "search",
   "export",
@@ -87,7 +90,7 @@ if (selected("markdown-bounds")) {
   await step("markdown-bounds", () => script("scripts/bench/markdown-bounds.ts"));
 }
 // The heaviest page (1,000 comments) last, so its garbage does not weigh on the other figures.
-const serverParts = [pagePart, postingPart, queuePart, commentsPart, articlesPart].filter((part) =>
+const serverParts = [pagePart, postingPart, queuePart, threadPart, commentsPart, articlesPart].filter((part) =>
   selected(part.name as never),
 );
 if (serverParts.length)
@@ -172,6 +175,33 @@ if (comments)
     ["comments", `${n(comments.requests)} GET rendered per request, c=8`, `${n(comments.requestsPerSecond)} req/s`],
     ["comments", "latency", `p50 ${n(comments.p50Ms)} ms, p99 ${n(comments.p99Ms)} ms, ${n(comments.errors)} errors`],
   );
+const thread = get("thread");
+if (thread) {
+  const signedIn = thread.signedIn as Summary;
+  const baseline = thread.baseline as Summary;
+  rows.push(
+    [
+      "thread",
+      `${String(thread.article)}, first page (raw / gzip)`,
+      `signed in ${n(thread.htmlBytes)} / ${n(thread.htmlGzipBytes)} bytes, visitor ${n(thread.visitorHtmlBytes)} / ${n(thread.visitorHtmlGzipBytes)} (targets 938,000 / 77,000)`,
+    ],
+    [
+      "thread",
+      "every comment reachable",
+      `${n(thread.reachableComments)}/${n(thread.comments)} over ${n(thread.pagesLinked)} pages`,
+    ],
+    [
+      "thread",
+      `signed in, c=32, ${n(signedIn.requests)} GET`,
+      `${n(signedIn.requestsPerSecond)} req/s (target 85), p99 ${n(signedIn.p99Ms)} ms; alone p50 ${n(thread.aloneP50Ms)} ms (target 50)`,
+    ],
+    [
+      "thread",
+      "baseline: the same gzipped bytes from a plain Node server, c=32",
+      `${n(baseline.requestsPerSecond)} req/s, p99 ${n(baseline.p99Ms)} ms`,
+    ],
+  );
+}
 const posting = get("posting");
 if (posting)
   rows.push(

@@ -105,7 +105,8 @@ test("[WEBMENTION]: the article page reads as one h-entry whose comments are its
     expect(by.properties.name?.[0]).toBeTruthy();
     if (String(by.properties.url?.[0] ?? "").includes("/u/")) expect(by.properties.photo?.length).toBeGreaterThan(0);
     expect(comment.properties.published?.[0]).toMatch(/^\d{4}-\d\d-\d\d/);
-    expect(String(comment.properties.url?.[0])).toContain("#comment-");
+    // Its permalink, which the server resolves to the page of the discussion holding it.
+    expect(String(comment.properties.url?.[0])).toMatch(new RegExp(`^${base}${path}/c/[\\w-]+$`));
   }
   // Replies name what they answer.
   const replies = (html.match(/class="u-in-reply-to"/g) ?? []).length;

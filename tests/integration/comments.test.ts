@@ -287,7 +287,7 @@ test("comments: mentions resolve the longest name, preferring the people of the 
 });
 
 test("notifications: kinds, one per person (most specific wins), never oneself, preferences honoured", async () => {
-  const { post, owner } = await scene();
+  const { blog, post, owner } = await scene();
   const bea = await createUser({ name: "Béatrice Gagnon", handle: "bea" });
   const carl = await createUser({ name: "Carl Roy", handle: "carl" });
   const dora = await createUser({ name: "Dora Lee", handle: "dora" });
@@ -329,7 +329,8 @@ test("notifications: kinds, one per person (most specific wins), never oneself, 
   const page = await listNotifications(as(owner), { limit: 3 });
   assert.equal(page.items.length, 3);
   assert.ok(page.nextCursor);
-  assert.match(page.items[0]!.href ?? "", /#comment-/);
+  // The comment's permalink, which the server resolves to the page of the discussion holding it.
+  assert.match(page.items[0]!.href ?? "", new RegExp(`^/${blog.slug}/${post.slug}/c/\\w+$`));
   const rest = await listNotifications(as(owner), { cursor: page.nextCursor!, limit: 3 });
   assert.equal(rest.items.length, 1);
   assert.equal(rest.nextCursor, null);
@@ -367,7 +368,7 @@ test("notifications: one line per article and kind, with the comment's start; op
   assert.equal(await openNotification(as(bea), lines[0]!.ids), null, "nobody opens someone else's notices");
   assert.equal(await unreadCount(as(owner)), 4);
   const href = await openNotification(as(owner), lines[0]!.ids);
-  assert.match(href ?? "", new RegExp(`#comment-${items[0]!.commentId}$`), "it leads to the newest comment");
+  assert.match(href ?? "", new RegExp(`/c/${items[0]!.commentId}$`), "it leads to the newest comment (its permalink)");
   assert.equal(await unreadCount(as(owner)), 0, "the whole line is read, and the bell follows");
   // Read and unread notices of one article are separate lines.
   await createComment(as(dora), { postId: post.id, body: "Dernier mot" });
@@ -383,7 +384,7 @@ test("notifications: emails carry a working one-click unsubscribe link", async (
   assert.ok(mail);
   assert.equal((mail.to as { text: string }).text, owner.email);
   assert.match(mail.subject ?? "", /Priya Raman/);
-  assert.match(mail.text ?? "", new RegExp(`#comment-${c.id}`));
+  assert.match(mail.text ?? "", new RegExp(`/c/${c.id}\\b`));
   const page = /(http:\/\/\S+\/unsubscribe\?token=\S+)/.exec(mail.text ?? "")?.[1];
   assert.ok(page, "a link to the unsubscribe page");
   assert.match(mail.raw, /^List-Unsubscribe:\s+<http:\/\/\S+\/api\/unsubscribe\?token=\S+>\r?$/m);

@@ -129,7 +129,7 @@ test("queue: tabs, context (article, parent, reports, held-by) and counts", asyn
   );
   const [first, second] = waiting.items;
   assert.equal(first!.post.title, "Fermer les commentaires");
-  assert.equal(first!.post.href, `/carnet/${w.post.slug}#comment-${held.id}`);
+  assert.equal(first!.post.href, `/carnet/${w.post.slug}/c/${held.id}`);
   assert.deepEqual(
     { excerpt: first!.parent?.excerpt, author: first!.parent?.authorName },
     {

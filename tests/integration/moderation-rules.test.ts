@@ -336,6 +336,7 @@ test("API: owners read and change the rules of /blogs/{blog}; others do not see 
     closeAfterDays: null,
     reportThreshold: 3,
     spamCheck: true,
+    commentsPerPage: 50,
   });
   for (const other of [null, await token(moderator)]) {
     const response = await getBlogApi(call(other), ctx);

@@ -181,7 +181,7 @@ test("a published comment's external links are sent too, from its permalink; tak
   await runDueJobs(JOB_HANDLERS);
   assert.deepEqual(
     received.map((r) => [r.source, r.target]),
-    [[`http://tribune.test/carnet/billet#comment-${comment.id}`, `${site}/a`]],
+    [[`http://tribune.test/carnet/billet/c/${comment.id}`, `${site}/a`]],
   );
   await decideComments(owner, { ids: [comment.id], decision: "remove", reason: "hors sujet" });
   await runDueJobs(JOB_HANDLERS);

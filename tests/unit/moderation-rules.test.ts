@@ -156,6 +156,7 @@ test("settings: the form's rules are parsed; empty numbers clear; lists are tidi
     closeAfterDays: "30",
     reportThreshold: "3",
     spamCheck: "off",
+    commentsPerPage: "25",
   });
   assert.deepEqual(parsed, {
     holdUntilApproved: true,
@@ -165,6 +166,7 @@ test("settings: the form's rules are parsed; empty numbers clear; lists are tidi
     closeAfterDays: 30,
     reportThreshold: 3,
     spamCheck: false,
+    commentsPerPage: 25,
   });
   assert.deepEqual(BlogRulesFormSchema.parse({}), {}, "absent fields keep their value");
 });
@@ -178,6 +180,8 @@ test("settings: bad rules are refused with a message per field", () => {
   assert.deepEqual(messages({ closeAfterDays: "0" }), ["closeAfterDays: validation.ruleCloseAfterDays"]);
   assert.deepEqual(messages({ reportThreshold: "" }), ["reportThreshold: validation.ruleReportThreshold"]);
   assert.deepEqual(messages({ reportThreshold: "51" }), ["reportThreshold: validation.ruleReportThreshold"]);
+  assert.deepEqual(messages({ commentsPerPage: "4" }), ["commentsPerPage: validation.ruleCommentsPerPage"]);
+  assert.deepEqual(messages({ commentsPerPage: "" }), ["commentsPerPage: validation.ruleCommentsPerPage"]);
   const tooMany = Array.from({ length: 501 }, (_, i) => `word${i}`).join("\n");
   assert.deepEqual(messages({ holdWords: tooMany }), ["holdWords: validation.ruleWordsTooMany"]);
   assert.deepEqual(messages({ rejectWords: "x".repeat(101) }), ["rejectWords: validation.ruleWordTooLong"]);

@@ -7,6 +7,7 @@ import { guardedFetch, isFinalFetchError } from "@/lib/http";
 import type { Actor } from "@/lib/auth/policy";
 import { defineJob, enqueueJob } from "@/lib/jobs";
 import { getPostForEditor } from "@/lib/posts";
+import { commentPath } from "@/lib/comments/permalink";
 import { internalPostPath } from "../internal";
 import { discoverEndpoint } from "./discover";
 import { linkedUrls } from "./source";
@@ -118,7 +119,7 @@ async function queueCommentSends(commentId: string): Promise<number> {
   const source = {
     type: "comment" as const,
     id: commentId,
-    url: appUrl(`/${comment.post.blog.slug}/${comment.post.slug}#comment-${commentId}`),
+    url: appUrl(commentPath(comment.post.blog.slug, comment.post.slug, commentId)),
   };
   if (comment.status !== "approved") return queueSends(source, [], versionOf("gone", comment.status));
   const links = linkedUrls(comment.bodyHtml, source.url);

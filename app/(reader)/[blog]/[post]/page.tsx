@@ -14,7 +14,7 @@ import { Discussion } from "@/components/comments/discussion";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
-import { listEditHistory, listThread, ThreadSortSchema } from "@/lib/comments";
+import { listEditHistory, listThread, ThreadPageSchema, ThreadSortSchema } from "@/lib/comments";
 import { getArticle, isPostRemoved, resolvePostSlug } from "@/lib/posts";
 import { articleMetadata, blogPostingJsonLd } from "@/lib/seo";
 
@@ -57,10 +57,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { blog, article } = found;
   const basePath = `/${blog.slug}/${article.slug}`;
   const sort = ThreadSortSchema.parse(param(query.sort));
+  const page = ThreadPageSchema.parse(param(query.page));
   const viewer = await getViewer();
   const [t, thread, history] = await Promise.all([
     getTranslations("post"),
-    listThread(article.id, viewer, { sort }),
+    listThread(article.id, viewer, { sort, page }),
     listEditHistory(viewer, article.id),
   ]);
   return (

@@ -6,6 +6,7 @@ import { ProfileModerationPanel } from "@/components/moderation/profile-moderati
 import { Avatar } from "@/components/users/avatar";
 import styles from "@/components/users/profile.module.css";
 import { getViewer } from "@/lib/auth";
+import { commentPath } from "@/lib/comments";
 import { moderatorPanel } from "@/lib/moderation";
 import { getPublicProfile } from "@/lib/users";
 
@@ -73,7 +74,7 @@ export default async function ProfilePage({ params }: Props) {
               <li key={comment.id}>
                 <p className="meta">
                   {t("onArticle")}{" "}
-                  <Link href={`/${comment.post.blog.slug}/${comment.post.slug}#comment-${comment.id}`}>
+                  <Link href={commentPath(comment.post.blog.slug, comment.post.slug, comment.id)}>
                     {comment.post.title}
                   </Link>{" "}
                   · {format.dateTime(comment.createdAt, { dateStyle: "medium" })}

@@ -9,7 +9,7 @@ import { discussionLabels } from "@/components/comments/labels";
 import { DiscussionLabelsProvider } from "@/components/comments/labels-context";
 import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
-import { getCommentContext, listThread } from "@/lib/comments";
+import { commentPathIn, getCommentContext, listThread } from "@/lib/comments";
 import { isAppError } from "@/lib/errors";
 import { getArticle } from "@/lib/posts";
 
@@ -51,7 +51,7 @@ export default async function CommentPage({ params }: Props) {
   return (
     <div lang={blog.language} style={accentStyle(blog.accentColor)} data-accent className={styles.article}>
       <p className="meta">
-        <Link href={`${basePath}#comment-${context.ancestors[0]?.id ?? id}`}>← {article.title}</Link>
+        <Link href={commentPathIn(basePath, context.ancestors[0]?.id ?? id)}>← {article.title}</Link>
       </p>
       <h1 className={styles.title}>{t("branchTitle")}</h1>
       <DiscussionLabelsProvider labels={labels}>

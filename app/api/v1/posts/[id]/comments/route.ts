@@ -15,18 +15,24 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** GET /api/v1/posts/{id}/comments?format=tree|flat&sort=oldest|newest|liked */
+/** GET /api/v1/posts/{id}/comments?format=tree|flat&sort=oldest|newest|liked&page=N */
 export async function GET(request: Request, { params }: Context) {
   try {
     const { id } = await params;
     const viewer = await viewerForRequest(request, { mutation: false });
     const query = ListCommentsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const thread = await listThread(id, viewer, { sort: query.sort });
+    const thread = await listThread(id, viewer, { sort: query.sort, page: query.page });
     const comments =
       query.format === "flat"
         ? flattenThread(thread.tree).map((item) => ({ ...toApiComment(item), depth: item.depth }))
         : toApiTree(thread.tree);
-    return Response.json({ format: query.format, count: thread.count, viewer: toApiViewer(thread.viewer), comments });
+    return Response.json({
+      format: query.format,
+      count: thread.count,
+      viewer: toApiViewer(thread.viewer),
+      page: thread.page,
+      comments,
+    });
   } catch (error) {
     return apiError(error);
   }

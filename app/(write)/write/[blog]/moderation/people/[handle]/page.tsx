@@ -9,6 +9,7 @@ import { SanctionList } from "@/components/moderation/sanction-list";
 import styles from "@/components/moderation/sanctions.module.css";
 import { requireViewer } from "@/lib/auth";
 import { getBlogBySlug, resolveBlogSlug } from "@/lib/blogs";
+import { commentPath } from "@/lib/comments";
 import { isAppError } from "@/lib/errors";
 import { getPersonRecord } from "@/lib/moderation";
 import { liftAction, sanctionAction } from "./actions";
@@ -94,7 +95,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
             {record.recent.map((comment) => (
               <li key={comment.id} className={styles.entry}>
                 <p className="meta">
-                  <Link href={`/${blog.slug}/${comment.post.slug}#comment-${comment.id}`}>{comment.post.title}</Link> ·{" "}
+                  <Link href={commentPath(blog.slug, comment.post.slug, comment.id)}>{comment.post.title}</Link> ·{" "}
                   {format.dateTime(comment.createdAt, { dateStyle: "medium" })} ·{" "}
                   <span className={styles.badge}>{t("status", { status: comment.status })}</span>
                 </p>
