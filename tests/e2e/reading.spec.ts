@@ -68,6 +68,7 @@ test("[READING]: a signed-in reader's language choice follows their account to a
   const elsewhere = await browser.newContext({ locale: "fr-CA" });
   const other = await elsewhere.newPage();
   await submitSignIn(other, who.email, who.password);
+  await expect(other.getByRole("link", { name: who.name })).toBeVisible();
   await other.goto("/carnet-de-josee");
   await expect(other.locator("html")).toHaveAttribute("lang", "en");
   await elsewhere.close();
