@@ -199,7 +199,7 @@ if (imported)
     rows.push([
       "import",
       `WXR ${n(size.mb)} MB, ${n(size.comments)} comments (SQLite)`,
-      `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, live heap ≤ ${n(size.peakHeapMb)} MB, reveal ${n(size.revealMs)} ms`,
+      `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, live heap ≤ ${n(size.peakHeapMb)} MB`,
     ]);
 
 const widths = [0, 1, 2].map((i) =>
