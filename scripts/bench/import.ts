@@ -118,7 +118,7 @@ async function measure(mb: number): Promise<Measure> {
     mb: round(size),
     comments,
     seconds: round(seconds),
-    mbPerSecond: round(size / seconds),
+    mbPerSecond: Math.round((size / seconds) * 100) / 100,
     commentsPerSecond: Math.round(comments / seconds),
     peakRssMb: round((peak - baseline) / 1024 / 1024),
     peakHeapMb: round(heap / 1024 / 1024),
