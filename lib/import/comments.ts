@@ -1,5 +1,5 @@
 import "server-only";
-import { db, newId } from "@/lib/db";
+import { db, newId, type CommentUncheckedCreateInput } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { renderMarkdownCached } from "@/lib/markdown";
 import { wordpressToMarkdown } from "./wordpress-html";
@@ -92,7 +92,7 @@ export async function writeComments(writer: CommentWriter, batch: ImportComment[
       ),
     ),
   );
-  const creates = [];
+  const creates: CommentUncheckedCreateInput[] = [];
   const staged: StagedRow[] = [];
   for (const [index, { comment, body, authorFields, hash, row, id }] of work.entries()) {
     const bodyHtml = renders[index]!;
@@ -121,10 +121,17 @@ export async function writeComments(writer: CommentWriter, batch: ImportComment[
       staged.push({ itemType: "comment", itemId: id, action: "create", status: comment.status });
     }
   }
+  // One row per statement, in one transaction: Prisma caches a query plan per query shape, and a
+  // multi-row insert's shape changes with its length and with which of its values are null, so
+  // createMany here would leave a new, large plan in the cache for nearly every batch.
   if (staged.length)
-    await db.$transaction([
-      db.comment.createMany({ data: creates }),
-      db.importStaged.createMany({ data: stagedData(writer.runId, staged) }),
-    ]);
+    await db.$transaction(
+      async (tx) => {
+        for (const data of creates) await tx.comment.create({ data, select: { id: true } });
+        for (const data of stagedData(writer.runId, staged))
+          await tx.importStaged.create({ data, select: { id: true } });
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
   return waiting;
 }

@@ -35,9 +35,7 @@ export async function finishImport(
 ): Promise<ImportReport> {
   const changed = report.posts.created + report.posts.updated + report.comments.created + report.comments.updated;
   report.unchanged = changed === 0 && report.addresses.stored === 0 && report.people.created === 0;
-  const started = Date.now();
   await revealRun(runId, report);
-  report.revealMs = Date.now() - started;
   await relinkRun(posts, runId, blog);
   // After the reveal: mentions resolve against the thread's people (links to profiles, Mention
   // rows); imports notify nobody. The search index and cached pages follow the rows.

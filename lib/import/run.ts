@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { db, type Tx } from "@/lib/db";
+import { db, type ImportStagedWhereInput, type Tx } from "@/lib/db";
 
 export type Counts = { created: number; updated: number; unchanged: number; skipped: number };
 export const counts = (): Counts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
@@ -16,8 +16,6 @@ export type ImportReport = {
   addresses: { stored: number; clashes: string[] };
   skipped: { item: string; reason: string }[];
   unchanged: boolean;
-  /** How long the one transaction that reveals the run held the database (ms). */
-  revealMs?: number;
 };
 
 /** Rows per write transaction: small enough that SQLite's single writer is never held for long. */
@@ -80,22 +78,36 @@ export function stagedData(runId: string, rows: StagedRow[]) {
 type PostReveal = { status: string; publishedAt: string | null };
 
 /**
- * revealRun: in ONE transaction, gives the run's new posts and comments their real status and
- * applies its staged updates, then marks the run done: readers see all of it or none of it.
+ * revealRun: gives the run's new comments and posts their real status and applies its staged
+ * updates, in transactions of at most 1,000 rows (SQLite's single writer is never held long),
+ * then marks the run done. New posts come last, in one transaction per 500: an imported article
+ * appears with its whole discussion, since its comments were revealed while it was still hidden.
  */
 export async function revealRun(runId: string, report: ImportReport): Promise<void> {
-  await db.$transaction(
-    async (tx) => {
-      // Read in pages (by id), so a run of any size is revealed in bounded memory.
-      for (let after = ""; ;) {
-        const staged = await tx.importStaged.findMany({
-          where: { runId, id: { gt: after } },
-          orderBy: { id: "asc" },
-          take: 1000,
-          select: { id: true, itemType: true, itemId: true, action: true, status: true, data: true },
-        });
-        if (!staged.length) break;
-        after = staged.at(-1)!.id;
+  const newPosts = { itemType: "post", action: "create" };
+  await revealPages(runId, { NOT: newPosts }, 1000);
+  await revealPages(runId, newPosts, 500);
+  await db.$transaction([
+    db.importRun.update({
+      where: { id: runId },
+      data: { status: "done", finishedAt: new Date(), report: JSON.stringify(report) },
+    }),
+    db.importStaged.deleteMany({ where: { runId } }),
+  ]);
+}
+
+async function revealPages(runId: string, where: ImportStagedWhereInput, size: number): Promise<void> {
+  for (let after = ""; ;) {
+    const staged = await db.importStaged.findMany({
+      where: { runId, id: { gt: after }, ...where },
+      orderBy: { id: "asc" },
+      take: size,
+      select: { id: true, itemType: true, itemId: true, action: true, status: true, data: true },
+    });
+    if (!staged.length) return;
+    after = staged.at(-1)!.id;
+    await db.$transaction(
+      async (tx) => {
         for (const row of staged) await revealRow(tx, row);
         const byStatus = new Map<string, string[]>();
         for (const row of staged)
@@ -104,15 +116,10 @@ export async function revealRun(runId: string, report: ImportReport): Promise<vo
         for (const [status, ids] of byStatus)
           for (const part of chunks(ids, 500))
             await tx.comment.updateMany({ where: { id: { in: part }, status: "importing" }, data: { status } });
-      }
-      await tx.importRun.update({
-        where: { id: runId },
-        data: { status: "done", finishedAt: new Date(), report: JSON.stringify(report) },
-      });
-      await tx.importStaged.deleteMany({ where: { runId } });
-    },
-    { timeout: 600_000, maxWait: 10_000 },
-  );
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  }
 }
 
 type StagedRecord = { itemType: string; itemId: string; action: string; data: string | null };

@@ -267,7 +267,7 @@ if (imported)
     rows.push([
       "import",
       `WXR ${n(size.mb)} MB, ${n(size.comments)} comments (SQLite)`,
-      `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, live heap ≤ ${n(size.peakHeapMb)} MB, reveal ${n(size.revealMs)} ms`,
+      `${n(size.seconds)} s, ${n(size.commentsPerSecond)} comments/s, live heap ≤ ${n(size.peakHeapMb)} MB`,
     ]);
 
 // Articles by size: one line each, every figure beside its baseline.

@@ -209,7 +209,7 @@ async function importItem(state: WxrState, item: WxrItem): Promise<void> {
       if (!isAppError(error)) throw error;
       return skip(`its text cannot be rendered (${error.message})`);
     }
-    const tagIds = [];
+    const tagIds: string[] = [];
     for (const name of tags) {
       const slug = tagSlug(name);
       tagIds.push(
@@ -235,8 +235,8 @@ async function importItem(state: WxrState, item: WxrItem): Promise<void> {
     } else {
       postId = newId();
       const slug = await uniqueSlug(db, state.blog.id, wpSlug(item));
-      await db.$transaction([
-        db.post.create({
+      await db.$transaction(async (tx) => {
+        await tx.post.create({
           data: {
             id: postId,
             blogId: state.blog.id,
@@ -248,11 +248,12 @@ async function importItem(state: WxrState, item: WxrItem): Promise<void> {
             importKey,
             tags: { create: tagIds.map((tagId) => ({ tagId })) },
           },
-        }),
-        db.importStaged.createMany({
-          data: stagedData(state.runId, [{ itemType: "post", itemId: postId, action: "create", data: reveal }]),
-        }),
-      ]);
+          select: { id: true },
+        });
+        await tx.importStaged.create({
+          data: stagedData(state.runId, [{ itemType: "post", itemId: postId!, action: "create", data: reveal }])[0]!,
+        });
+      });
       report.posts.created++;
     }
     state.touchedPosts.push(postId!);
