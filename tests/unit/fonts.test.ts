@@ -10,11 +10,10 @@ import { test } from "node:test";
 const require = createRequire(import.meta.url);
 const fontkit = require("next/dist/compiled/@next/font/dist/fontkit").default;
 const create = (fontkit.default ?? fontkit) as (buffer: Buffer) => unknown;
-const { getFallbackMetricsFromFontFile } = require(
-  "next/dist/compiled/@next/font/dist/local/get-fallback-metrics-from-font-file",
-) as {
-  getFallbackMetricsFromFontFile: (font: unknown, category: string) => Record<string, string>;
-};
+const { getFallbackMetricsFromFontFile } =
+  require("next/dist/compiled/@next/font/dist/local/get-fallback-metrics-from-font-file") as {
+    getFallbackMetricsFromFontFile: (font: unknown, category: string) => Record<string, string>;
+  };
 
 const css = readFileSync("app/styles/fonts.css", "utf8");
 const faces = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((match) => match[1]!);
@@ -37,7 +36,9 @@ test("fonts: the fallbacks' size adjustments match the font files' metrics", () 
   const fallbacks = faces.filter((face) => prop(face, "font-family")?.includes("Fallback"));
   assert.equal(fallbacks.length, 3);
   for (const fallback of fallbacks) {
-    const family = prop(fallback, "font-family")!.replace(/"/g, "").replace(/ Fallback$/, "");
+    const family = prop(fallback, "font-family")!
+      .replace(/"/g, "")
+      .replace(/ Fallback$/, "");
     const style = prop(fallback, "font-style") ?? "normal";
     const face = faces.find(
       (f) =>
