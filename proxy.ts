@@ -1,14 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { WEBMENTION_LINK_HEADER } from "@/lib/links/webmention/endpoint";
-import {
-  BYPASS_HEADER,
-  cacheablePage,
-  isArticlePath,
-  pageScope,
-  postScope,
-  SCOPE_HEADER,
-} from "@/lib/page-cache/policy";
+import { BYPASS_HEADER, cacheablePage, isPostPath, pageScope, postScope, SCOPE_HEADER } from "@/lib/page-cache/policy";
 import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
 
 // Next 16's middleware. It sets the two security headers that vary per request: the
@@ -27,8 +20,8 @@ import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
 async function gone(request: NextRequest): Promise<NextResponse | null> {
   const path = request.nextUrl.pathname;
   if (request.method !== "GET" || !/^\/[a-z0-9-]+\/[a-z0-9-]+\/?$/.test(path)) return null;
-  const { removedArticleAt } = await import("@/lib/posts/removed");
-  const removed = await removedArticleAt(path);
+  const { removedPostAt } = await import("@/lib/posts/removed");
+  const removed = await removedPostAt(path);
   if (!removed) return null;
   const [{ localeFor }, { goneHtml }] = await Promise.all([import("@/lib/i18n"), import("@/lib/posts/gone-page")]);
   const locale = localeFor(
@@ -58,8 +51,8 @@ async function markPage(request: NextRequest, response: NextResponse): Promise<v
     response.headers.set(SCOPE_HEADER, pageScope(page));
     return;
   }
-  const { publicArticleId } = await import("@/lib/posts/public-id");
-  const id = await publicArticleId(page.blog, page.post).catch(() => null);
+  const { publicPostId } = await import("@/lib/posts/public-id");
+  const id = await publicPostId(page.blog, page.post).catch(() => null);
   if (id) response.headers.set(SCOPE_HEADER, postScope(id));
 }
 
@@ -97,7 +90,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   // Webmention discovery: the HTTP Link header comes first for senders (the page has the <link> too).
-  if (isArticlePath(request.nextUrl.pathname)) response.headers.set("Link", WEBMENTION_LINK_HEADER);
+  if (isPostPath(request.nextUrl.pathname)) response.headers.set("Link", WEBMENTION_LINK_HEADER);
   if (request.headers.has(BYPASS_HEADER)) await markPage(request, response);
   return response;
 }

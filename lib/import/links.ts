@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { legacyTargets, legacyUrlVariants, syncPostLinks } from "@/lib/links";
-import { renderArticle } from "@/lib/posts";
+import { renderPostBody } from "@/lib/posts";
 import { markdownLinkUrls, rewriteLinks } from "./markdown-links";
 import { chunks } from "./run";
 
@@ -31,7 +31,7 @@ export async function relinkRun(postIds: string[], runId: string, blog: BlogRend
       const urls = markdownLinkUrls(post.bodySource);
       const moved = await newAddresses(urls);
       const body = moved.size ? rewriteLinks(post.bodySource, (url) => moved.get(url)) : post.bodySource;
-      const rendered = await renderArticle(body, blog);
+      const rendered = await renderPostBody(body, blog);
       await db.$transaction(async (tx) => {
         if (body !== post.bodySource)
           await tx.post.update({ where: { id: post.id }, data: { bodySource: body, bodyHtml: rendered.html } });

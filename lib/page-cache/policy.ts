@@ -96,8 +96,8 @@ export function carriesCredentials(request: RequestLike): boolean {
   return kind === "bearer" || kind === "session";
 }
 
-/** isArticlePath: "/blog/article" outside the app's own top-level routes. */
-export function isArticlePath(path: string): boolean {
+/** isPostPath: "/blog/article" outside the app's own top-level routes. */
+export function isPostPath(path: string): boolean {
   const match = ARTICLE_PATH.exec(path);
   return Boolean(match && !RESERVED_BLOG_SLUGS.has(match[1]!));
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { requireWritablePost } from "./access";
 import { publicPostChanged } from "./indexing";
 import { isPublic } from "./public";
-import { forgetRemovedArticlePaths } from "./removed";
+import { forgetRemovedPostPaths } from "./removed";
 
 /** deletePost: soft delete: the post disappears from every public read and can be restored. */
 export async function deletePost(actor: Actor, postId: string): Promise<void> {
@@ -12,7 +12,7 @@ export async function deletePost(actor: Actor, postId: string): Promise<void> {
     const post = await requireWritablePost(tx, actor, postId);
     if (!post.deletedAt) await tx.post.update({ where: { id: post.id }, data: { deletedAt: new Date() } });
   });
-  forgetRemovedArticlePaths();
+  forgetRemovedPostPaths();
   await publicPostChanged(postId, "remove");
 }
 
@@ -26,6 +26,6 @@ export async function restorePost(actor: Actor, postId: string): Promise<void> {
       select: { id: true, status: true, publishedAt: true, deletedAt: true },
     });
   });
-  forgetRemovedArticlePaths();
+  forgetRemovedPostPaths();
   if (isPublic(restored)) await publicPostChanged(postId, "index");
 }

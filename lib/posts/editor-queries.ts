@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { consume } from "@/lib/security";
 import { requireBlogWriter, requireWritablePost } from "./access";
 import { effectiveStatus } from "./public";
-import { previewArticle } from "./render";
+import { previewPostBody } from "./render";
 import { isPlaceholderSlug } from "./slugs";
 
 export type EditorPost = {
@@ -128,12 +128,12 @@ export async function listBlogPostsForWriter(actor: Actor, blogId: string): Prom
 export async function previewPost(actor: Actor, postId: string, source: string): Promise<string> {
   const post = await requireWritablePost(db, actor, postId);
   await consume("preview", `user:${actor!.id}`);
-  return previewArticle(source, post.blog);
+  return previewPostBody(source, post.blog);
 }
 
 /** previewNewPost: the same preview for an article not saved yet, by the blog's writers (NOT_FOUND for others). */
 export async function previewNewPost(actor: Actor, blogId: string, source: string): Promise<string> {
   const blog = await requireBlogWriter(db, actor, blogId);
   await consume("preview", `user:${actor!.id}`);
-  return previewArticle(source, blog);
+  return previewPostBody(source, blog);
 }

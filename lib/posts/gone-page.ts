@@ -4,7 +4,7 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.ch
 
 /**
  * goneHtml: the self-contained page proxy.ts answers for an article its author removed (410):
- * the words of components/articles/gone-notice.tsx (the catalogues' "gone" messages), with its
+ * the words of components/posts/gone-notice.tsx (the catalogues' "gone" messages), with its
  * own small style, since it is answered before the app renders anything.
  */
 export function goneHtml(locale: Locale, blogInfo: { slug: string; name: string }): string {

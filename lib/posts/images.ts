@@ -5,14 +5,14 @@ import { consume } from "@/lib/security";
 import { saveImageUpload } from "@/lib/uploads";
 import { requireBlogWriter } from "./access";
 
-export type ArticleImage = { url: string; width: number; height: number };
+export type PostImage = { url: string; width: number; height: number };
 
 /**
- * uploadArticleImage: an image pasted or dropped into an article's text, for the blog's writers
+ * uploadPostImage: an image pasted or dropped into an article's text, for the blog's writers
  * only (NOT_FOUND otherwise), 30 an hour per person; the upload is checked by its content
  * (lib/uploads). Its size comes back so the markdown can carry it (`#800x600`) and the page not jump.
  */
-export async function uploadArticleImage(actor: Actor, blogId: string, file: File): Promise<ArticleImage> {
+export async function uploadPostImage(actor: Actor, blogId: string, file: File): Promise<PostImage> {
   await requireBlogWriter(db, actor, blogId);
   await consume("upload", `user:${actor!.id}`);
   const { url, width, height } = await saveImageUpload(file, { purpose: "article" });

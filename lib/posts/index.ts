@@ -1,7 +1,14 @@
 /** listLatestPosts / listBlogPosts / listPublicPosts / getTag: public articles as plain objects (one list query). */
 export { listLatestPosts, listBlogPosts, listPublicPosts, getTag, type PostListItem } from "./service";
-/** getArticle / isPostRemoved: a public article with what its page shows; whether an address was deleted. */
-export { getArticle, isPostRemoved, type Article, type Citation, type WebMention, type TocEntry } from "./article";
+/** getPublicPost / isPostRemoved: a public article with what its page shows; whether an address was deleted. */
+export {
+  getPublicPost,
+  isPostRemoved,
+  type PublicPost,
+  type Citation,
+  type WebMention,
+  type TocEntry,
+} from "./public-post";
 /** publicPostWhere: the single "anyone may read it" condition (scheduled posts count once their date passed). */
 export { publicPostWhere } from "./public";
 /** Write-side zod schemas (messages are validation.* keys) shared by the editor, its actions and the API. */
@@ -24,14 +31,14 @@ export {
   listBlogPostsForWriter,
   type WriterPostItem,
 } from "./editor-queries";
-/** getArticlePreview: a draft or scheduled post as its readers will see it, for its writers only (NOT_FOUND otherwise). */
-export { getArticlePreview } from "./preview";
-/** uploadArticleImage / assertBlogWriter: an image for an article's text, and the "may write here" check (writers only). */
-export { uploadArticleImage, assertBlogWriter } from "./images";
+/** getPostPreview: a draft or scheduled post as its readers will see it, for its writers only (NOT_FOUND otherwise). */
+export { getPostPreview } from "./preview";
+/** uploadPostImage / assertBlogWriter: an image for an article's text, and the "may write here" check (writers only). */
+export { uploadPostImage, assertBlogWriter } from "./images";
 /** resolvePostSlug: a public post by slug, or a redirect from one of its old slugs, or null. */
 export { resolvePostSlug, slugFromTitle, uniqueSlug } from "./slugs";
-/** renderArticle: the blog's article rendering (stored HTML and its links). */
-export { renderArticle } from "./render";
+/** renderPostBody: the blog's article rendering (stored HTML and its links). */
+export { renderPostBody } from "./render";
 /** articleColumns: the columns an article's render fills (HTML with marker, headings, word count, reading time, pipeline version); content sync and the re-render use it too. */
 export { articleColumns } from "./render";
 /** rerenderStalePosts: renders articles from an older pipeline again with their blog's settings, in bounded batches (never bodySource). */

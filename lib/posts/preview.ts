@@ -2,15 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { requireWritablePost } from "./access";
-import { tableOfContents, type Article } from "./article";
+import { tableOfContents, type PublicPost } from "./public-post";
 
 /**
- * getArticlePreview: a post of any status shaped as its public page shows it (same Article as
- * getArticle, without citations or reactions, which only public articles gather), for those who
+ * getPostPreview: a post of any status shaped as its public page shows it (same PublicPost as
+ * getPublicPost, without citations or reactions, which only public articles gather), for those who
  * may edit it; NOT_FOUND for everyone else, so a draft's existence never leaks. A post without
  * a date yet is shown as if published now.
  */
-export async function getArticlePreview(actor: Actor, postId: string): Promise<Article & { blogId: string }> {
+export async function getPostPreview(actor: Actor, postId: string): Promise<PublicPost & { blogId: string }> {
   await requireWritablePost(db, actor, postId);
   const post = await db.post.findUniqueOrThrow({
     where: { id: postId },

@@ -4,10 +4,10 @@ import { db } from "@/lib/db";
 const REFRESH_MS = 30_000;
 
 /** The blog of an article its author deleted: what its 410 page names and speaks. */
-export type RemovedArticle = { blogSlug: string; blogName: string; blogLanguage: string };
+export type RemovedPost = { blogSlug: string; blogName: string; blogLanguage: string };
 
 const state = globalThis as unknown as {
-  tribuneRemoved?: { paths: Map<string, RemovedArticle>; at: number; loading?: Promise<void> };
+  tribuneRemoved?: { paths: Map<string, RemovedPost>; at: number; loading?: Promise<void> };
 };
 
 async function refresh(): Promise<void> {
@@ -25,11 +25,11 @@ async function refresh(): Promise<void> {
 }
 
 /**
- * removedArticleAt: the blog of the article its author deleted at "/blog/post" (answered 410
+ * removedPostAt: the blog of the article its author deleted at "/blog/post" (answered 410
  * Gone rather than 404), or null. The set of such paths is small and kept in memory, refreshed
  * every 30 seconds, so this costs no query per request.
  */
-export async function removedArticleAt(path: string): Promise<RemovedArticle | null> {
+export async function removedPostAt(path: string): Promise<RemovedPost | null> {
   const current = state.tribuneRemoved;
   if (!current) {
     await refresh().catch(() => undefined);
@@ -39,7 +39,7 @@ export async function removedArticleAt(path: string): Promise<RemovedArticle | n
   return state.tribuneRemoved?.paths.get(path.replace(/\/$/, "")) ?? null;
 }
 
-/** forgetRemovedArticlePaths: drops the cache (after a delete or restore in this process). */
-export function forgetRemovedArticlePaths(): void {
+/** forgetRemovedPostPaths: drops the cache (after a delete or restore in this process). */
+export function forgetRemovedPostPaths(): void {
   state.tribuneRemoved = undefined;
 }

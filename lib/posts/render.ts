@@ -10,7 +10,7 @@ import {
 } from "@/lib/markdown";
 
 /** What an article's render stores beside its source: the columns a save writes. */
-export type StoredArticleRender = {
+export type StoredPostRender = {
   bodyHtml: string;
   headingsJson: string;
   wordCount: number;
@@ -19,21 +19,21 @@ export type StoredArticleRender = {
 };
 
 /**
- * renderArticle: an article of this blog through the one pipeline (its settings): the columns to
+ * renderPostBody: an article of this blog through the one pipeline (its settings): the columns to
  * store (HTML with the version marker, headings, word count, reading time, pipeline version) and
  * its links; INVALID_INPUT validation.markdownToo… when refused.
  */
-export async function renderArticle(
+export async function renderPostBody(
   source: string,
   blog: BlogRendering,
-): Promise<{ stored: StoredArticleRender; html: string; links: string[] }> {
+): Promise<{ stored: StoredPostRender; html: string; links: string[] }> {
   const options = blogRenderOptions(blog, "article");
   const rendered = await renderMarkdownCached(source, options);
   return { stored: articleColumns(rendered, source, blog), html: rendered.html, links: rendered.links };
 }
 
 /** articleColumns: the columns an article's render fills, from the pipeline's output for `source` with the blog's options. */
-export function articleColumns(rendered: Rendered, source: string, blog: BlogRendering): StoredArticleRender {
+export function articleColumns(rendered: Rendered, source: string, blog: BlogRendering): StoredPostRender {
   return {
     bodyHtml: storedHtml(rendered.html, source, blogRenderOptions(blog, "article")),
     headingsJson: JSON.stringify(rendered.headings),
@@ -43,8 +43,8 @@ export function articleColumns(rendered: Rendered, source: string, blog: BlogRen
   };
 }
 
-/** previewArticle: the HTML readers would see, through the same pipeline (cached for the live preview). */
-export async function previewArticle(source: string, blog: BlogRendering): Promise<string> {
+/** previewPostBody: the HTML readers would see, through the same pipeline (cached for the live preview). */
+export async function previewPostBody(source: string, blog: BlogRendering): Promise<string> {
   return (await renderMarkdownCached(source, blogRenderOptions(blog, "article"))).html;
 }
 

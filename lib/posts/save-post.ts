@@ -6,7 +6,7 @@ import { syncPostLinks } from "@/lib/links";
 import { requireBlogWriter, requireWritablePost, type Tx, type WritablePost } from "./access";
 import { publicPostChanged } from "./indexing";
 import { isPublic } from "./public";
-import { renderArticle } from "./render";
+import { renderPostBody } from "./render";
 import { recordRevision } from "./revisions";
 import { assertSlugFree, moveSlug, placeholderSlug } from "./slugs";
 import { setPostTags } from "./tags";
@@ -85,7 +85,7 @@ export async function renderAhead(
   blog: { frenchTypography: boolean; language: string },
   bodySource: string | undefined,
 ): Promise<void> {
-  if (bodySource) await renderArticle(bodySource, blog);
+  if (bodySource) await renderPostBody(bodySource, blog);
 }
 
 /**
@@ -114,7 +114,7 @@ export async function applySave(
     await moveSlug(tx, post, slug);
   }
   const bodyChanged = bodySource !== post.bodySource;
-  const rendered = bodyChanged ? await renderArticle(bodySource, post.blog) : null;
+  const rendered = bodyChanged ? await renderPostBody(bodySource, post.blog) : null;
   if (rendered) await syncPostLinks(tx, post.id, rendered.links, rendered.html);
   if (input.tags) await setPostTags(tx, post.id, input.tags, post.blog.language);
   if (bodyChanged || title !== post.title) {

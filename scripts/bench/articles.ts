@@ -49,7 +49,7 @@ const BROTLI_5 = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
 type Article = { slug: string; comments: number; source: "wordpress" | "generated" };
 type Seeded = {
-  articles: (Article & { queries: { getArticle: number; listThread: number; total: number } })[];
+  articles: (Article & { queries: { getPublicPost: number; listThread: number; total: number } })[];
   cookie: string;
   wordpress: boolean;
 };

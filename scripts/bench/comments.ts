@@ -1,7 +1,7 @@
 // Benchmark: an article with 1,000 comments. Writes (with Prisma, before the server starts) a
 // published post of the demo blog with 1,000 approved comments in threads up to 6 deep by 50
 // authors, and a post with 10 comments; then reports
-//   (a) the queries of the page's data loads (getArticle + listThread) for 10 and 1,000 comments,
+//   (a) the queries of the page's data loads (getPublicPost + listThread) for 10 and 1,000 comments,
 //   (b) the page's HTML bytes (raw and gzipped), (c) the gzipped size of its <script src> chunks
 //   (noModule ones excluded), (d) requests/second and p50/p99 for the page (300 GETs,
 //   concurrency 8, after 10 warm-up, stopping after 60 s; --quick: 100 and 20 s).
@@ -24,19 +24,19 @@ type Seeded = {
   big: { slug: string; queries: QueryCount };
   small: { slug: string; queries: QueryCount };
 };
-export type QueryCount = { getArticle: number; listThread: number; total: number };
+export type QueryCount = { getPublicPost: number; listThread: number; total: number };
 
 export async function queryCount(blogId: string, slug: string): Promise<QueryCount> {
   const { captureQueries } = await import("@/lib/db");
-  const { getArticle } = await import("@/lib/posts/article");
+  const { getPublicPost } = await import("@/lib/posts/public-post");
   const { listThread } = await import("@/lib/comments");
   const statements = (queries: { query: string }[]) =>
     queries.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q.query.trim())).length;
-  const article = await captureQueries(() => getArticle(blogId, slug));
+  const article = await captureQueries(() => getPublicPost(blogId, slug));
   if (!article.result) throw new Error(`no public article ${slug}`);
   const thread = await captureQueries(() => listThread(article.result!.id, null));
-  const counts = { getArticle: statements(article.queries), listThread: statements(thread.queries) };
-  return { ...counts, total: counts.getArticle + counts.listThread };
+  const counts = { getPublicPost: statements(article.queries), listThread: statements(thread.queries) };
+  return { ...counts, total: counts.getPublicPost + counts.listThread };
 }
 
 export const commentsPart: ServerPart<Seeded> = {
@@ -168,9 +168,9 @@ export const commentsPart: ServerPart<Seeded> = {
     });
     const { big, small } = seeded;
     console.log(
-      `comments: queries (getArticle + listThread) with 10 comments ${small.queries.total} ` +
-        `(${small.queries.getArticle} + ${small.queries.listThread}), with 1,000: ${big.queries.total} ` +
-        `(${big.queries.getArticle} + ${big.queries.listThread})`,
+      `comments: queries (getPublicPost + listThread) with 10 comments ${small.queries.total} ` +
+        `(${small.queries.getPublicPost} + ${small.queries.listThread}), with 1,000: ${big.queries.total} ` +
+        `(${big.queries.getPublicPost} + ${big.queries.listThread})`,
     );
     console.log(
       `comments: HTML ${html.length} bytes, ${htmlGzipBytes} gzipped${gzipped ? " (as served)" : " (computed)"}; ` +

@@ -5,7 +5,7 @@ import { after, beforeEach, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
 import { noticePostCitations, syncPostLinks } from "@/lib/links";
 import { flushNotificationMail, listNotifications } from "@/lib/notifications";
-import { getArticle } from "@/lib/posts";
+import { getPublicPost } from "@/lib/posts";
 import { createBlog, createPost, createUser } from "../factories";
 import { resetDb } from "../setup/db";
 
@@ -29,7 +29,7 @@ test("a citation shows its sentence, old addresses count, an unpublished or edit
   const link = "/hebdo/ancien-titre";
   const html = `<p>Bonjour. Je réponds à <a href="${link}">Sylvain</a>, qui a raison sur un point. Le reste suit.</p>`;
   await syncPostLinks(db, citing.id, [link], html);
-  let article = await getArticle(hebdo.id, "nouveau-titre");
+  let article = await getPublicPost(hebdo.id, "nouveau-titre");
   assert.deepEqual(article?.citedBy, [
     {
       slug: "reponse",
@@ -41,15 +41,15 @@ test("a citation shows its sentence, old addresses count, an unpublished or edit
   ]);
 
   await db.post.update({ where: { id: citing.id }, data: { status: "draft", publishedAt: null } });
-  assert.deepEqual((await getArticle(hebdo.id, "nouveau-titre"))?.citedBy, [], "a draft cites nobody");
+  assert.deepEqual((await getPublicPost(hebdo.id, "nouveau-titre"))?.citedBy, [], "a draft cites nobody");
   await db.post.update({
     where: { id: citing.id },
     data: { status: "published", publishedAt: new Date(Date.now() - 1000) },
   });
-  assert.equal((await getArticle(hebdo.id, "nouveau-titre"))?.citedBy.length, 1);
+  assert.equal((await getPublicPost(hebdo.id, "nouveau-titre"))?.citedBy.length, 1);
 
   await syncPostLinks(db, citing.id, [], "<p>Plus de lien.</p>");
-  article = await getArticle(hebdo.id, "nouveau-titre");
+  article = await getPublicPost(hebdo.id, "nouveau-titre");
   assert.deepEqual(article?.citedBy, []);
 });
 

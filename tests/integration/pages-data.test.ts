@@ -6,7 +6,7 @@ import { listActiveDiscussions } from "@/lib/home";
 import { loadContent, syncContent } from "@/lib/content";
 import { captureQueries, db, dbProvider, disconnectDb } from "@/lib/db";
 import { checkHealth } from "@/lib/db/health";
-import { getArticle, listBlogPosts, listLatestPosts, listPublicPosts } from "@/lib/posts";
+import { getPublicPost, listBlogPosts, listLatestPosts, listPublicPosts } from "@/lib/posts";
 import { createBlog, createComment, createPost, createUser } from "../factories";
 import { resetDb } from "../setup/db";
 
@@ -25,7 +25,7 @@ test("pages: the demo debate reads as a nested thread, held comment excluded fro
   assert.ok(blog);
   const posts = await listBlogPosts(blog.id);
   const debate = posts.reduce((a, b) => (b.commentCount > a.commentCount ? b : a));
-  const post = await getArticle(blog.id, debate.slug);
+  const post = await getPublicPost(blog.id, debate.slug);
   assert.ok(post);
   const { tree, count } = await listThread(post.id, null);
   assert.ok(count >= 25);
@@ -49,7 +49,7 @@ test("pages: drafts and future posts stay off the lists", async () => {
     (await listBlogPosts(blog.id)).map((p) => p.slug),
     ["visible"],
   );
-  assert.equal(await getArticle(blog.id, "draft"), null);
+  assert.equal(await getPublicPost(blog.id, "draft"), null);
   assert.ok((await listLatestPosts(100)).every((p) => p.slug !== "draft" && p.slug !== "future"));
   assert.ok((await listBlogs()).some((b) => b.slug === blog.slug && b.postCount === 1));
 });
@@ -72,7 +72,7 @@ test("pages: the article's queries do not grow with its comments", async () => {
   const count = async (postId: string, slug: string) =>
     (
       await captureQueries(async () => {
-        await getArticle(blog.id, slug);
+        await getPublicPost(blog.id, slug);
         await listThread(postId, null);
       })
     ).queries.length;
@@ -87,8 +87,8 @@ test("pages: every page query uses an index", async () => {
     await listBlogs();
     await listLatestPosts(10);
     await listBlogPosts(blog.id);
-    await getArticle(blog.id, post.slug);
-    await getArticle(blog.id, post.slug);
+    await getPublicPost(blog.id, post.slug);
+    await getPublicPost(blog.id, post.slug);
     await listThread(post.id, null);
     await listActiveDiscussions(5);
     await listPublicPosts({ blogId: blog.id }, 1);

@@ -7,13 +7,13 @@ import { after, beforeEach, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import {
-  getArticlePreview,
+  getPostPreview,
   listBlogPostsForWriter,
   previewNewPost,
   publishPost,
   saveDraft,
   startDraft,
-  uploadArticleImage,
+  uploadPostImage,
 } from "@/lib/posts";
 import { createBlog, createComment, createPost, createUser } from "../factories";
 import { resetDb } from "../setup/db";
@@ -142,7 +142,7 @@ test("editor: the private preview of a draft is for its writers only", async () 
   const { owner, author, other, moderator, outsider, blog } = await team();
   const draft = await startDraft(author, blog.id, { title: "Secret plans", bodySource: "## Part one\n\nSoon." });
   for (const actor of [author, owner]) {
-    const article = await getArticlePreview(actor, draft.id);
+    const article = await getPostPreview(actor, draft.id);
     assert.equal(article.title, "Secret plans");
     assert.equal(article.blogId, blog.id);
     assert.deepEqual(
@@ -152,7 +152,7 @@ test("editor: the private preview of a draft is for its writers only", async () 
     assert.match(article.bodyHtml, /Soon\./);
   }
   for (const actor of [other, moderator, outsider, null]) {
-    await assert.rejects(getArticlePreview(actor, draft.id), rejects("NOT_FOUND"));
+    await assert.rejects(getPostPreview(actor, draft.id), rejects("NOT_FOUND"));
   }
   // A new article's live preview: anyone who may write in the blog (another author too).
   for (const actor of [moderator, outsider, null]) {
@@ -163,12 +163,12 @@ test("editor: the private preview of a draft is for its writers only", async () 
 
 test("editor: an image dropped into the text is stored for the blog's writers, with its size", async () => {
   const { author, moderator, outsider, blog } = await team();
-  const image = await uploadArticleImage(author, blog.id, png());
+  const image = await uploadPostImage(author, blog.id, png());
   assert.match(image.url, /^\/uploads\/[a-f0-9]{32}\.png$/);
   assert.deepEqual([image.width, image.height], [3, 2]);
   for (const actor of [moderator, outsider, null]) {
-    await assert.rejects(uploadArticleImage(actor, blog.id, png()), rejects("NOT_FOUND"));
+    await assert.rejects(uploadPostImage(actor, blog.id, png()), rejects("NOT_FOUND"));
   }
   const text = new File([new TextEncoder().encode("<svg/>")], "x.svg", { type: "image/svg+xml" });
-  await assert.rejects(uploadArticleImage(author, blog.id, text), rejects("INVALID_INPUT", "validation.uploadType"));
+  await assert.rejects(uploadPostImage(author, blog.id, text), rejects("INVALID_INPUT", "validation.uploadType"));
 });

@@ -12,7 +12,7 @@ import {
   deletePost,
   exportPostMarkdown,
   getPostForEditor,
-  getArticle,
+  getPublicPost,
   listBlogPosts,
   listBlogPostsForWriter,
   listRevisions,
@@ -113,7 +113,7 @@ test("posts: a scheduled post is invisible until its date, then public with no j
   const scheduled = await publishPost(author, id, { at });
   assert.equal(scheduled.status, "scheduled");
   assert.equal(scheduled.slug, "demain-matin", "the placeholder slug comes from the title at publication");
-  assert.equal(await getArticle(blog.id, "demain-matin"), null);
+  assert.equal(await getPublicPost(blog.id, "demain-matin"), null);
   assert.equal((await listBlogPosts(blog.id)).length, 0);
   assert.equal(await resolvePostSlug(blog.id, "demain-matin"), null);
   assert.equal(
@@ -122,10 +122,10 @@ test("posts: a scheduled post is invisible until its date, then public with no j
     "public once the date passes",
   );
   await db.post.update({ where: { id }, data: { publishedAt: new Date(Date.now() - 1) } });
-  assert.equal((await getArticle(blog.id, "demain-matin"))?.id, id);
+  assert.equal((await getPublicPost(blog.id, "demain-matin"))?.id, id);
   assert.equal((await listBlogPosts(blog.id)).length, 1);
   await unpublishPost(author, id);
-  assert.equal(await getArticle(blog.id, "demain-matin"), null);
+  assert.equal(await getPublicPost(blog.id, "demain-matin"), null);
 });
 
 test("posts: renaming a published post keeps its old slug as a redirect; drafts leave no alias", async () => {
@@ -184,14 +184,14 @@ test("posts: delete is soft and restore brings the post back", async () => {
   await saveDraft(author, id, { title: "Ephemeral", bodySource: "x" });
   const { slug } = await publishPost(author, id);
   await deletePost(owner, id);
-  assert.equal(await getArticle(blog.id, slug), null);
+  assert.equal(await getPublicPost(blog.id, slug), null);
   assert.deepEqual(
     (await listBlogPostsForWriter(author, blog.id)).deleted.map((p) => p.id),
     [id],
   );
   await assert.rejects(restorePost(outsider, id), rejects("NOT_FOUND"));
   await restorePost(author, id);
-  assert.equal((await getArticle(blog.id, slug))?.id, id);
+  assert.equal((await getPublicPost(blog.id, slug))?.id, id);
 });
 
 test("posts: exported markdown reads back through loadContent", async () => {

@@ -11,7 +11,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { runDueJobs } from "@/lib/jobs";
 import { closeLiveBus } from "@/lib/live";
 import { renderMarkdown, RENDER_VERSION } from "@/lib/markdown";
-import { getArticle, listBlogPosts, listPublicPosts, rerenderStalePosts, saveDraft } from "@/lib/posts";
+import { getPublicPost, listBlogPosts, listPublicPosts, rerenderStalePosts, saveDraft } from "@/lib/posts";
 import { createBlog, createPost, createUser } from "../factories";
 import { resetDb } from "../setup/db";
 
@@ -80,7 +80,7 @@ test("stored render: a content-synced French article and its comments have no li
   });
   assert.match(debate.title, / \?/, "the title is stored as written");
   assert.equal(
-    (await getArticle(debate.blogId, debate.slug))?.title,
+    (await getPublicPost(debate.blogId, debate.slug))?.title,
     "Fermer les commentaires\u202F? Non\u00A0: apprendre à les tenir",
   );
   const listed = await listBlogPosts(debate.blogId);
@@ -125,7 +125,7 @@ test("stored render: the page's table of contents and reading time are the ones 
   assert.equal(stored.readingMinutes, rendered.readingMinutes);
   assert.equal(stored.renderVersion, RENDER_VERSION);
 
-  const article = await getArticle(blog.id, draft.slug);
+  const article = await getPublicPost(blog.id, draft.slug);
   assert.ok(article);
   assert.equal(article.readingMinutes, stored.readingMinutes);
   assert.deepEqual(
@@ -265,7 +265,7 @@ test("tags belong to a language: an English post never shows the French tag of t
     where: { slug: "moderation-is-editorial-work" },
     select: { blogId: true, slug: true },
   });
-  const article = await getArticle(english.blogId, english.slug);
+  const article = await getPublicPost(english.blogId, english.slug);
   assert.ok(article);
   assert.ok(article.tags.some((tag) => tag.name === "moderation"));
   assert.ok(!article.tags.some((tag) => tag.name === "modération"), "no French tag on an English post");

@@ -15,7 +15,7 @@ const { runDueJobs } = await import("@/lib/jobs");
 const { JOB_HANDLERS } = await import("@/lib/background");
 const { POST: endpoint } = await import("@/app/api/webmention/route");
 const { GET: statusPage } = await import("@/app/api/webmention/[id]/route");
-const { getArticle } = await import("@/lib/posts");
+const { getPublicPost } = await import("@/lib/posts");
 const { createBlog, createPost, createUser } = await import("../factories");
 const { resetDb } = await import("../setup/db");
 
@@ -165,7 +165,7 @@ test("a reply to a locked discussion is listed with the article, not added to it
   assert.equal((await status(answer.location!)).status, "accepted");
   assert.equal(await db.comment.count(), 0);
   const blog = await db.blog.findUniqueOrThrow({ where: { slug: "carnet" } });
-  const { web } = (await getArticle(blog.id, "la-reponse"))!;
+  const { web } = (await getPublicPost(blog.id, "la-reponse"))!;
   assert.deepEqual(
     web.mentions.map((m) => [m.kind, m.author.name]),
     [["mention", "Sylvain Dionne"]],
@@ -193,7 +193,7 @@ test("likes and plain mentions are listed, not added to the discussion; 410 Gone
   assert.ok(told.some((n) => n.detail?.includes('"name":"Élise"')));
   // The article shows them: the like as a face, the mention beside "Cité par".
   const blog = await db.blog.findUniqueOrThrow({ where: { slug: "carnet" } });
-  const { web } = (await getArticle(blog.id, "la-reponse"))!;
+  const { web } = (await getPublicPost(blog.id, "la-reponse"))!;
   assert.deepEqual(
     web.likes.map((m) => [m.author.name, m.url]),
     [["Élise", `${site}/aime`]],
@@ -206,7 +206,7 @@ test("likes and plain mentions are listed, not added to the discussion; 410 Gone
   await send({ source: `${site}/aime`, target });
   await runDueJobs(JOB_HANDLERS);
   assert.equal((await status(like.location!)).status, "deleted");
-  assert.deepEqual((await getArticle(blog.id, "la-reponse"))!.web.likes, [], "a gone source is no longer shown");
+  assert.deepEqual((await getPublicPost(blog.id, "la-reponse"))!.web.likes, [], "a gone source is no longer shown");
 });
 
 test("a source that does not link, is not a page, or lies on a refused address is rejected with the reason", async () => {

@@ -9,7 +9,7 @@ import {
   cacheableRequest,
   carriesCredentials,
   fillHeaders,
-  isArticlePath,
+  isPostPath,
   pageScope,
   parseCookies,
   variantOf,
@@ -56,8 +56,8 @@ test("only anonymous GETs of an article, a blog's home, a tag's page or the home
     ["a trailing slash", get(`${ARTICLE}/`)],
   ];
   for (const [name, request] of refused) assert.equal(cacheableRequest(request, false), null, name);
-  assert.equal(isArticlePath("/tags/debat"), false);
-  assert.equal(isArticlePath(ARTICLE), true);
+  assert.equal(isPostPath("/tags/debat"), false);
+  assert.equal(isPostPath(ARTICLE), true);
   assert.deepEqual(cacheablePage("/tags/debat"), { kind: "tag", tag: "debat" });
   assert.deepEqual(cacheablePage("/carnet-de-josee"), { kind: "blog", blog: "carnet-de-josee" });
   assert.deepEqual(cacheablePage("/"), { kind: "home" });

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { stat } from "node:fs/promises";
 import { db, newId } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { renderArticle, slugFromTitle, tagSlug, uniqueSlug } from "@/lib/posts";
+import { renderPostBody, slugFromTitle, tagSlug, uniqueSlug } from "@/lib/posts";
 import { storeAddresses } from "../addresses";
 import { importTarget, type ImportActor, type ImportTarget } from "../blog";
 import { writeComments, type CommentWriter, type ImportComment } from "../comments";
@@ -204,7 +204,7 @@ async function importItem(state: WxrState, item: WxrItem): Promise<void> {
   else {
     let rendered;
     try {
-      rendered = await renderArticle(body, state.blog);
+      rendered = await renderPostBody(body, state.blog);
     } catch (error) {
       if (!isAppError(error)) throw error;
       return skip(`its text cannot be rendered (${error.message})`);

@@ -3,19 +3,19 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { ArticleHeader } from "@/components/articles/article-header";
-import styles from "@/components/articles/article.module.css";
-import { CitedBy } from "@/components/articles/cited-by";
-import { WebReactions } from "@/components/articles/web-reactions";
-import { GoneNotice } from "@/components/articles/gone-notice";
-import { TableOfContents } from "@/components/articles/table-of-contents";
+import { PostHeader } from "@/components/posts/post-header";
+import styles from "@/components/posts/post.module.css";
+import { CitedBy } from "@/components/posts/cited-by";
+import { WebReactions } from "@/components/posts/web-reactions";
+import { GoneNotice } from "@/components/posts/gone-notice";
+import { TableOfContents } from "@/components/posts/table-of-contents";
 import { accentStyle } from "@/components/blogs/blog-list";
 import { Discussion } from "@/components/comments/discussion";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
 import { listEditHistory, listThread, ThreadPageSchema, ThreadSortSchema } from "@/lib/comments";
-import { getArticle, isPostRemoved, resolvePostSlug } from "@/lib/posts";
+import { getPublicPost, isPostRemoved, resolvePostSlug } from "@/lib/posts";
 import { articleMetadata, blogPostingJsonLd } from "@/lib/seo";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ const load = cache(async (blogSlug: string, postSlug: string) => {
   if (!resolved) return { kind: "missing" as const };
   if (!resolved.blog) return { kind: "moved" as const, to: `/${resolved.redirectTo}/${postSlug}` };
   const blog = resolved.blog;
-  const article = await getArticle(blog.id, postSlug);
+  const article = await getPublicPost(blog.id, postSlug);
   if (article) return { kind: "found" as const, blog, article };
   // An old address of the article moves permanently; a removed article says so (410 page).
   const post = await resolvePostSlug(blog.id, postSlug);
@@ -72,7 +72,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       {/* Webmention discovery (React hoists it into <head>); proxy.ts sends the same as a Link header. */}
       <link rel="webmention" href={WEBMENTION_ENDPOINT} />
       <article className={styles.article}>
-        <ArticleHeader blog={blog} article={article} />
+        <PostHeader blog={blog} article={article} />
         <TableOfContents entries={article.toc} />
         <div className={`${styles.body} prose e-content`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         <a className="u-url" href={basePath} hidden>

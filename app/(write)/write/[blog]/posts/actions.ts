@@ -18,7 +18,7 @@ import {
   saveDraft,
   startDraft,
   unpublishPost,
-  uploadArticleImage,
+  uploadPostImage,
   wallTimeToDate,
 } from "@/lib/posts";
 import { saveImageUpload } from "@/lib/uploads";
@@ -174,7 +174,7 @@ export async function uploadImageAction(blog: string, form: FormData): Promise<I
   const file = form.get("image");
   if (!(file instanceof File)) return { ok: false, message: "validation.uploadEmpty" };
   try {
-    return { ok: true, ...(await uploadArticleImage(viewer, await requireBlogId(blog), file)) };
+    return { ok: true, ...(await uploadPostImage(viewer, await requireBlogId(blog), file)) };
   } catch (error) {
     return { ok: false, message: failure(error).message ?? "errors.unexpected" };
   }

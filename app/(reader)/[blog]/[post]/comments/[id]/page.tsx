@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import styles from "@/components/articles/article.module.css";
+import styles from "@/components/posts/post.module.css";
 import { accentStyle } from "@/components/blogs/blog-list";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { discussionLabels } from "@/components/comments/labels";
@@ -11,7 +11,7 @@ import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
 import { commentPathIn, getCommentContext, listThread } from "@/lib/comments";
 import { isAppError } from "@/lib/errors";
-import { getArticle } from "@/lib/posts";
+import { getPublicPost } from "@/lib/posts";
 
 export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ blog: string; post: string; id: string }> };
@@ -25,7 +25,7 @@ export default async function CommentPage({ params }: Props) {
   const { blog: blogSlug, post: postSlug, id } = await params;
   const resolved = await resolveBlogSlug(blogSlug);
   const blog = resolved?.blog;
-  const article = blog ? await getArticle(blog.id, postSlug) : null;
+  const article = blog ? await getPublicPost(blog.id, postSlug) : null;
   if (!blog || !article) notFound();
   const viewer = await getViewer();
   const context = await getCommentContext(id, viewer).catch((error: unknown) => {

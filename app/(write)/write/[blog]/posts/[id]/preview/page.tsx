@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ArticleHeader } from "@/components/articles/article-header";
-import styles from "@/components/articles/article.module.css";
-import { TableOfContents } from "@/components/articles/table-of-contents";
+import { PostHeader } from "@/components/posts/post-header";
+import styles from "@/components/posts/post.module.css";
+import { TableOfContents } from "@/components/posts/table-of-contents";
 import { accentStyle } from "@/components/blogs/blog-list";
 import { requireViewer } from "@/lib/auth";
 import { getBlogBySlug } from "@/lib/blogs";
 import { isAppError } from "@/lib/errors";
-import { getArticlePreview } from "@/lib/posts";
+import { getPostPreview } from "@/lib/posts";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export default async function PostPreviewPage({ params }: Props) {
   const viewer = await requireViewer(`${path}/preview`);
   const [blog, article] = await Promise.all([
     getBlogBySlug(blogSlug),
-    getArticlePreview(viewer, id).catch((error: unknown) => {
+    getPostPreview(viewer, id).catch((error: unknown) => {
       if (isAppError(error) && error.code === "NOT_FOUND") notFound();
       throw error;
     }),
@@ -40,7 +40,7 @@ export default async function PostPreviewPage({ params }: Props) {
         {t("previewBanner")} <Link href={path}>{t("previewBack")}</Link>
       </p>
       <article className={styles.article}>
-        <ArticleHeader blog={blog} article={article} />
+        <PostHeader blog={blog} article={article} />
         <TableOfContents entries={article.toc} />
         <div className={`${styles.body} prose`} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       </article>

@@ -3,11 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
 import { appUrl } from "@/lib/auth/app-url";
 import type { BlogSummary } from "@/lib/blogs";
-import type { Article } from "@/lib/posts";
-import styles from "./article.module.css";
+import type { PublicPost } from "@/lib/posts";
+import styles from "./post.module.css";
 
-/** ArticleHeader: blog, title, author with avatar, dates, reading time and tags (h-entry parts). */
-export async function ArticleHeader({ blog, article }: { blog: BlogSummary; article: Article }) {
+/** PostHeader: blog, title, author with avatar, dates, reading time and tags (h-entry parts). */
+export async function PostHeader({ blog, article }: { blog: BlogSummary; article: PublicPost }) {
   const [t, format] = await Promise.all([getTranslations("post"), getFormatter()]);
   const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 86_400_000;
   return (

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { WebMention } from "@/lib/posts";
-import styles from "./article.module.css";
+import styles from "./post.module.css";
 
 function initials(name: string | null, url: string): string {
   const source = name?.trim() || new URL(url).hostname.replace(/^www\./, "");

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { TocEntry } from "@/lib/posts";
-import styles from "./article.module.css";
+import styles from "./post.module.css";
 
 /** TableOfContents: shown for long articles (three headings or more), collapsible without JavaScript. */
 export async function TableOfContents({ entries }: { entries: TocEntry[] }) {

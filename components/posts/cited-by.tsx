@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Citation, WebMention } from "@/lib/posts";
-import styles from "./article.module.css";
+import styles from "./post.module.css";
 
 /** CitedBy: the articles of this instance that link to this one, then other sites' mentions (Webmention). */
 export async function CitedBy({ citations, web = [] }: { citations: Citation[]; web?: WebMention[] }) {

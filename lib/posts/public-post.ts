@@ -26,7 +26,7 @@ export type WebMention = {
   at: Date;
 };
 
-export type Article = {
+export type PublicPost = {
   id: string;
   slug: string;
   title: string;
@@ -55,11 +55,11 @@ export function tableOfContents(headingsJson: string): TocEntry[] {
 }
 
 /**
- * getArticle: a public article of a blog with what its page shows (author, tags, table of
+ * getPublicPost: a public article of a blog with what its page shows (author, tags, table of
  * contents, reading time, the articles that cite it, what other sites said of it). Three reads
  * whatever the article, cached per request.
  */
-export const getArticle = cache(async (blogId: string, slug: string): Promise<Article | null> => {
+export const getPublicPost = cache(async (blogId: string, slug: string): Promise<PublicPost | null> => {
   const now = new Date();
   const post = await db.post.findFirst({
     where: { blogId, slug, ...publicPostWhere(now) },
@@ -118,7 +118,7 @@ export const getArticle = cache(async (blogId: string, slug: string): Promise<Ar
       createdAt: true,
     },
   });
-  const web: Article["web"] = { mentions: [], likes: [], reposts: [] };
+  const web: PublicPost["web"] = { mentions: [], likes: [], reposts: [] };
   for (const m of received) {
     const mention: WebMention = {
       id: m.id,
