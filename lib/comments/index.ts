@@ -1,7 +1,13 @@
 /** buildCommentTree: pure flat-list → tree (oldest first, hidden leaves pruned). */
 export { type CommentNode } from "./tree";
 /** Schemas shared by forms, the API and the services (body 1–5,000 characters, guest identity, sort). */
-export { EditCommentSchema, ListCommentsQuerySchema, ThreadSortSchema, ThreadPageSchema, type ThreadSort } from "./schemas";
+export {
+  EditCommentSchema,
+  ListCommentsQuerySchema,
+  ThreadSortSchema,
+  ThreadPageSchema,
+  type ThreadSort,
+} from "./schemas";
 /** createComment: policy, parent, rate limit, mentions; comment + mentions + notices + follow in one transaction. */
 export { createComment } from "./create-comment";
 /** editComment: own comment only; revision kept, editedAt set, new mentions notified. */
