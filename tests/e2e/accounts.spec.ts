@@ -212,6 +212,9 @@ test("[ACCOUNTS]: signing in, signing up (through the mail) and a magic link all
   const newcomer = await fresh();
   await newcomer.goto(article);
   await newcomer.getByRole("link", { name: "Créer un compte", exact: true }).click();
+  // The article has a "Nom" field too (guest comments): fill only once the sign-up page is there.
+  await expect(newcomer.getByRole("heading", { name: "Créer votre compte" })).toBeVisible();
+  await expect(newcomer).toHaveURL(/\/signup\?from=/);
   await newcomer.getByLabel("Nom", { exact: true }).fill(who.name);
   await newcomer.getByLabel("Identifiant").fill(who.handle);
   await newcomer.getByLabel("Courriel").fill(who.email);
