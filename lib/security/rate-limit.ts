@@ -31,6 +31,8 @@ export const LIMITS = {
   comment: { points: 10, duration: 5 * 60 },
   /** 20 reports per hour per person (issue 11 reports): enough for a reader, not for a sweep. */
   report: { points: 20, duration: 60 * 60 },
+  /** 5 uploaded imports per hour per person (lib/import, settings page): each may write a whole blog. */
+  import: { points: 5, duration: 60 * 60 },
   /** 10 exports per hour per person (lib/export): each reads a whole blog or instance. */
   export: { points: 10, duration: 60 * 60 },
   /** 120 requests per minute per API token (or per address without one). */

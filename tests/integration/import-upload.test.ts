@@ -80,6 +80,20 @@ test("upload: only the blog's owners; larger than 50 MB is refused before readin
   assert.equal(await db.post.count(), 0);
 });
 
+test("upload: five imports an hour per person; the sixth is refused before its file is read", async () => {
+  const owner = await createUser({ handle: "owner_many" });
+  await createBlog({ slug: "carnet", ownerId: owner.id });
+  const { token } = await createApiToken(owner.id, "import");
+  for (let i = 0; i < 5; i++) {
+    const refused = await upload("carnet", token, "x", { "content-length": String(51 * 1024 * 1024) });
+    assert.equal(refused.status, 400, "each attempt counts, even one refused for its size");
+  }
+  const sixth = await upload("carnet", token, readFileSync(CARNET));
+  assert.equal(sixth.status, 429);
+  assert.ok(Number(sixth.headers.get("retry-after")) > 0);
+  assert.equal(await db.post.count(), 0, "nothing imported");
+});
+
 test("saveUploadedExport: a body past the limit is refused while it streams", async () => {
   const body = Readable.toWeb(Readable.from([Buffer.alloc(600), Buffer.alloc(600)])) as ReadableStream<Uint8Array>;
   await assert.rejects(saveUploadedExport(body, 1000), /tooLarge/);

@@ -4,6 +4,7 @@ import { apiError } from "@/lib/api";
 import { viewerForRequest } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { plainMessage } from "@/lib/i18n/plain";
+import { consume } from "@/lib/security";
 import { assertCanImport, importDisqus, importWxr, MAX_UPLOAD_BYTES, saveUploadedExport } from "@/lib/import";
 
 const QuerySchema = z.object({ kind: z.enum(["wxr", "disqus"]) });
@@ -22,6 +23,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ blo
     const { blog } = await params;
     const { kind } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     await assertCanImport(viewer, blog);
+    // Each import may read 50 MB and write a whole blog: a few an hour per person.
+    await consume("import", `user:${viewer.id}`);
     if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES)
       throw new AppError("INVALID_INPUT", "blogImport.tooLarge");
     if (!request.body) throw new AppError("INVALID_INPUT", "blogImport.noFile");
