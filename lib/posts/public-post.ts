@@ -48,7 +48,7 @@ export type PublicPost = {
 const WEB_MENTIONS_SHOWN = 100;
 
 /** tableOfContents: the h2/h3 entries of the headings an article's render stored (never re-derived from its HTML). */
-export function tableOfContents(headingsJson: string): TocEntry[] {
+function tableOfContents(headingsJson: string): TocEntry[] {
   return parseStoredHeadings(headingsJson)
     .filter((h): h is TocEntry => h.depth === 2 || h.depth === 3)
     .map(({ depth, id, text }) => ({ depth, id, text }));
@@ -63,21 +63,7 @@ export const getPublicPost = cache(async (blogId: string, slug: string): Promise
   const now = new Date();
   const post = await db.post.findFirst({
     where: { blogId, slug, ...publicPostWhere(now) },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      bodyHtml: true,
-      headingsJson: true,
-      readingMinutes: true,
-      excerpt: true,
-      coverImageUrl: true,
-      publishedAt: true,
-      updatedAt: true,
-      author: { select: { id: true, handle: true, name: true, image: true } },
-      tags: { select: { tag: { select: { slug: true, name: true } } } },
-      blog: { select: { frenchTypography: true } },
-    },
+    select: PUBLIC_POST_SELECT,
   });
   if (!post) return null;
   const links = await db.link.findMany({
@@ -144,18 +130,57 @@ export const getPublicPost = cache(async (blogId: string, slug: string): Promise
     )
     .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
     .map(({ publishedAt: _published, ...source }) => source);
-  const { headingsJson, blog, ...shown } = post;
+  return { ...presentPost(post, post.publishedAt!), citedBy, web };
+});
+
+/** What an article's page reads of the post itself (the public page and the writers' preview alike). */
+export const PUBLIC_POST_SELECT = {
+  id: true,
+  slug: true,
+  title: true,
+  bodyHtml: true,
+  headingsJson: true,
+  readingMinutes: true,
+  excerpt: true,
+  coverImageUrl: true,
+  publishedAt: true,
+  updatedAt: true,
+  author: { select: { id: true, handle: true, name: true, image: true } },
+  tags: { select: { tag: { select: { slug: true, name: true } } } },
+  blog: { select: { frenchTypography: true } },
+} as const;
+
+type SelectedPost = {
+  id: string;
+  slug: string;
+  title: string;
+  bodyHtml: string;
+  headingsJson: string;
+  readingMinutes: number;
+  excerpt: string | null;
+  coverImageUrl: string | null;
+  updatedAt: Date;
+  author: PublicPost["author"];
+  tags: { tag: { slug: string; name: string } }[];
+  blog: { frenchTypography: boolean };
+};
+
+/**
+ * presentPost: the post as its page shows it, dated `publishedAt`: title and excerpt typeset as
+ * the blog's settings ask, tags flattened, the table of contents from the headings its render
+ * stored (never re-derived from the HTML).
+ */
+export function presentPost(post: SelectedPost, publishedAt: Date): Omit<PublicPost, "citedBy" | "web"> {
+  const { headingsJson, blog, tags, ...shown } = post;
   return {
     ...shown,
     title: typesetPlain(post.title, blog),
     excerpt: typesetPlain(post.excerpt, blog),
-    publishedAt: post.publishedAt!,
-    tags: post.tags.map(({ tag }) => tag),
+    publishedAt,
+    tags: tags.map(({ tag }) => tag),
     toc: tableOfContents(headingsJson),
-    citedBy,
-    web,
   };
-});
+}
 
 /** isPostRemoved: the article existed at this address and its author deleted it (410, not 404). */
 export async function isPostRemoved(blogId: string, slug: string): Promise<boolean> {

@@ -8,6 +8,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import {
   getPostPreview,
+  getPublicPost,
   listBlogPostsForWriter,
   previewNewPost,
   publishPost,
@@ -159,6 +160,21 @@ test("editor: the private preview of a draft is for its writers only", async () 
     await assert.rejects(previewNewPost(actor, blog.id, "text"), rejects("NOT_FOUND"));
   }
   assert.match(await previewNewPost(author, blog.id, "**bold**"), /<strong>bold<\/strong>/);
+});
+
+test("editor: the preview shows the article as its readers will, French spacing of the title included", async () => {
+  const { author, blog } = await team();
+  await db.blog.update({ where: { id: blog.id }, data: { language: "fr", frenchTypography: true } });
+  const draft = await startDraft(author, blog.id, { title: "Fermer ? Non : apprendre", bodySource: "Texte." });
+  const preview = await getPostPreview(author, draft.id);
+  assert.equal(preview.title, "Fermer\u202f? Non\u00a0: apprendre");
+  await publishPost(author, draft.id);
+  const post = await db.post.findUniqueOrThrow({ where: { id: draft.id } });
+  const page = await getPublicPost(blog.id, post.slug);
+  assert.ok(page);
+  assert.equal(preview.title, page.title, "the preview's title is the reader's");
+  assert.deepEqual(preview.toc, page.toc);
+  assert.equal(preview.readingMinutes, page.readingMinutes);
 });
 
 test("editor: an image dropped into the text is stored for the blog's writers, with its size", async () => {
