@@ -47,7 +47,7 @@ async function gone(request: NextRequest): Promise<NextResponse | null> {
 async function markPage(request: NextRequest, response: NextResponse): Promise<void> {
   const page = request.method === "GET" ? cacheablePage(request.nextUrl.pathname) : null;
   if (!page) return;
-  if (page.kind !== "article") {
+  if (page.kind !== "article" && page.kind !== "thread") {
     response.headers.set(SCOPE_HEADER, pageScope(page));
     return;
   }

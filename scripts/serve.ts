@@ -19,6 +19,7 @@ import { RateLimiterClusterMaster } from "rate-limiter-flexible";
 import { env } from "../lib/env.js";
 import { relayClusterLive } from "../lib/live/bus";
 import { createPageCache } from "../lib/page-cache/http";
+import { createSplicer, wantsSplice } from "../lib/page-cache/splice";
 import { stampClientAddress, trustedProxiesFromEnv } from "../lib/security/client-address";
 
 const port = env.PORT;
@@ -76,18 +77,21 @@ async function serve(): Promise<void> {
     ttlSeconds: env.PAGE_CACHE_SECONDS,
   });
 
+  // An article's page gets its discussion from the shared thread fragments (lib/page-cache/splice).
+  const splicer = createSplicer({ origin: cache.origin, fragments: cache.fragment });
+
   // Every request's client address comes from its socket (or X-Forwarded-For through TRUST_PROXY
   // proxies), stamped before anything reads it: rate limits and stream caps count by it.
   const trustedProxies = trustedProxiesFromEnv(env.TRUST_PROXY);
   const server = http.createServer((req, res) => {
     stampClientAddress(req, trustedProxies);
-    cache.handle(req, res).then(
-      (answered) => (answered ? undefined : handle(req, res)),
-      (error: Error) => {
+    cache
+      .handle(req, res)
+      .then((answered) => (answered ? undefined : wantsSplice(req) ? splicer.serve(req, res) : handle(req, res)))
+      .catch((error: Error) => {
         console.error("[page-cache]", error.message);
         if (!res.headersSent) void handle(req, res);
-      },
-    );
+      });
   });
   server.listen(port, host, () => {
     console.log(

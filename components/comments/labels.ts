@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { REPORT_REASONS } from "@/lib/moderation";
 
 /**
  * DiscussionLabels: every text the discussion's client components show, translated on the
@@ -7,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 export type DiscussionLabels = Awaited<ReturnType<typeof discussionLabels>>;
 
 export async function discussionLabels() {
-  const t = await getTranslations("discussion");
+  const [t, m] = await Promise.all([getTranslations("discussion"), getTranslations("moderationThread")]);
   const plural = (key: "newComments", sample = 7) => ({
     one: t(key, { count: 1 }),
     other: t(key, { count: sample }).replace(String(sample), "#"),
@@ -36,5 +37,15 @@ export async function discussionLabels() {
     showNew: t("showNew"),
     addComment: t("addComment"),
     newComments: plural("newComments"),
+    held: t("held"),
+    loadMore: t("loadMore"),
+    loading: t("loadingMore"),
+    loadFailed: t("loadMoreFailed"),
+    report: m("report"),
+    reported: m("reported"),
+    reportWhy: m("reportWhy"),
+    reportNote: m("reportNote"),
+    reportSend: m("reportSend"),
+    reportReasons: REPORT_REASONS.map((reason) => [reason, m("reportReason", { reason })] as const),
   };
 }

@@ -32,6 +32,10 @@ export {
   type ThreadPage,
   type ThreadViewer,
 } from "./thread";
+/** getThreadShell: what an article's page needs around the shared thread (count, rights, the viewer's ids). */
+export { getThreadShell } from "./thread-shell";
+/** Actor: who acts (a signed-in person, or null). */
+export type { Actor } from "./context";
 /** locateComment / resolveCommentLink: the page of the discussion holding a comment, where its permalink leads. */
 export { locateComment, resolveCommentLink } from "./locate";
 /** commentPath: a comment's permalink, resolved by the server to the page holding it; THREAD_DEPTH: levels the article shows. */

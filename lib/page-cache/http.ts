@@ -12,6 +12,7 @@ import {
   postScope,
   SCOPE_HEADER,
   type CacheableRequest,
+  type RequestLike,
 } from "./policy";
 import { bump, isFilling, lookup, singleFlight, snapshot, store, type CachedPage, type Encoding } from "./store";
 
@@ -73,9 +74,9 @@ function fetchSelf(origin: URL, path: string, headers: Record<string, string>): 
  * fill: renders the page through this very server (an ordinary request, which proxy.ts marks
  * with the article's id when anyone may read it) and keeps it when it is a plain public page.
  */
-async function fill(origin: URL, request: IncomingMessage, wanted: CacheableRequest): Promise<Filled> {
+async function fill(origin: URL, request: RequestLike, wanted: CacheableRequest): Promise<Filled> {
   const renderedAt = snapshot();
-  const fetched = await fetchSelf(origin, wanted.url, fillHeaders(request, wanted.https));
+  const fetched = await fetchSelf(origin, wanted.url, fillHeaders(request, wanted.https, wanted.kind));
   const scopes = String(fetched.headers[SCOPE_HEADER] ?? "")
     .split(" ")
     .filter(Boolean);
@@ -256,7 +257,7 @@ export function createPageCache({ origin, ttlSeconds, writePriorityMs = WRITE_PR
     listen();
     // A refresh follows a live announcement ("1 new comment"): never answer it with a page
     // rendered before the change it announced.
-    const found = lookup(wanted.key, ttlMs, wanted.kind === "rsc" ? 0 : GRACE_MS);
+    const found = lookup(wanted.key, ttlMs, wanted.kind === "html" ? GRACE_MS : 0);
     if (found) {
       // Stale within the grace: this reader gets it at once; one refresh starts when the grace
       // ends (or now, if it has), so the next readers find the change.
@@ -285,8 +286,29 @@ export function createPageCache({ origin, ttlSeconds, writePriorityMs = WRITE_PR
     }
   }
 
+  /**
+   * fragment: the body of a thread fragment (`url`: its canonical address, threadFragmentUrl)
+   * for the host and scheme of `req`, from the cache or rendered once for everyone waiting on
+   * it; null when there is none to show (the article is not public). With the cache off, it is
+   * rendered for this request alone.
+   */
+  async function fragment(req: IncomingMessage, url: string, https: boolean): Promise<Buffer | null> {
+    const headers = { host: req.headers.host, "x-forwarded-host": req.headers["x-forwarded-host"] };
+    const wanted = cacheableRequest({ method: "GET", url, headers }, https);
+    if (!wanted || wanted.kind !== "fragment") return null;
+    if (ttlMs <= 0) {
+      const fetched = await fetchSelf(origin, wanted.url, fillHeaders({ headers }, https, "fragment"));
+      return fetched.status === 200 ? fetched.body : null;
+    }
+    listen();
+    const found = lookup(wanted.key, ttlMs, 0);
+    if (found) return found.page.bodies.identity;
+    const filled = await singleFlight(wanted.key, () => fill(origin, { headers }, wanted));
+    return "page" in filled ? filled.page.bodies.identity : filled.once.status === 200 ? filled.once.body : null;
+  }
+
   /** waits: the writes in progress and the cached answers waiting for them (tests, monitoring). */
   const waits = () => ({ writes, waiting: waiters.size });
 
-  return { handle, waits };
+  return { handle, fragment, waits, origin };
 }

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { RESERVED_BLOG_SLUGS } from "@/lib/blogs/schemas";
+import { ThreadSortSchema } from "@/lib/comments/schemas";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
-import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
+import { LOCALE_COOKIE, locales, type Locale } from "@/lib/i18n/config";
 import { parseLocaleChoice } from "@/lib/i18n/negotiate";
 import { isSessionCookieName, readCredentials } from "@/lib/security/credentials";
 import { isTheme, THEME_COOKIE, type Theme } from "@/lib/theme/themes";
@@ -26,12 +28,14 @@ export type RequestLike = {
  * it from (`url`: the path, with `?_rsc=` for a refresh) and whether it is the HTML page or the
  * RSC payload a client-side refresh (the live "show new comments") asks for.
  */
-export type CacheableRequest = { key: string; url: string; https: boolean; kind: "html" | "rsc" };
+export type CacheableRequest = { key: string; url: string; https: boolean; kind: "html" | "rsc" | "fragment" };
 
 /** ARTICLE_PATH: /blog/article. */
 const ARTICLE_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})$/;
 const BLOG_PATH = /^\/([a-z0-9-]{1,80})$/;
 const TAG_PATH = /^\/tags\/([a-z0-9-]{1,80})$/;
+/** THREAD_PATH: /blog/article/thread, one page of the article's shared discussion (an HTML fragment). */
+const THREAD_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})\/thread$/;
 
 /**
  * CacheablePage: the pages the cache keeps, read from the path alone: the home page, a blog's
@@ -41,7 +45,8 @@ export type CacheablePage =
   | { kind: "home" }
   | { kind: "blog"; blog: string }
   | { kind: "tag"; tag: string }
-  | { kind: "article"; blog: string; post: string };
+  | { kind: "article"; blog: string; post: string }
+  | { kind: "thread"; blog: string; post: string };
 
 const header = (request: RequestLike, name: string): string => {
   const value = request.headers[name];
@@ -112,6 +117,8 @@ export function cacheablePage(path: string): CacheablePage | null {
   const article = ARTICLE_PATH.exec(path);
   if (article && !RESERVED_BLOG_SLUGS.has(article[1]!))
     return { kind: "article", blog: article[1]!, post: article[2]! };
+  const thread = THREAD_PATH.exec(path);
+  if (thread && !RESERVED_BLOG_SLUGS.has(thread[1]!)) return { kind: "thread", blog: thread[1]!, post: thread[2]! };
   return null;
 }
 
@@ -119,7 +126,7 @@ export function cacheablePage(path: string): CacheablePage | null {
  * pageScope: the change scope of a list page (pagesChanged bumps it): "home", "blog:<slug>",
  * "tag:<slug>". An article's scope is "post:<id>", its id looked up when it is filled.
  */
-export function pageScope(page: Exclude<CacheablePage, { kind: "article" }>): string {
+export function pageScope(page: Exclude<CacheablePage, { kind: "article" | "thread" }>): string {
   if (page.kind === "home") return "home";
   return page.kind === "blog" ? `blog:${page.blog}` : `tag:${page.tag}`;
 }
@@ -192,7 +199,9 @@ export function variantOf(request: RequestLike, https: boolean): Variant {
 export function cacheableRequest(request: RequestLike, https: boolean): CacheableRequest | null {
   if (request.method !== "GET" || !request.url) return null;
   const [path = "", query] = request.url.split("?", 2);
-  if (!cacheablePage(path)) return null;
+  const page = cacheablePage(path);
+  if (!page) return null;
+  if (page.kind === "thread") return threadRequest(request, path, query, https);
   // A refresh of the page in the browser (router.refresh(): the live "show new comments")
   // asks for its RSC payload, with a cache-busting ?_rsc= and the client's router state.
   const rsc = header(request, "rsc") === "1";
@@ -218,12 +227,45 @@ export function cacheableRequest(request: RequestLike, https: boolean): Cacheabl
   return { key: `${path}|${parts.join("|")}`, url: request.url, https, kind: rsc ? "rsc" : "html" };
 }
 
+/** ThreadQuerySchema: what a thread fragment varies by, besides its article: page, order, language. */
+export const ThreadQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000),
+  sort: ThreadSortSchema,
+  locale: z.enum(locales),
+});
+export type ThreadQuery = z.infer<typeof ThreadQuerySchema>;
+
+/** threadFragmentUrl: the canonical address of a thread fragment (the only one the cache keeps). */
+export const threadFragmentUrl = (articlePath: string, { page, sort, locale }: ThreadQuery) =>
+  `${articlePath}/thread?page=${page}&sort=${sort}&locale=${locale}`;
+
+/**
+ * threadRequest: a thread fragment is the same for every reader, signed in or not (its route
+ * never reads the session): its key is the host, the scheme and its query read by
+ * ThreadQuerySchema, and the fill asks for the canonical address, so an unusual spelling of a
+ * query never makes a fragment kept under another key. Anything else in the query is refused.
+ */
+function threadRequest(request: RequestLike, path: string, query: string | undefined, https: boolean) {
+  if (header(request, BYPASS_HEADER) || header(request, "rsc") || header(request, "next-router-prefetch")) return null;
+  const params = new URLSearchParams(query ?? "");
+  if ([...params.keys()].some((name) => !["page", "sort", "locale"].includes(name))) return null;
+  const parsed = ThreadQuerySchema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) return null;
+  const url = threadFragmentUrl(path.slice(0, -"/thread".length), parsed.data);
+  const host = (header(request, "x-forwarded-host") || header(request, "host")).toLowerCase().slice(0, 100);
+  return { key: `${url}|${host}|${https ? "https" : "http"}|fragment`, url, https, kind: "fragment" as const };
+}
+
 /**
  * fillHeaders: the request headers of a cache fill: the request's Variant written out
  * canonically (one cookie of each kind at most, the negotiated language, a user agent of the
  * crawler class), never the reader's own values, so that the render sees exactly what the key holds.
  */
-export function fillHeaders(request: RequestLike, https: boolean): Record<string, string> {
+export function fillHeaders(
+  request: RequestLike,
+  https: boolean,
+  kind: CacheableRequest["kind"] = "html",
+): Record<string, string> {
   const variant = variantOf(request, https);
   const forwarded: Record<string, string> = {
     [BYPASS_HEADER]: "fill",
@@ -232,6 +274,8 @@ export function fillHeaders(request: RequestLike, https: boolean): Record<string
     "user-agent": CRAWLER_AGENTS[variant.crawler ?? "browser"],
   };
   if (variant.host) forwarded.host = forwarded["x-forwarded-host"] = variant.host;
+  // A fragment depends on its address only (its language is in the query).
+  if (kind === "fragment") return forwarded;
   if (variant.browserLocale) forwarded["accept-language"] = variant.browserLocale;
   const cookies = [
     variant.locale && `${LOCALE_COOKIE}=${variant.locale}`,

@@ -344,3 +344,63 @@ test("memory is bounded: the least recently used pages go first", () => {
   assert.ok(stats().bytes <= MAX_BYTES);
   assert.equal(store("huge", page("p", snapshot(), MAX_BYTES)), false, "one page may not fill the cache");
 });
+
+test("a thread fragment is one entry for every reader, keyed by its canonical address (page, sort, language)", () => {
+  const THREAD = `${ARTICLE}/thread`;
+  const canonical = `${THREAD}?page=2&sort=newest&locale=fr`;
+  const anonymous = cacheableRequest(get(canonical), false);
+  assert.ok(anonymous);
+  assert.equal(anonymous.kind, "fragment");
+  assert.equal(anonymous.url, canonical);
+  // The fragment's route never reads the session, the theme or the browser's languages: signed-in
+  // readers share it, and none of these make another entry.
+  for (const headers of [
+    { cookie: "next-auth.session-token=abc; tribune_theme=dark" },
+    { cookie: "tribune_locale=en" },
+    { "accept-language": "en-US" },
+    { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" },
+  ])
+    assert.equal(cacheableRequest(get(canonical, headers), false)?.key, anonymous.key, JSON.stringify(headers));
+  // Another spelling of the same query is the same entry, filled from the canonical address.
+  const reordered = cacheableRequest(get(`${THREAD}?locale=fr&sort=newest&page=02`), false);
+  assert.equal(reordered?.key, anonymous.key);
+  assert.equal(reordered?.url, canonical);
+  // An unknown order reads as the default one, as the page reads it.
+  assert.equal(
+    cacheableRequest(get(`${THREAD}?page=1&sort=bogus&locale=en`), false)?.url,
+    `${THREAD}?page=1&sort=oldest&locale=en`,
+  );
+  // What differs is another entry: the page, the order, the language, the host, the scheme.
+  const keys = new Set(
+    [
+      cacheableRequest(get(`${THREAD}?page=3&sort=newest&locale=fr`), false),
+      cacheableRequest(get(`${THREAD}?page=2&sort=liked&locale=fr`), false),
+      cacheableRequest(get(`${THREAD}?page=2&sort=newest&locale=en`), false),
+      cacheableRequest(get(canonical, { host: "autre.example" }), false),
+      cacheableRequest(get(canonical), true),
+      anonymous,
+    ].map((request) => request?.key),
+  );
+  assert.equal(keys.size, 6);
+  // Refused: what the route would not render as such, and the cache's own fills.
+  for (const url of [
+    THREAD,
+    `${THREAD}?page=0&sort=oldest&locale=fr`,
+    `${THREAD}?page=x&sort=oldest&locale=fr`,
+    `${THREAD}?page=1&sort=oldest&locale=de`,
+    `${THREAD}?page=1&sort=oldest&locale=fr&extra=1`,
+    `/notifications/x/thread?page=1&sort=oldest&locale=fr`,
+  ])
+    assert.equal(cacheableRequest(get(url), false), null, url);
+  assert.equal(cacheableRequest(get(canonical, { "x-tribune-page-cache": "fill" }), false), null);
+  assert.equal(cacheableRequest(get(canonical, { rsc: "1" }), false), null);
+  // Its fill carries none of the reader's cookies or languages.
+  const fill = fillHeaders(
+    get(canonical, { cookie: "next-auth.session-token=abc; tribune_locale=en", "accept-language": "en" }),
+    false,
+    "fragment",
+  );
+  assert.equal(fill.cookie, undefined);
+  assert.equal(fill["accept-language"], undefined);
+  assert.deepEqual(cacheablePage(THREAD), { kind: "thread", blog: "carnet-de-josee", post: "fermer-les-commentaires" });
+});

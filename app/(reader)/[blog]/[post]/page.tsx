@@ -1,7 +1,7 @@
 import { WEBMENTION_ENDPOINT } from "@/lib/links/webmention";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { PostHeader } from "@/components/posts/post-header";
 import styles from "@/components/posts/post.module.css";
@@ -10,11 +10,21 @@ import { WebReactions } from "@/components/posts/web-reactions";
 import { GoneNotice } from "@/components/posts/gone-notice";
 import { TableOfContents } from "@/components/posts/table-of-contents";
 import { accentStyle } from "@/components/blogs/blog-list";
-import { Discussion } from "@/components/comments/discussion";
+import { Discussion, type DiscussionThread } from "@/components/comments/discussion";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getViewer } from "@/lib/auth";
 import { resolveBlogSlug } from "@/lib/blogs";
-import { listEditHistory, listThread, ThreadPageSchema, ThreadSortSchema } from "@/lib/comments";
+import {
+  getComment,
+  getThreadShell,
+  listEditHistory,
+  listThread,
+  ThreadPageSchema,
+  ThreadSortSchema,
+  type Actor,
+} from "@/lib/comments";
+import type { Locale } from "@/lib/i18n";
+import { threadFragmentUrl } from "@/lib/page-cache/policy";
 import { getPublicPost, isPostRemoved, resolvePostSlug } from "@/lib/posts";
 import { articleMetadata, blogPostingJsonLd } from "@/lib/seo";
 
@@ -59,16 +69,17 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const sort = ThreadSortSchema.parse(param(query.sort));
   const page = ThreadPageSchema.parse(param(query.page));
   const viewer = await getViewer();
-  const [t, thread, history] = await Promise.all([
+  const open = { reply: param(query.reply), edit: param(query.edit) };
+  const [t, locale, { thread, count }] = await Promise.all([
     getTranslations("post"),
-    listThread(article.id, viewer, { sort, page }),
-    listEditHistory(viewer, article.id),
+    getLocale(),
+    discussionOf(article.id, viewer, { sort, page }, open),
   ]);
   return (
     // The whole page is the article's h-entry (microformats), so that its comments (p-comment
     // h-entry, in the discussion below the text) are read as the article's comments.
     <div lang={blog.language} style={accentStyle(blog.accentColor)} data-accent className="h-entry">
-      <JsonLd data={blogPostingJsonLd({ ...article, commentCount: thread.count }, blog)} />
+      <JsonLd data={blogPostingJsonLd({ ...article, commentCount: count }, blog)} />
       {/* Webmention discovery (React hoists it into <head>); proxy.ts sends the same as a Link header. */}
       <link rel="webmention" href={WEBMENTION_ENDPOINT} />
       <article className={styles.article}>
@@ -84,19 +95,57 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <CitedBy citations={article.citedBy} web={article.web.mentions} />
         <section className={styles.section} aria-labelledby="discussion-heading" id="discussion">
           <h2 id="discussion-heading">
-            {t("discussion")} <span className={styles.sectionCount}>({t("comments", { count: thread.count })})</span>
+            {t("discussion")} <span className={styles.sectionCount}>({t("comments", { count })})</span>
           </h2>
           <Discussion
             postId={article.id}
             basePath={basePath}
-            thread={thread}
+            thread={
+              thread.kind === "shared"
+                ? { ...thread, src: threadFragmentUrl(basePath, { page, sort, locale: locale as Locale }) }
+                : thread
+            }
             signedIn={Boolean(viewer)}
             sort={sort}
-            open={{ reply: param(query.reply), edit: param(query.edit) }}
-            history={history}
+            open={open}
           />
         </section>
       </div>
     </div>
   );
+}
+
+type Open = { reply?: string; edit?: string };
+
+/**
+ * discussionOf: the thread as this viewer gets it (components/comments/discussion): the shared
+ * one with their few ids, or for the blog's moderators the page rendered for them with its tools.
+ */
+async function discussionOf(
+  postId: string,
+  viewer: Actor,
+  options: { sort: ReturnType<typeof ThreadSortSchema.parse>; page: number },
+  open: Open,
+): Promise<{
+  thread: Omit<DiscussionThread & { kind: "shared" }, "src"> | (DiscussionThread & { kind: "full" });
+  count: number;
+}> {
+  const shell = await getThreadShell(postId, viewer);
+  if (!shell.shared) {
+    const [result, history] = await Promise.all([listThread(postId, viewer, options), listEditHistory(viewer, postId)]);
+    return { thread: { kind: "full", result, history }, count: result.count };
+  }
+  const targetId = open.edit ?? open.reply;
+  const target = targetId ? await getComment(targetId, viewer).catch(() => null) : null;
+  const usable = target && target.postId === postId && (open.edit ? target.isOwn : target.status === "approved");
+  return {
+    thread: {
+      kind: "shared",
+      viewer: shell.viewer,
+      personal: shell.personal,
+      target: usable ? target : null,
+      renderedAt: Date.now(),
+    },
+    count: shell.count,
+  };
 }

@@ -1,0 +1,296 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
+import { createPortal } from "react-dom";
+import { deleteCommentAction } from "@/app/(reader)/[blog]/[post]/actions";
+import type { ThreadPersonal } from "@/lib/comments/thread-shell";
+import { ActForm } from "./act-form";
+import { CommentForm } from "./comment-form";
+import styles from "./discussion.module.css";
+import { useLabels } from "./labels-context";
+
+type Props = {
+  /** The shared fragment of this page (its canonical address, lib/page-cache/policy threadFragmentUrl). */
+  src: string;
+  postId: string;
+  /** The article's path ("/blog/post"). */
+  path: string;
+  personal: ThreadPersonal;
+  asGuest: boolean;
+  held: boolean;
+  signedIn: boolean;
+  /** Where "Like" and "Report" send a visitor who is not signed in. */
+  signInHref: string;
+  /** Changes with every render of the page on the server: a refresh brings the thread again. */
+  version: number;
+};
+
+type Open = { kind: "reply" | "edit" | "report"; id: string; body?: string; host: HTMLElement } | null;
+
+/**
+ * ThreadIsland: the discussion of every reader who does not moderate the blog. The threads are
+ * shared HTML (components/comments/thread-html), put into the page by the server or, after a
+ * client-side navigation or a refresh, fetched here; this island keeps them out of React's
+ * payload and adds what is personal from a few ids: the likes one gave, one's own comments
+ * (edit, delete), one's reports, one's held comments. Likes, replies, edits, reports and "Show
+ * more comments" work in place through event delegation; the reply, edit and report forms are
+ * React components rendered into the comment they belong to.
+ */
+export function ThreadIsland({ src, postId, path, personal, asGuest, held, signedIn, signInHref, version }: Props) {
+  const labels = useLabels();
+  const router = useRouter();
+  const slot = useRef<HTMLDivElement>(null);
+  const shown = useRef<{ src: string; version: number } | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [failed, setFailed] = useState(false);
+
+  const decorate = useCallback(
+    (root: HTMLElement) => {
+      const liked = new Set(personal.liked);
+      const own = new Set(personal.own);
+      const reported = new Set(personal.reported);
+      for (const article of root.querySelectorAll<HTMLElement>("article[data-comment]")) {
+        const id = article.dataset.comment!;
+        const actions = article.querySelector<HTMLElement>("[data-actions]");
+        if (!actions || actions.dataset.decorated) continue;
+        actions.dataset.decorated = "1";
+        const like = actions.querySelector<HTMLButtonElement>('[data-act="like"]');
+        if (like && liked.has(id)) setLiked(like, true, labels);
+        // One does not like one's own comment; a suspended or banned reader does not like at all.
+        if (like && (own.has(id) || (signedIn && !personal.canReact))) like.disabled = true;
+        if (!personal.canReply) actions.querySelector('[data-act="reply"]')?.remove();
+        const report = actions.querySelector('[data-act="report"]');
+        if (report && (own.has(id) || reported.has(id) || (signedIn && !personal.canReact))) {
+          const note = document.createElement("span");
+          note.className = styles.likes!;
+          note.textContent = reported.has(id) ? labels.reported : "";
+          report.replaceWith(note);
+        }
+        if (own.has(id)) {
+          for (const [act, text] of [
+            ["edit", labels.edit],
+            ["delete", labels.delete],
+          ] as const) {
+            const button = document.createElement("button");
+            button.type = "button";
+            button.className = styles.action!;
+            button.dataset.act = act;
+            button.textContent = text;
+            actions.append(button);
+          }
+        }
+      }
+      // One's own held comments, in place (the shared thread never has them).
+      for (const comment of personal.held) {
+        if (root.querySelector(`#comment-${CSS.escape(comment.id)}`)) continue;
+        const parent = comment.parentId ? root.querySelector(`#comment-${CSS.escape(comment.parentId)}`) : null;
+        const list = parent ? repliesOf(parent.parentElement!) : root.querySelector("ol[data-thread-page]");
+        if (!list) continue;
+        const item = document.createElement("li");
+        item.className = "own-held";
+        item.innerHTML = `<article id="comment-${comment.id}" class="p-comment h-entry" data-status="pending"><p class="${styles.heldTag}"></p><div class="prose e-content"></div></article>`;
+        item.querySelector("p")!.textContent = labels.held;
+        // The body is the server's sanitized render of the comment.
+        item.querySelector(".e-content")!.innerHTML = comment.bodyHtml;
+        list.prepend(item);
+      }
+    },
+    [personal, labels, signedIn],
+  );
+
+  // The thread: as the server put it into the page, or fetched (a client-side navigation, a
+  // refresh after a comment, a live "Show", a moderation act), then decorated for the reader.
+  useEffect(() => {
+    const root = slot.current;
+    if (!root) return;
+    const previous = shown.current;
+    shown.current = { src, version };
+    if (!previous && root.firstElementChild) {
+      decorate(root);
+      return;
+    }
+    if (previous && previous.src === src && previous.version === version) return;
+    const controller = new AbortController();
+    fetch(src, { signal: controller.signal, cache: "no-store" })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+      .then((html) => {
+        setOpen(null);
+        root.innerHTML = html;
+        decorate(root);
+        setFailed(false);
+      })
+      .catch((error: Error) => {
+        if (error.name !== "AbortError") setFailed(true);
+      });
+    return () => controller.abort();
+  }, [src, version, decorate]);
+
+  async function like(button: HTMLButtonElement, id: string) {
+    if (!signedIn) return window.location.assign(signInHref);
+    const was = button.getAttribute("aria-pressed") === "true";
+    const count = Number(button.querySelector("[data-likes]")?.textContent ?? 0);
+    setLiked(button, !was, labels, count + (was ? -1 : 1));
+    const response = await fetch(`/api/v1/comments/${encodeURIComponent(id)}/like`, { method: "POST" });
+    if (!response.ok) return setLiked(button, was, labels, count);
+    const result = (await response.json()) as { liked: boolean; likeCount: number };
+    setLiked(button, result.liked, labels, result.likeCount);
+  }
+
+  async function more(link: HTMLAnchorElement) {
+    const root = slot.current!;
+    const page = link.dataset.page;
+    if (!page || link.getAttribute("aria-busy")) return;
+    link.setAttribute("aria-busy", "true");
+    link.textContent = labels.loading;
+    const response = await fetch(src.replace(/([?&])page=\d+/, `$1page=${page}`), { cache: "no-store" }).catch(
+      () => null,
+    );
+    if (!response?.ok) {
+      link.removeAttribute("aria-busy");
+      link.textContent = labels.loadMore;
+      setFailed(true);
+      return;
+    }
+    const html = await response.text();
+    // The new page brings its own "Show more" and page links.
+    root.querySelectorAll(`[data-act="more"], [data-thread-nav]`).forEach((node) => node.closest("p, nav")?.remove());
+    root.insertAdjacentHTML("beforeend", html);
+    decorate(root);
+  }
+
+  function click(event: MouseEvent<HTMLDivElement>) {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    const target = (event.target as HTMLElement).closest<HTMLElement>("[data-act]");
+    const article = target?.closest<HTMLElement>("article[data-comment]");
+    const act = target?.dataset.act;
+    if (!target || !act) return;
+    if (act === "more") {
+      event.preventDefault();
+      void more(target as HTMLAnchorElement);
+      return;
+    }
+    const id = article?.dataset.comment;
+    if (!id) return;
+    if (act === "like") {
+      event.preventDefault();
+      void like(target as HTMLButtonElement, id);
+    } else if (act === "reply" || act === "report") {
+      event.preventDefault();
+      if (act === "report" && !signedIn) return window.location.assign(signInHref);
+      toggle({ kind: act, id, host: formHost(article) });
+    } else if (act === "edit") {
+      void fetch(`/api/v1/comments/${encodeURIComponent(id)}`, { cache: "no-store" })
+        .then((response) => (response.ok ? (response.json() as Promise<{ ownSource: string | null }>) : null))
+        .then((comment) => toggle({ kind: "edit", id, body: comment?.ownSource ?? "", host: formHost(article) }));
+    } else if (act === "delete") {
+      if (!window.confirm(labels.deleteConfirm)) return;
+      const form = new FormData();
+      form.set("commentId", id);
+      form.set("path", path);
+      void deleteCommentAction(form).then(() => router.refresh());
+    }
+  }
+
+  const toggle = (next: NonNullable<Open>) =>
+    setOpen((current) => (current && current.kind === next.kind && current.id === next.id ? null : next));
+
+  return (
+    <>
+      <div
+        id="thread"
+        data-thread-slot={src}
+        ref={slot}
+        onClick={click}
+        // The server put the thread here, outside React's payload: React must keep it as it is.
+        dangerouslySetInnerHTML={{ __html: "" }}
+        suppressHydrationWarning
+      />
+      {failed ? <p role="alert">{labels.loadFailed}</p> : null}
+      {open
+        ? createPortal(
+            open.kind === "report" ? (
+              <ActForm act="report" hidden={{ postId, commentId: open.id, path }} className={styles.toolPanel}>
+                <fieldset>
+                  <legend>{labels.reportWhy}</legend>
+                  {labels.reportReasons.map(([reason, text], index) => (
+                    <label key={reason}>
+                      <input type="radio" name="reportReason" value={reason} required defaultChecked={index === 0} />{" "}
+                      {text}
+                    </label>
+                  ))}
+                </fieldset>
+                <label>
+                  {labels.reportNote}
+                  <input type="text" name="note" maxLength={500} />
+                </label>
+                <button type="submit" className="button">
+                  {labels.reportSend}
+                </button>
+              </ActForm>
+            ) : (
+              <CommentForm
+                key={`${open.kind}-${open.id}`}
+                postId={postId}
+                path={path}
+                parentId={open.kind === "reply" ? open.id : undefined}
+                commentId={open.kind === "edit" ? open.id : undefined}
+                initialBody={open.kind === "edit" ? open.body : mentionOf(open.host)}
+                asGuest={open.kind === "reply" ? asGuest : undefined}
+                held={open.kind === "reply" ? held : undefined}
+                label={open.kind === "reply" ? labels.reply : labels.edit}
+                autoFocus
+                onDone={() => setOpen(null)}
+              />
+            ),
+            open.host,
+          )
+        : null}
+    </>
+  );
+}
+
+function setLiked(button: HTMLButtonElement, liked: boolean, labels: { like: string; unlike: string }, count?: number) {
+  button.setAttribute("aria-pressed", String(liked));
+  button.setAttribute("aria-label", liked ? labels.unlike : labels.like);
+  const heart = button.querySelector("[aria-hidden]");
+  if (heart) heart.textContent = liked ? "♥" : "♡";
+  if (count === undefined) return;
+  let number = button.querySelector<HTMLElement>("[data-likes]");
+  if (count > 0 && !number) {
+    button.append(" ");
+    number = document.createElement("span");
+    number.dataset.likes = "";
+    button.append(number);
+  }
+  if (number) number.textContent = count > 0 ? String(count) : "";
+}
+
+/** formHost: the element under a comment's actions where its reply, edit or report form goes. */
+function formHost(article: HTMLElement): HTMLElement {
+  let host = article.querySelector<HTMLElement>(":scope > [data-form-host]");
+  if (!host) {
+    host = document.createElement("div");
+    host.dataset.formHost = "";
+    article.append(host);
+  }
+  return host;
+}
+
+/** repliesOf: the list of replies of a comment's <li>, made when it has none yet. */
+function repliesOf(item: HTMLElement): HTMLElement {
+  const existing = item.querySelector<HTMLElement>(":scope > details > ol");
+  if (existing) return existing;
+  const list = document.createElement("ol");
+  list.className = item.parentElement?.className ?? "";
+  item.append(list);
+  return list;
+}
+
+/** mentionOf: "@Name " to start a reply to the comment whose form host this is (not to oneself). */
+function mentionOf(host: HTMLElement): string {
+  const article = host.closest("article");
+  // Only people with an account can be mentioned (data-author), and not oneself (one's own comment has "Edit").
+  const name = article?.dataset.author ? article.querySelector(":scope > header .p-author .p-name")?.textContent : null;
+  return !name || article?.querySelector('[data-act="edit"]') ? "" : `@${name} `;
+}
