@@ -82,7 +82,8 @@ export function CommentActions(props: Props) {
               aria-pressed={liked}
               aria-label={liked ? labels.unlike : labels.like}
             >
-              <span aria-hidden="true">{liked ? "♥" : "♡"}</span> {likes}
+              <span aria-hidden="true">{liked ? "♥" : "♡"}</span>
+              {likes > 0 ? ` ${likes}` : null}
             </button>
           </form>
         ) : likes > 0 ? (

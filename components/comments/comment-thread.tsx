@@ -81,7 +81,11 @@ export async function CommentThread({
       </span>
     );
 
-  const renderComment = (comment: Node) => {
+  const nameOf = (node: Node) =>
+    node.author ? node.author.name : node.guestName ? t("guest", { name: node.guestName }) : null;
+  /** `answered`: the comment it replies to, when it does not sit right under it (a sibling came first). */
+  const renderComment = (comment: Node, answered?: Node) => {
+    const answeredName = answered ? nameOf(answered) : null;
     // Moderators read removed, spam and hidden comments too (marked, with a Restore button).
     const visible = comment.bodyHtml !== "";
     const standing = comment.status === "approved" || comment.isHeld;
@@ -132,6 +136,11 @@ export async function CommentThread({
                   </a>
                 ) : null}
               </header>
+              {answeredName ? (
+                <a className={`meta ${styles.replyTo}`} href={`#comment-${comment.parentId}`}>
+                  {t("replyTo", { name: answeredName })}
+                </a>
+              ) : null}
               <div
                 className={`${styles.text} prose e-content`}
                 dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
@@ -210,7 +219,9 @@ export async function CommentThread({
         ) : (
           <details className={styles.toggle} open>
             <summary>{t("replies", { count: replyCount })}</summary>
-            <ol className={styles.replies}>{comment.replies.map(renderComment)}</ol>
+            <ol className={styles.replies}>
+              {comment.replies.map((reply, i) => renderComment(reply, i > 0 ? comment : undefined))}
+            </ol>
           </details>
         )}
       </li>
@@ -218,5 +229,5 @@ export async function CommentThread({
   };
 
   if (!comments.length) return <p className={styles.empty}>{t("empty")}</p>;
-  return <ol className={styles.thread}>{comments.map(renderComment)}</ol>;
+  return <ol className={styles.thread}>{comments.map((comment) => renderComment(comment))}</ol>;
 }

@@ -15,7 +15,8 @@ export function HashRedirect({ articlePath }: { articlePath: string }) {
   useEffect(() => {
     const follow = () => {
       const id = ANCHOR.exec(window.location.hash)?.[1];
-      if (!id) return;
+      // The shared thread is still on its way (a client-side navigation): its island asks again.
+      if (!id || document.querySelector("[data-thread-slot]:empty")) return;
       if (document.getElementById(`comment-${id}`)) {
         sessionStorage.removeItem(TRIED);
         return;

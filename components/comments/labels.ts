@@ -9,7 +9,7 @@ export type DiscussionLabels = Awaited<ReturnType<typeof discussionLabels>>;
 
 export async function discussionLabels() {
   const [t, m] = await Promise.all([getTranslations("discussion"), getTranslations("moderationThread")]);
-  const plural = (key: "newComments", sample = 7) => ({
+  const plural = (key: "newComments" | "likes", sample = 7) => ({
     one: t(key, { count: 1 }),
     other: t(key, { count: sample }).replace(String(sample), "#"),
   });
@@ -37,6 +37,7 @@ export async function discussionLabels() {
     showNew: t("showNew"),
     addComment: t("addComment"),
     newComments: plural("newComments"),
+    likes: plural("likes"),
     held: t("held"),
     loadMore: t("loadMore"),
     loading: t("loadingMore"),

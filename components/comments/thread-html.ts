@@ -104,7 +104,9 @@ export function threadHtml({ tree, page, basePath, sort, locale, maxDepth = THRE
       const actions = [
         `<form method="post" action="/api/v1/comments/${id}/like"><button type="submit" class="${discussion.action}" data-act="like" aria-pressed="false" aria-label="${esc(d("like"))}"><span aria-hidden="true">♡</span>${likes > 0 ? ` <span data-likes>${likes}</span>` : ""}</button></form>`,
         `<a class="${discussion.action}" data-act="reply" href="?${esc(pageQuery(sort, page.number))}reply=${id}#comment-${id}">${esc(d("reply"))}</a>`,
-        `<a class="${discussion.action}" data-act="report" href="${esc(`${basePath}/comments/${node.id}`)}#tools">${esc(m("report"))}</a>`,
+        // Reporting opens under the comment (ThreadIsland puts the form in); without JavaScript the
+        // panel leads to the comment's own page, which has the form.
+        `<details class="${discussion.confirm} ${discussion.tools}" data-act="report"><summary class="${discussion.action}">${esc(m("report"))}</summary><div class="${discussion.toolPanel}" data-report-panel><a href="${esc(`${basePath}/comments/${node.id}`)}">${esc(m("reportTitle"))}</a></div></details>`,
       ];
       inner = `<header class="${styles.head}">${parts.join("")}</header>${inReplyTo}<div class="${styles.text} prose e-content">${node.bodyHtml}</div>${
         node.moderatorNote

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
 import { deleteCommentAction } from "@/app/(reader)/[blog]/[post]/actions";
 import type { ThreadPersonal } from "@/lib/comments/thread-shell";
@@ -57,9 +57,16 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
         actions.dataset.decorated = "1";
         const like = actions.querySelector<HTMLButtonElement>('[data-act="like"]');
         if (like && liked.has(id)) setLiked(like, true, labels);
-        // One does not like one's own comment; a suspended or banned reader does not like at all.
-        if (like && (own.has(id) || (signedIn && !personal.canReact))) like.disabled = true;
+        // One does not like one's own comment, and a suspended or banned reader likes none: the count only.
+        if (like && (own.has(id) || (signedIn && !personal.canReact))) {
+          const count = Number(like.querySelector("[data-likes]")?.textContent ?? 0);
+          const text = document.createElement("span");
+          text.className = styles.likes!;
+          text.textContent = count > 0 ? plural(labels.likes, count) : "";
+          like.closest("form")!.replaceWith(text);
+        }
         if (!personal.canReply) actions.querySelector('[data-act="reply"]')?.remove();
+        actions.querySelector("[data-report-panel] > a")?.remove();
         const report = actions.querySelector('[data-act="report"]');
         if (report && (own.has(id) || reported.has(id) || (signedIn && !personal.canReact))) {
           const note = document.createElement("span");
@@ -68,17 +75,19 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
           report.replaceWith(note);
         }
         if (own.has(id)) {
-          for (const [act, text] of [
-            ["edit", labels.edit],
-            ["delete", labels.delete],
-          ] as const) {
-            const button = document.createElement("button");
-            button.type = "button";
-            button.className = styles.action!;
-            button.dataset.act = act;
-            button.textContent = text;
-            actions.append(button);
-          }
+          // Edit: a link, as the server's no-JavaScript form; delete asks first.
+          const edit = document.createElement("a");
+          edit.className = styles.action!;
+          edit.dataset.act = "edit";
+          edit.href = `?edit=${encodeURIComponent(id)}#comment-${encodeURIComponent(id)}`;
+          edit.textContent = labels.edit;
+          const confirm = document.createElement("details");
+          confirm.className = styles.confirm!;
+          confirm.innerHTML = `<summary class="${styles.action}"></summary><form data-act="delete"><p></p><button type="submit" class="button button--danger"></button></form>`;
+          confirm.querySelector("summary")!.textContent = labels.delete;
+          confirm.querySelector("p")!.textContent = labels.deleteConfirm;
+          confirm.querySelector("button")!.textContent = labels.delete;
+          actions.append(edit, confirm);
         }
       }
       // One's own held comments, in place (the shared thread never has them).
@@ -119,12 +128,37 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
         root.innerHTML = html;
         decorate(root);
         setFailed(false);
+        if (previous) return;
+        // Arriving by a link to one of its comments: it is found now (HashRedirect checks again).
+        const target = /^#comment-/.test(window.location.hash)
+          ? document.getElementById(window.location.hash.slice(1))
+          : null;
+        target?.scrollIntoView();
+        window.dispatchEvent(new HashChangeEvent("hashchange"));
       })
       .catch((error: Error) => {
         if (error.name !== "AbortError") setFailed(true);
       });
     return () => controller.abort();
   }, [src, version, decorate]);
+
+  // A report panel (<details>) gets its form when it opens, and loses it when it closes.
+  useEffect(() => {
+    const root = slot.current;
+    if (!root) return;
+    const toggled = (event: Event) => {
+      const details = event.target as HTMLDetailsElement;
+      if (details.dataset?.act !== "report") return;
+      const id = details.closest<HTMLElement>("article[data-comment]")?.dataset.comment;
+      const panel = details.querySelector<HTMLElement>("[data-report-panel]");
+      if (!id || !panel) return;
+      if (details.open) setOpen({ kind: "report", id, host: panel });
+      else setOpen((current) => (current?.kind === "report" && current.id === id ? null : current));
+    };
+    // "toggle" does not bubble: it is heard on its way down.
+    root.addEventListener("toggle", toggled, true);
+    return () => root.removeEventListener("toggle", toggled, true);
+  }, []);
 
   async function like(button: HTMLButtonElement, id: string) {
     if (!signedIn) return window.location.assign(signInHref);
@@ -175,21 +209,29 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
     if (act === "like") {
       event.preventDefault();
       void like(target as HTMLButtonElement, id);
-    } else if (act === "reply" || act === "report") {
+    } else if (act === "report" && !signedIn) {
       event.preventDefault();
-      if (act === "report" && !signedIn) return window.location.assign(signInHref);
+      window.location.assign(signInHref);
+    } else if (act === "reply") {
+      event.preventDefault();
       toggle({ kind: act, id, host: formHost(article) });
     } else if (act === "edit") {
+      event.preventDefault();
       void fetch(`/api/v1/comments/${encodeURIComponent(id)}`, { cache: "no-store" })
         .then((response) => (response.ok ? (response.json() as Promise<{ ownSource: string | null }>) : null))
         .then((comment) => toggle({ kind: "edit", id, body: comment?.ownSource ?? "", host: formHost(article) }));
-    } else if (act === "delete") {
-      if (!window.confirm(labels.deleteConfirm)) return;
-      const form = new FormData();
-      form.set("commentId", id);
-      form.set("path", path);
-      void deleteCommentAction(form).then(() => router.refresh());
     }
+  }
+
+  function submit(event: FormEvent<HTMLDivElement>) {
+    const form = event.target as HTMLFormElement;
+    const id = form.closest<HTMLElement>("article[data-comment]")?.dataset.comment;
+    if (form.dataset.act !== "delete" || !id) return;
+    event.preventDefault();
+    const data = new FormData();
+    data.set("commentId", id);
+    data.set("path", path);
+    void deleteCommentAction(data).then(() => router.refresh());
   }
 
   const toggle = (next: NonNullable<Open>) =>
@@ -202,6 +244,7 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
         data-thread-slot={src}
         ref={slot}
         onClick={click}
+        onSubmit={submit}
         // The server put the thread here, outside React's payload: React must keep it as it is.
         dangerouslySetInnerHTML={{ __html: "" }}
         suppressHydrationWarning
@@ -210,7 +253,7 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
       {open
         ? createPortal(
             open.kind === "report" ? (
-              <ActForm act="report" hidden={{ postId, commentId: open.id, path }} className={styles.toolPanel}>
+              <ActForm act="report" hidden={{ postId, commentId: open.id, path }}>
                 <fieldset>
                   <legend>{labels.reportWhy}</legend>
                   {labels.reportReasons.map(([reason, text], index) => (
@@ -249,6 +292,9 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
     </>
   );
 }
+
+const plural = (forms: { one: string; other: string }, count: number) =>
+  count === 1 ? forms.one : forms.other.replace("#", String(count));
 
 function setLiked(button: HTMLButtonElement, liked: boolean, labels: { like: string; unlike: string }, count?: number) {
   button.setAttribute("aria-pressed", String(liked));

@@ -1,8 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { promisify } from "node:util";
-import { brotliCompress, constants as zlib, gzip } from "node:zlib";
+import { constants as zlib, crc32, deflateRaw } from "node:zlib";
+import Negotiator from "negotiator";
 import { isHttpsRequest } from "@/lib/security/csp";
-import { chooseEncoding } from "./http";
 import { isPostPath } from "./policy";
 
 // The thread splice. An article's page, as Next renders it, holds an empty slot where its
@@ -20,8 +20,38 @@ const FETCH_TIMEOUT_MS = 30_000;
 // Never passed on from the inner render: the connection's own headers and its length (the body changes).
 const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
+const deflateRawAsync = promisify(deflateRaw);
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+/** The fragments' raw deflate streams, made once per fragment (its body, kept by the page cache, is the key). */
+const deflated = new WeakMap<Buffer, Promise<Buffer>>();
+
+/**
+ * gzipSpliced: the page as one gzip stream made of three deflate runs: the page's start and end
+ * compressed now (a few kilobytes), the fragment's made once for every reader (deflateRaw ending
+ * with a sync flush, byte-aligned and not final, so that runs follow each other in one stream;
+ * the CRC is over the whole text). The fragment, the bulk of a long discussion, is never
+ * compressed per request.
+ */
+async function gzipSpliced(start: Buffer, fragment: Buffer, end: Buffer): Promise<Buffer> {
+  const sync = { finishFlush: zlib.Z_SYNC_FLUSH, level: 6 };
+  let middle = deflated.get(fragment);
+  if (!middle) deflated.set(fragment, (middle = deflateRawAsync(fragment, sync)));
+  const [head, body, tail] = await Promise.all([
+    deflateRawAsync(start, sync),
+    middle,
+    deflateRawAsync(end, { level: 6 }),
+  ]);
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(end, crc32(fragment, crc32(start))) >>> 0, 0);
+  trailer.writeUInt32LE((start.length + fragment.length + end.length) >>> 0, 4);
+  return Buffer.concat([GZIP_HEADER, head, body, tail, trailer]);
+}
+
+/** acceptsGzip: the client takes gzip (RFC 9110 q-values, "*" included), the one encoding a splice is sent in. */
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  const negotiator = new Negotiator({ headers: { "accept-encoding": acceptEncoding ?? "" } });
+  return negotiator.encodings(["gzip", "identity"])[0] === "gzip";
+}
 
 type Fragments = (req: IncomingMessage, url: string, https: boolean) => Promise<Buffer | null>;
 
@@ -62,10 +92,11 @@ export function createSplicer({ origin, fragments }: { origin: URL; fragments: F
     const inner = await render(req);
     const chunks: Buffer[] = [];
     for await (const chunk of inner) chunks.push(chunk as Buffer);
-    let body = Buffer.concat(chunks);
+    const rendered = Buffer.concat(chunks);
+    let parts: [Buffer, Buffer, Buffer] | null = null;
     const type = String(inner.headers["content-type"] ?? "");
     if (inner.statusCode === 200 && type.startsWith("text/html")) {
-      const html = body.toString("utf8");
+      const html = rendered.toString("utf8");
       const slot = SLOT.exec(html);
       if (slot) {
         const https = isHttpsRequest(
@@ -73,25 +104,22 @@ export function createSplicer({ origin, fragments }: { origin: URL; fragments: F
           "encrypted" in req.socket && req.socket.encrypted ? "https:" : "http:",
         );
         const fragment = await fragments(req, decodeAttribute(slot[1]!), https);
-        if (fragment) {
-          const at = slot.index + slot[0].length - "</div>".length;
-          body = Buffer.concat([Buffer.from(html.slice(0, at)), fragment, Buffer.from(html.slice(at))]);
-        }
+        const at = slot.index + slot[0].length - "</div>".length;
+        if (fragment) parts = [Buffer.from(html.slice(0, at)), fragment, Buffer.from(html.slice(at))];
       }
     }
     res.statusCode = inner.statusCode ?? 500;
     for (const [name, value] of Object.entries(inner.headers)) {
       if (value !== undefined && !DROPPED.has(name)) res.setHeader(name, value);
     }
-    const encoding = type.startsWith("text/") ? chooseEncoding(req.headers["accept-encoding"]) : "identity";
-    if (encoding === "br")
-      body = await brotliAsync(body, {
-        params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
-      });
-    else if (encoding === "gzip") body = await gzipAsync(body, { level: 5 });
-    if (encoding !== "identity") res.setHeader("content-encoding", encoding);
     const vary = String(inner.headers.vary ?? "");
     if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", [vary, "Accept-Encoding"].filter(Boolean).join(", "));
+    const gzipped = type.startsWith("text/") && acceptsGzip(req.headers["accept-encoding"]);
+    let body: Buffer;
+    if (gzipped) {
+      body = parts ? await gzipSpliced(...parts) : await gzipSpliced(rendered, Buffer.alloc(0), Buffer.alloc(0));
+      res.setHeader("content-encoding", "gzip");
+    } else body = parts ? Buffer.concat(parts) : rendered;
     res.setHeader("content-length", body.length);
     res.end(body);
   }

@@ -354,7 +354,7 @@ test("a thread fragment is one entry for every reader, keyed by its canonical ad
   assert.equal(anonymous.url, canonical);
   // The fragment's route never reads the session, the theme or the browser's languages: signed-in
   // readers share it, and none of these make another entry.
-  for (const headers of [
+  for (const headers of <Record<string, string>[]>[
     { cookie: "next-auth.session-token=abc; tribune_theme=dark" },
     { cookie: "tribune_locale=en" },
     { "accept-language": "en-US" },
