@@ -1,7 +1,7 @@
 import "server-only";
 import { linkImportedMentions } from "@/lib/comments";
 import { pagesChanged } from "@/lib/page-cache";
-import { reindexPosts } from "@/lib/search";
+import { reindexComments, reindexPosts } from "@/lib/search";
 import type { ImportTarget } from "./blog";
 import { relinkRun } from "./links";
 import { chunks, counts, revealRun, type ImportReport } from "./run";
@@ -41,6 +41,7 @@ export async function finishImport(
   // rows); imports notify nobody. The search index and cached pages follow the rows.
   for (const part of chunks(comments, 500)) await linkImportedMentions(part);
   await reindexPosts(posts);
+  await reindexComments(comments);
   if (!report.unchanged) await pagesChanged();
   return report;
 }
