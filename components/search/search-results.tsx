@@ -62,11 +62,12 @@ export async function CommentResults({
       {results.map((result) => (
         <li key={result.id} className={styles.item}>
           <H className={styles.commentTitle}>
-            <Link href={commentPath(result.blog.slug, result.post.slug, result.id)}>
+            {/* A plain link: the permalink is a redirect whose #fragment a client-side navigation would drop. */}
+            <a href={commentPath(result.blog.slug, result.post.slug, result.id)}>
               {result.author
                 ? t("commentHeading", { author: result.author, title: result.post.title })
                 : t("commentHeadingDeleted", { title: result.post.title })}
-            </Link>
+            </a>
           </H>
           <p className="meta">
             <Link href={`/${result.blog.slug}`}>{result.blog.name}</Link>
