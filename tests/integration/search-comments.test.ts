@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { createComment as postComment, decideComments, deleteComment, editComment } from "@/lib/comments";
 import { loadContent, syncContent } from "@/lib/content";
+import { importWxr } from "@/lib/import";
 import { captureQueries, db, dbProvider, disconnectDb } from "@/lib/db";
 import { closeLiveBus } from "@/lib/live";
 import { reportComment } from "@/lib/moderation";
@@ -203,6 +204,16 @@ describe("comment search", () => {
     assert.equal((await searchComments({ q: "traversier" })).total, 0);
     await reindexAll();
     assert.deepEqual(ids(await searchComments({ q: "traversier" })), [old.id]);
+  });
+
+  test("a WordPress import indexes the comments it reveals, not the held or spam ones", async () => {
+    await createUser({ handle: "admin_one", role: "admin" });
+    await importWxr("tests/fixtures/wxr/carnet.xml", { blog: "carnet", actor: { kind: "operator" } });
+    assert.equal((await searchComments({ q: "sixième niveau" })).total, 1);
+    assert.equal((await searchComments({ q: "subtil" })).total, 1);
+    assert.equal((await searchComments({ q: "attente modération" })).total, 0);
+    assert.equal((await searchComments({ q: "achetez" })).total, 0);
+    assert.equal((await searchComments({ q: "corbeille" })).total, 0);
   });
 
   test("content sync indexes the comments it imports (and not the held one)", async () => {
