@@ -6,6 +6,7 @@ import { queueCommentWebmentions } from "@/lib/links/webmention";
 import { publishLive } from "@/lib/live";
 import { noticeHeldComment, screenComment, serializeHeldBy } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
+import { commentsChanged } from "@/lib/search";
 import { consume } from "@/lib/security";
 import { loadPostContext, type Actor, type CommentViewer } from "./context";
 import { noticeWrites, prepareNotices, sendNoticeMail } from "./notify";
@@ -157,6 +158,7 @@ export async function createComment(
       excerpt: rendered.plainText,
     });
     await pagesChanged(data.postId);
+    await commentsChanged([comment.id]);
     await publishLive({
       type: "comment.created",
       postId: data.postId,

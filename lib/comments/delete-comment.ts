@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { publishLive } from "@/lib/live";
 import { pagesChanged } from "@/lib/page-cache";
+import { commentsChanged } from "@/lib/search";
 import type { Actor } from "./context";
 import { loadOwnComment } from "./load-own";
 
@@ -20,6 +21,7 @@ export async function deleteComment(viewer: Actor, commentId: string): Promise<{
     await tx.notification.deleteMany({ where: { commentId } });
   });
   await pagesChanged(comment.postId);
+  await commentsChanged([commentId]);
   await publishLive({ type: "comment.removed", postId: comment.postId, commentId });
   return { id: commentId, status: "deleted" };
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { queueCommentWebmentions } from "@/lib/links/webmention";
 import { publishLive } from "@/lib/live";
 import { pagesChanged } from "@/lib/page-cache";
+import { commentsChanged } from "@/lib/search";
 import { consume } from "@/lib/security";
 import { loadPostContext, type Actor } from "./context";
 import { loadOwnComment } from "./load-own";
@@ -66,6 +67,7 @@ export async function editComment(
       excerpt: rendered.plainText,
     });
     await pagesChanged(comment.postId);
+    await commentsChanged([commentId]);
     await publishLive({ type: "comment.edited", postId: comment.postId, commentId });
     await queueCommentWebmentions(commentId);
   }

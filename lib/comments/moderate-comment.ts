@@ -9,6 +9,7 @@ import { queueCommentWebmentions } from "@/lib/links/webmention";
 import { publishLive } from "@/lib/live";
 import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
+import { commentsChanged } from "@/lib/search";
 import type { Actor } from "./context";
 import { requireSignedIn } from "./load-own";
 import { prepareNotices, sendNoticeMail, writeNotices, type PreparedNotices } from "./notify";
@@ -155,6 +156,7 @@ export async function decideComments(
       });
   }
   for (const postId of new Set(comments.map((c) => c.postId))) await pagesChanged(postId);
+  await commentsChanged(ids);
   for (const c of comments) await queueCommentWebmentions(c.id);
   for (const c of comments)
     await publishLive(

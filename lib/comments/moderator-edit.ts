@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
 import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
+import { commentsChanged } from "@/lib/search";
 import { loadPostContext, type Actor } from "./context";
 import { loadComment, requireSignedIn } from "./load-own";
 import { renderCommentBody } from "./render-body";
@@ -75,6 +76,7 @@ export async function moderatorEditComment(
     });
   });
   await pagesChanged(comment.postId);
+  await commentsChanged([commentId]);
   await publishLive({ type: "comment.edited", postId: comment.postId, commentId });
   return { id: commentId, editedAt };
 }

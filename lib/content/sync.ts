@@ -17,7 +17,7 @@ import {
 import { recordAudit } from "@/lib/moderation";
 import { pagesChanged } from "@/lib/page-cache";
 import { articleColumns, tagIdFor } from "@/lib/posts";
-import { reindexPosts } from "@/lib/search";
+import { reindexComments, reindexPosts } from "@/lib/search";
 import { foldKey } from "@/lib/users/schemas";
 import { ContentError, type ContentBundle, LoadedBlog, LoadedComment, LoadedPerson, LoadedPost } from "./load";
 
@@ -64,6 +64,7 @@ export async function syncContent(bundle: ContentBundle): Promise<SyncReport> {
   // Mentions resolve against the people now stored (links to profiles, Mention rows); imports
   // notify nobody.
   await linkImportedMentions(changedComments);
+  await reindexComments(changedComments);
   const counts = [report.people, report.blogs, report.posts, report.comments];
   if (counts.some((count) => count.created + count.updated > 0)) await pagesChanged();
   return report;

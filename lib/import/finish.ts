@@ -1,7 +1,8 @@
 import "server-only";
 import { linkImportedMentions } from "@/lib/comments";
 import { pagesChanged } from "@/lib/page-cache";
-import { reindexPosts } from "@/lib/search";
+import { db } from "@/lib/db";
+import { commentsChanged, reindexPosts } from "@/lib/search";
 import type { ImportTarget } from "./blog";
 import { relinkRun } from "./links";
 import { chunks, counts, revealRun, type ImportReport } from "./run";
@@ -35,12 +36,18 @@ export async function finishImport(
 ): Promise<ImportReport> {
   const changed = report.posts.created + report.posts.updated + report.comments.created + report.comments.updated;
   report.unchanged = changed === 0 && report.addresses.stored === 0 && report.people.created === 0;
+  // Every comment the run wrote or changed (the reveal drops the staged rows): the search index follows them.
+  const staged = await db.importStaged.findMany({
+    where: { runId, itemType: "comment" },
+    select: { itemId: true },
+  });
   await revealRun(runId, report);
   await relinkRun(posts, runId, blog);
   // After the reveal: mentions resolve against the thread's people (links to profiles, Mention
   // rows); imports notify nobody. The search index and cached pages follow the rows.
   for (const part of chunks(comments, 500)) await linkImportedMentions(part);
   await reindexPosts(posts);
+  await commentsChanged(staged.map((row) => row.itemId));
   if (!report.unchanged) await pagesChanged();
   return report;
 }

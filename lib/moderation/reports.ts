@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { publishLive } from "@/lib/live";
 import { pagesChanged } from "@/lib/page-cache";
+import { commentsChanged } from "@/lib/search";
 import { publicPostWhere } from "@/lib/posts/public";
 import { consume } from "@/lib/security";
 import { recordAudit } from "./audit";
@@ -101,6 +102,7 @@ export async function reportComment(
   }
   if (hidden) {
     await pagesChanged(comment.postId);
+    await commentsChanged([commentId]);
     await publishLive({ type: "comment.removed", postId: comment.postId, commentId });
   }
   return { commentId, hidden };

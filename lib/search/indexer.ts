@@ -1,6 +1,8 @@
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
+import { reindexAllComments } from "./comment-indexer";
 import { toPlainText } from "./plain-text";
+import { placeholders } from "./sql";
 import { searchLanguage, stemTokens } from "./text";
 
 const CHUNK = 500;
@@ -57,12 +59,6 @@ function documentOf(post: Source & { publishedAt: Date }): Document {
     body: stemTokens(plain, language).join(" "),
     plain,
   };
-}
-
-/** `?, ?, …` (SQLite) or `$1, $2, …` (PostgreSQL) for `count` parameters, starting at `from`. */
-function placeholders(count: number, from = 1): string[] {
-  const sqlite = dbProvider() === "sqlite";
-  return Array.from({ length: count }, (_, i) => (sqlite ? "?" : `$${from + i}`));
 }
 
 async function upsertDocuments(docs: Document[]): Promise<void> {
@@ -144,7 +140,7 @@ export async function removeFromIndex(postId: string): Promise<void> {
   await deleteDocuments([postId]);
 }
 
-/** reindexAll: rebuilds the whole index from the posts; returns how many posts it indexed. */
+/** reindexAll: rebuilds the whole index from the posts, then the comments'; returns how many posts it indexed. */
 export async function reindexAll(): Promise<number> {
   const table = dbProvider() === "sqlite" ? "post_search_doc" : "post_search";
   await db.$executeRawUnsafe(
@@ -160,5 +156,6 @@ export async function reindexAll(): Promise<number> {
   // Fresh statistics: the planner's choice between the GIN index and the date index (see query.ts)
   // rests on how common each word is, and a bulk rebuild would otherwise wait for autovacuum.
   if (dbProvider() === "postgresql") await db.$executeRawUnsafe("ANALYZE post_search");
+  await reindexAllComments();
   return posts.length;
 }

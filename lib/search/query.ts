@@ -1,8 +1,8 @@
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { SearchInputSchema, type SearchInput } from "./schemas";
+import { parseSearchInput, type SearchInput } from "./schemas";
 import { buildSnippet } from "./snippet";
+import { ftsExpression, tsQueryText } from "./sql";
 import { parseQuery, searchLanguage, type QueryTerm } from "./text";
 
 /** Counting stops here: past it, the page says "1,000+" (counting every match of a common word is slow). */
@@ -41,16 +41,6 @@ type Row = {
   /** PostgreSQL: the matches counted up to the candidate cap (see rankedRowsPg). */
   total?: number | bigint;
 };
-
-// Tokens are folded letters and digits only (see text.ts), so quoting them cannot break out of
-// the expression; the expression itself is still sent as a bound parameter.
-function ftsExpression(terms: QueryTerm[]): string {
-  return terms.map((t) => `(${t.alternatives.map((a) => `"${a}"${t.prefix ? "*" : ""}`).join(" OR ")})`).join(" AND ");
-}
-
-function tsQueryText(terms: QueryTerm[]): string {
-  return terms.map((t) => `(${t.alternatives.map((a) => `'${a}'${t.prefix ? ":*" : ""}`).join(" | ")})`).join(" & ");
-}
 
 /**
  * The matches due by `now` (in the blog when asked), as FROM/WHERE with bound parameters, in the
@@ -147,14 +137,7 @@ async function countMatches(terms: QueryTerm[], blogSlug: string | undefined, no
  * (validation.searchQuery) for an empty or over-long query.
  */
 export async function searchPosts(input: SearchInput): Promise<SearchResults> {
-  const parsed = SearchInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "validation.invalid";
-    throw new AppError("INVALID_INPUT", message.startsWith("validation.") ? message : "validation.invalid", {
-      field: String(parsed.error.issues[0]?.path[0] ?? "q"),
-    });
-  }
-  const { q, blogSlug, limit, offset } = parsed.data;
+  const { q, blogSlug, limit, offset } = parseSearchInput(input);
   const terms = parseQuery(q);
   if (!terms.length) return { total: 0, capped: false, results: [] };
   const now = new Date();

@@ -6,6 +6,7 @@ import { foldText, matchesTerm, stemWord, type QueryTerm, type SearchLanguage } 
 const WINDOW = 30;
 const LEAD = 6; // words kept before the first match of the window
 const MAX_CANDIDATES = 200;
+const TAIL = 12; // characters of punctuation kept after the text's last word
 const WORD = /[\p{L}\p{N}]+/gu;
 
 type Word = { start: number; end: number; term: number };
@@ -56,5 +57,13 @@ export function buildSnippet(text: string, language: SearchLanguage, terms: Quer
     cursor = word.end;
   }
   if (last < words.length - 1) html += " …";
+  // The end of the text: its closing punctuation too (a comment's «".» or "?"), a few characters.
+  else
+    html += escapeHtml(
+      text
+        .slice(cursor, cursor + TAIL)
+        .replace(/\s+/g, " ")
+        .trimEnd(),
+    );
   return html;
 }

@@ -9,6 +9,8 @@ export type SearchLanguage = "fr" | "en";
 const LANGUAGES: readonly SearchLanguage[] = ["fr", "en"];
 const WORD = /[\p{L}\p{N}]+/gu;
 const MAX_WORD = 40;
+/** Words of a query past this many are ignored (each term is one more index lookup). */
+const MAX_TERMS = 8;
 
 // Minimal lists, folded. A query drops the words of both lists (see parseQuery).
 const STOP_WORDS: Record<SearchLanguage, ReadonlySet<string>> = {
@@ -64,7 +66,7 @@ export type QueryTerm = { alternatives: string[]; prefix: boolean };
  * parseQuery: the terms of a query, to be ANDed. Each word is stemmed in BOTH languages (a French
  * query also finds English articles); a stop word of either language is dropped, so no term can
  * require a word that some index left out. The last word, when at least 3 letters and not
- * followed by a space, also matches as a prefix.
+ * followed by a space, also matches as a prefix. At most MAX_TERMS terms.
  */
 export function parseQuery(q: string): QueryTerm[] {
   const words = [...foldText(q).matchAll(WORD)].map(([word]) => word.slice(0, MAX_WORD));
@@ -77,7 +79,7 @@ export function parseQuery(q: string): QueryTerm[] {
     const key = alternatives.join(" ");
     if (!terms.some((term) => term.alternatives.join(" ") === key)) terms.push({ alternatives, prefix });
   });
-  return terms;
+  return terms.slice(0, MAX_TERMS);
 }
 
 /** matchesTerm: whether an index token satisfies a query term. */

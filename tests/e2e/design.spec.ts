@@ -9,6 +9,8 @@ const PAGES = [
   { name: "blog", path: "/carnet-de-josee" },
   { name: "article", path: "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir" },
   { name: "sign-in", path: "/login" },
+  // Articles and comments found, with their highlighted snippets.
+  { name: "search", path: "/search?q=hebdo" },
 ] as const;
 const WIDTHS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } } as const;
 const SCHEMES = ["light", "dark"] as const;

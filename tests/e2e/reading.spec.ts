@@ -132,7 +132,7 @@ test("[READING]: on a 375 px phone the header is one row with its menu behind a 
   expect(box!.height).toBeLessThan(lineHeight * 2 + 16);
 
   // The search form uses the design system's fields and button; nothing overflows the width.
-  const query = page.getByLabel("Chercher des articles");
+  const query = page.getByLabel("Mots à chercher");
   expect((await query.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   await expect(page.getByRole("button", { name: "Chercher" })).toHaveClass(/\bbutton\b/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
@@ -171,4 +171,43 @@ test("[READING]: the pages are set in the shipped typefaces", async ({ page }) =
   expect(families.loaded.map((family) => family.replace(/"/g, ""))).toEqual(
     expect.arrayContaining(["Source Serif 4", "Inter"]),
   );
+});
+
+test("[READING]: a reader searches the comments too: filters to comments, sees the words highlighted, opens the comment @both", async ({
+  page,
+}) => {
+  await page.goto("/search");
+  await page.getByLabel("Mots à chercher").fill("golf");
+  await page.getByRole("button", { name: "Chercher" }).click();
+  // Everything: no article speaks of golf, two comments of the debate do.
+  await expect(page).toHaveURL(/[?&]q=golf/);
+  await expect(page.getByRole("region", { name: /^Articles/ })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /^Commentaires/ })).toContainText("2 commentaires trouvés");
+
+  // The filter is a plain form field: comments only.
+  await page.getByLabel("Chercher dans").selectOption({ label: "Commentaires" });
+  await page.getByRole("button", { name: "Chercher" }).click();
+  await expect(page).toHaveURL(/[?&]type=comments/);
+  await expect(page.getByLabel("Chercher dans")).toHaveValue("comments");
+  await expect(page.locator("#search-count")).toHaveText("2 commentaires trouvés");
+  const result = page.getByRole("listitem").filter({ hasText: "Josée Lavoie a commenté" });
+  await expect(result.getByRole("heading")).toHaveText(
+    /^Josée Lavoie a commenté «\u00a0Fermer les commentaires\s\?\sNon\s:\sapprendre à les tenir\u00a0»$/,
+  );
+  await expect(result.getByTestId("search-snippet").locator("mark")).toHaveText(["golf"]);
+  await expect(result.getByTestId("search-snippet")).toContainText("tournoi de golf de la Chambre de commerce");
+
+  // It leads to the comment itself, in its discussion.
+  await result.getByRole("heading").getByRole("link").click();
+  await expect(page).toHaveURL(/\/carnet-de-josee\/fermer-les-commentaires-ou-apprendre-a-les-tenir.*#comment-/);
+  const id = new URL(page.url()).hash.slice(1);
+  await expect(page.locator(`#${id}`)).toContainText("tournoi de golf");
+
+  // The comment held for moderation is never found; a bad filter value is "everything", not an error.
+  await page.goto("/search?q=censure+ar%C3%A9na&type=comments");
+  await expect(page.getByText(/Aucun commentaire ne correspond/)).toBeVisible();
+  const odd = await page.goto("/search?q=golf&type=%3Cscript%3E&offset=-4");
+  expect(odd!.status()).toBe(200);
+  await expect(page.getByLabel("Chercher dans")).toHaveValue("all");
+  await expect(page.getByRole("region", { name: /^Commentaires/ })).toContainText("2 commentaires trouvés");
 });

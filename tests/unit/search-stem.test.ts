@@ -44,5 +44,10 @@ test("search snippet: marks matches, escapes the rest, ~30 words around the best
   const words = html.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   assert.ok(words >= 25 && words <= 30, `${words} words`);
   assert.equal(buildSnippet("", "fr", parseQuery("x")), "");
-  assert.equal(buildSnippet("Sans rapport.", "fr", parseQuery("medias")), "Sans rapport");
+  // The whole text fits: its closing punctuation stays.
+  assert.equal(buildSnippet("Sans rapport.", "fr", parseQuery("medias")), "Sans rapport.");
+  assert.equal(
+    buildSnippet("Vraiment, des médias?!", "fr", parseQuery("medias")),
+    "Vraiment, des <mark>médias</mark>?!",
+  );
 });

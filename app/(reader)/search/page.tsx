@@ -1,106 +1,166 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { listBlogs } from "@/lib/blogs";
-import { MAX_QUERY_LENGTH, SearchInputSchema, searchPosts, type SearchResults } from "@/lib/search";
+import {
+  SearchInputSchema,
+  SearchPageSchema,
+  searchComments,
+  searchPosts,
+  type CommentSearchResults,
+  type SearchKind,
+  type SearchResults,
+} from "@/lib/search";
+import { ArticleResults, CommentResults } from "@/components/search/search-results";
+import { SearchForm } from "@/components/search/search-form";
 import styles from "./search.module.css";
 
 export const dynamic = "force-dynamic";
 
+/** Results per page when looking in articles or in comments. */
 const PAGE_SIZE = 20;
+/** Results of each kind shown when looking in everything (each links to all of its kind). */
+const ALL_SIZE = 5;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("search"))("title"), robots: { index: false } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const q = first(params.q);
+  const params = SearchPageSchema.parse(await searchParams);
+  const { q, type: kind } = params;
   const blogs = await listBlogs();
-  const blog = blogs.find((b) => b.slug === first(params.blog));
-  const offset = Math.min(Math.max(Number.parseInt(first(params.offset), 10) || 0, 0), 10_000);
-  const input = { q, blogSlug: blog?.slug, limit: PAGE_SIZE, offset };
+  const blog = blogs.find((b) => b.slug === params.blog);
+  const offset = kind === "all" ? 0 : params.offset;
+  const limit = kind === "all" ? ALL_SIZE : PAGE_SIZE;
+  const input = { q, blogSlug: blog?.slug, limit, offset };
   const valid = SearchInputSchema.safeParse(input);
-  const [t, tv, format] = await Promise.all([getTranslations("search"), getTranslations("validation"), getFormatter()]);
-  const found: SearchResults | null = q && valid.success ? await searchPosts(input) : null;
-  const pageHref = (to: number) =>
-    `/search?${new URLSearchParams({ q, ...(blog ? { blog: blog.slug } : {}), ...(to ? { offset: String(to) } : {}) })}`;
+  const [t, tv] = await Promise.all([getTranslations("search"), getTranslations("validation")]);
+  const searching = Boolean(q) && valid.success;
+  const [articles, comments] = await Promise.all([
+    searching && kind !== "comments" ? searchPosts(input) : null,
+    searching && kind !== "articles" ? searchComments(input) : null,
+  ]);
+  const href = (to: SearchKind, at = 0) =>
+    `/search?${new URLSearchParams({ q, type: to, ...(blog ? { blog: blog.slug } : {}), ...(at ? { offset: String(at) } : {}) })}`;
+  const invalid = Boolean(q) && !valid.success;
 
   return (
     <div>
       <h1>{t("title")}</h1>
-      <form className={styles.form} method="get" action="/search" role="search">
-        <div className={`field ${styles.field}`}>
-          <label htmlFor="search-q">{t("label")}</label>
-          <input
-            id="search-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={MAX_QUERY_LENGTH}
-            placeholder={t("placeholder")}
-            aria-describedby={q && !valid.success ? "search-error" : undefined}
-          />
-        </div>
-        <div className={`field ${styles.field}`}>
-          <label htmlFor="search-blog">{t("blog")}</label>
-          <select id="search-blog" name="blog" defaultValue={blog?.slug ?? ""}>
-            <option value="">{t("allBlogs")}</option>
-            {blogs.map((b) => (
-              <option key={b.slug} value={b.slug}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("submit")}
-        </button>
-      </form>
-      {q && !valid.success ? (
+      <SearchForm
+        q={q}
+        blogSlug={blog?.slug}
+        kind={kind}
+        blogs={blogs}
+        errorId={invalid ? "search-error" : undefined}
+      />
+      {invalid ? (
         <p id="search-error" className={styles.error} role="alert">
           {tv("searchQuery")}
         </p>
       ) : null}
-      {!found ? (
+      {!searching ? (
         q ? null : (
           <p>{t("prompt")}</p>
         )
-      ) : found.results.length === 0 ? (
-        <p>{t("empty", { q })}</p>
+      ) : kind === "all" ? (
+        <AllResults q={q} articles={articles!} comments={comments!} href={href} />
       ) : (
-        <section aria-labelledby="search-count">
-          <p id="search-count" className="meta" aria-live="polite">
-            {found.capped ? t("resultsCapped", { count: found.total }) : t("results", { count: found.total })}
-          </p>
-          <ol className={styles.list}>
-            {found.results.map((result) => (
-              <li key={result.id} className={styles.item}>
-                <h2 className={styles.title}>
-                  <Link href={`/${result.blog.slug}/${result.slug}`}>{result.title}</Link>
-                </h2>
-                <p className="meta">
-                  <Link href={`/${result.blog.slug}`}>{result.blog.name}</Link>
-                  {" · "}
-                  <time dateTime={result.publishedAt.toISOString()}>
-                    {format.dateTime(result.publishedAt, { dateStyle: "long" })}
-                  </time>
-                </p>
-                {/* snippetHtml is escaped by lib/search: its only tags are the <mark>s it adds. */}
-                <p className={styles.snippet} dangerouslySetInnerHTML={{ __html: result.snippetHtml }} />
-              </li>
-            ))}
-          </ol>
-          <nav className={styles.pager}>
-            {offset > 0 ? <Link href={pageHref(Math.max(0, offset - PAGE_SIZE))}>{t("previous")}</Link> : <span />}
-            {offset + PAGE_SIZE < found.total ? <Link href={pageHref(offset + PAGE_SIZE)}>{t("next")}</Link> : null}
-          </nav>
-        </section>
+        <KindResults
+          q={q}
+          kind={kind}
+          found={(kind === "articles" ? articles : comments)!}
+          offset={offset}
+          href={href}
+        />
       )}
     </div>
   );
+}
+
+type Found = SearchResults | CommentSearchResults;
+type Href = (to: SearchKind, at?: number) => string;
+
+/** One kind of result, a page at a time. */
+async function KindResults({
+  q,
+  kind,
+  found,
+  offset,
+  href,
+}: {
+  q: string;
+  kind: "articles" | "comments";
+  found: Found;
+  offset: number;
+  href: Href;
+}) {
+  const t = await getTranslations("search");
+  if (!found.results.length) return <p>{t(kind === "articles" ? "empty" : "emptyComments", { q })}</p>;
+  return (
+    <section aria-labelledby="search-count">
+      <p id="search-count" className="meta" aria-live="polite">
+        {count(t, kind, found)}
+      </p>
+      {kind === "articles" ? (
+        <ArticleResults results={(found as SearchResults).results} />
+      ) : (
+        <CommentResults results={(found as CommentSearchResults).results} />
+      )}
+      <nav className={styles.pager}>
+        {offset > 0 ? <Link href={href(kind, Math.max(0, offset - PAGE_SIZE))}>{t("previous")}</Link> : <span />}
+        {offset + PAGE_SIZE < found.total ? <Link href={href(kind, offset + PAGE_SIZE)}>{t("next")}</Link> : null}
+      </nav>
+    </section>
+  );
+}
+
+/** Everything: the best few articles, then the best few comments, each linking to all of its kind. */
+async function AllResults({
+  q,
+  articles,
+  comments,
+  href,
+}: {
+  q: string;
+  articles: SearchResults;
+  comments: CommentSearchResults;
+  href: Href;
+}) {
+  const t = await getTranslations("search");
+  if (!articles.results.length && !comments.results.length) return <p>{t("emptyAll", { q })}</p>;
+  const sections = [
+    { kind: "articles" as const, found: articles },
+    { kind: "comments" as const, found: comments },
+  ].filter((s) => s.found.results.length);
+  return (
+    <>
+      {sections.map(({ kind, found }) => (
+        <section key={kind} className={styles.section} aria-labelledby={`search-${kind}`}>
+          <h2 id={`search-${kind}`} className={styles.sectionTitle}>
+            {t(`kinds.${kind}`)} <span className="meta">({count(t, kind, found)})</span>
+          </h2>
+          {kind === "articles" ? (
+            <ArticleResults results={articles.results} heading="h3" />
+          ) : (
+            <CommentResults results={comments.results} heading="h3" />
+          )}
+          {found.total > found.results.length ? (
+            <p className={styles.more}>
+              <Link href={href(kind)}>{t(kind === "articles" ? "allArticles" : "allComments")}</Link>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function count(t: Awaited<ReturnType<typeof getTranslations<"search">>>, kind: "articles" | "comments", found: Found) {
+  if (kind === "articles")
+    return found.capped ? t("resultsCapped", { count: found.total }) : t("results", { count: found.total });
+  return found.capped ? t("commentResultsCapped", { count: found.total }) : t("commentResults", { count: found.total });
 }

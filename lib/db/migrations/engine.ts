@@ -29,6 +29,15 @@ const EXTERNAL_TABLES: readonly string[] = [
   "post_search_content",
   "post_search_docsize",
   "post_search_config",
+  // Comment search (…_comment_search): the same layout.
+  "comment_search",
+  "comment_search_text",
+  "comment_search_doc",
+  "comment_search_data",
+  "comment_search_idx",
+  "comment_search_content",
+  "comment_search_docsize",
+  "comment_search_config",
 ];
 
 /** Enums made outside schema.prisma (none: the model has no enums). */

@@ -7,6 +7,7 @@ import { discussionExpired } from "@/lib/auth/policy";
 import { noticeHeldComment, screenComment, serializeHeldBy } from "@/lib/moderation";
 import { noticeCitation } from "../citation-notices";
 import { pagesChanged } from "@/lib/page-cache";
+import { commentsChanged } from "@/lib/search";
 import { linkedUrls, readSource, type SourceReading } from "./source";
 import { resolveTargetPost, type TargetPost } from "./target";
 
@@ -66,6 +67,7 @@ async function verifyWebmention(id: string, now: Date = new Date()): Promise<voi
         });
     });
     if (mention.targetPostId) await pagesChanged(mention.targetPostId);
+    if (mention.commentId) await commentsChanged([mention.commentId]);
     return;
   }
 
@@ -142,6 +144,8 @@ async function verifyWebmention(id: string, now: Date = new Date()): Promise<voi
       excerpt: body.bodySource,
     }).catch((error: unknown) => console.error("[webmention] held notice failed:", (error as Error).message));
   await pagesChanged(post!.id);
+  // An existing reply's text or status changed (a new one is held or spam: never in the index).
+  if (mention.commentId) await commentsChanged([mention.commentId]);
 }
 
 /**
