@@ -53,7 +53,8 @@ test("[DESIGN]: the article is readable with JavaScript off, threads collapse wi
   const page = await context.newPage();
   await page.goto(ARTICLE);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Fermer les commentaires");
-  const firstToggle = page.locator("#discussion details").first();
+  // A thread's replies (the <details> right under a comment's list item), not a comment's report panel.
+  const firstToggle = page.locator("#discussion li > details").first();
   await expect(firstToggle).toHaveAttribute("open", "");
   await firstToggle.locator("> summary").click();
   await expect(firstToggle).not.toHaveAttribute("open", "");
