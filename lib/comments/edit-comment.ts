@@ -66,7 +66,7 @@ export async function editComment(
       excerpt: rendered.plainText,
     });
     await pagesChanged(comment.postId);
-    await publishLive({ type: "comment.edited", postId: comment.postId, commentId });
+    await publishLive({ type: "comment.edited", postId: comment.postId, commentId, actorId: actor.id });
     await queueCommentWebmentions(commentId);
   }
   return { id: commentId, editedAt, changed: true };
