@@ -164,6 +164,7 @@ export async function createComment(
       postId: data.postId,
       commentId: comment.id,
       parentId: parent?.id ?? null,
+      actorId,
     });
   } else if (status === "pending") {
     // Held, whatever held it: the blog's owners and moderators hear of it (never undoes the

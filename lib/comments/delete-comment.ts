@@ -14,7 +14,7 @@ import { loadOwnComment } from "./load-own";
  * deletion is what erases a person's content. Its mentions and notices go, in one transaction.
  */
 export async function deleteComment(viewer: Actor, commentId: string): Promise<{ id: string; status: "deleted" }> {
-  const { comment } = await loadOwnComment(viewer, commentId);
+  const { actor, comment } = await loadOwnComment(viewer, commentId);
   await db.$transaction(async (tx) => {
     await tx.comment.update({ where: { id: commentId }, data: { status: "deleted", bodyHtml: "" } });
     await tx.mention.deleteMany({ where: { commentId } });
@@ -22,6 +22,6 @@ export async function deleteComment(viewer: Actor, commentId: string): Promise<{
   });
   await pagesChanged(comment.postId);
   await commentsChanged([commentId]);
-  await publishLive({ type: "comment.removed", postId: comment.postId, commentId });
+  await publishLive({ type: "comment.removed", postId: comment.postId, commentId, actorId: actor.id });
   return { id: commentId, status: "deleted" };
 }

@@ -68,7 +68,7 @@ export async function editComment(
     });
     await pagesChanged(comment.postId);
     await commentsChanged([commentId]);
-    await publishLive({ type: "comment.edited", postId: comment.postId, commentId });
+    await publishLive({ type: "comment.edited", postId: comment.postId, commentId, actorId: actor.id });
     await queueCommentWebmentions(commentId);
   }
   return { id: commentId, editedAt, changed: true };

@@ -161,8 +161,8 @@ export async function decideComments(
   for (const c of comments)
     await publishLive(
       move.to === "approved"
-        ? { type: "comment.created", postId: c.postId, commentId: c.id, parentId: c.parentId }
-        : { type: "comment.removed", postId: c.postId, commentId: c.id },
+        ? { type: "comment.created", postId: c.postId, commentId: c.id, parentId: c.parentId, actorId: actor.id }
+        : { type: "comment.removed", postId: c.postId, commentId: c.id, actorId: actor.id },
     );
   return { ids, status: move.to };
 }

@@ -77,6 +77,6 @@ export async function moderatorEditComment(
   });
   await pagesChanged(comment.postId);
   await commentsChanged([commentId]);
-  await publishLive({ type: "comment.edited", postId: comment.postId, commentId });
+  await publishLive({ type: "comment.edited", postId: comment.postId, commentId, actorId: actor.id });
   return { id: commentId, editedAt };
 }

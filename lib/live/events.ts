@@ -1,6 +1,14 @@
 import { z } from "zod";
 
 /**
+ * The person whose act caused the event (who wrote, edited, deleted, approved, removed, or whose
+ * report hid the comment), as a user id: between instances only. A browser never receives it: its
+ * stream marks only the reader's own acts, with a random tag of that stream's own (lib/live/sse.ts),
+ * so a page can leave its reader's own acts unannounced.
+ */
+const actorId = z.string().nullable().optional();
+
+/**
  * LiveEventSchema: what readers of an article hear. Ids only, never bodies: the client fetches
  * GET /api/v1/comments/{id}, so the usual permission checks decide what it may see.
  */
@@ -10,9 +18,10 @@ export const LiveEventSchema = z.discriminatedUnion("type", [
     postId: z.string(),
     commentId: z.string(),
     parentId: z.string().nullable(),
+    actorId,
   }),
-  z.object({ type: z.literal("comment.edited"), postId: z.string(), commentId: z.string() }),
-  z.object({ type: z.literal("comment.removed"), postId: z.string(), commentId: z.string() }),
+  z.object({ type: z.literal("comment.edited"), postId: z.string(), commentId: z.string(), actorId }),
+  z.object({ type: z.literal("comment.removed"), postId: z.string(), commentId: z.string(), actorId }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEventSchema>;
 export type LiveListener = (event: LiveEvent) => void;

@@ -1,4 +1,4 @@
-/** LiveEvent: comment.created / comment.edited / comment.removed with ids only (no bodies). */
+/** LiveEvent: comment.created / comment.edited / comment.removed with ids only (no bodies); actorId, who acted, never reaches a browser. */
 export { type LiveEvent } from "./events";
 /** PagesChanged: "these published pages changed" (one article by postId, or all), for page caches. */
 export { type PagesChanged } from "./events";

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env.js";
 import { clientIp } from "@/lib/security";
 import type { LiveEvent } from "./events";
@@ -17,20 +18,43 @@ export type LiveStreamOptions = {
   idleMs?: number;
   /** Called once when the stream ends, whichever way (client gone, idle, failed subscription, cancel). */
   onClose?: () => void;
+  /** The signed-in person reading (their user id), or none: their acts are marked with their tag. */
+  viewerId?: string | null;
 };
 
 /**
- * liveEventStream: a Server-Sent Events response for one article. Each event is
- * `event: <type>` + `data: <json>`; a `: ping` comment every 25 s keeps it open; after idleMs
+ * toClient: what a browser receives of an event: its ids, and `actor`, the stream's own tag
+ * (`you`), when the person who acted is the one reading. Nobody else's acts carry any tag: a
+ * reader can never tell that two acts are one person's, nor link a moderator's removal to the
+ * comments they sign.
+ */
+function toClient(event: LiveEvent, viewerId: string | null | undefined, you: string) {
+  const { actorId, ...rest } = event;
+  return viewerId && actorId === viewerId ? { ...rest, actor: you } : rest;
+}
+
+/**
+ * liveEventStream: a Server-Sent Events response for one article. It opens with `event: viewer`
+ * + `data: {"actor": <tag>}`: a random tag standing for the signed-in reader (null when signed
+ * out). Each event is then `event: <type>` + `data: <json>`, with `actor: <that tag>` when the
+ * reader did it (their comment, edit, deletion, moderation act or report, from any tab): the page
+ * does not announce those. A `: ping` comment every 25 s keeps it open; after idleMs
  * without an event the server ends it (the EventSource reconnects by itself after `retry:`);
  * the subscription ends when the client goes away (abort signal) or cancels the stream.
  */
 export function liveEventStream(
   postId: string,
   signal: AbortSignal,
-  { heartbeatMs = HEARTBEAT_MS, idleMs = env.LIVE_STREAM_IDLE_SECONDS * 1000, onClose }: LiveStreamOptions = {},
+  {
+    heartbeatMs = HEARTBEAT_MS,
+    idleMs = env.LIVE_STREAM_IDLE_SECONDS * 1000,
+    onClose,
+    viewerId,
+  }: LiveStreamOptions = {},
 ): Response {
   const encoder = new TextEncoder();
+  // The reader's tag: random, this stream's own (nothing to learn from it, new on reconnection).
+  const you = randomBytes(16).toString("base64url");
   let ended = false;
   let cancelled = false;
   let cleanup: (() => Promise<void>) | undefined;
@@ -61,7 +85,7 @@ export function liveEventStream(
       };
       const onEvent = (event: LiveEvent) => {
         armIdle();
-        send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        send(`event: ${event.type}\ndata: ${JSON.stringify(toClient(event, viewerId, you))}\n\n`);
       };
       let unsubscribe: () => Promise<void>;
       try {
@@ -93,6 +117,7 @@ export function liveEventStream(
       signal.addEventListener("abort", onAbort);
       armIdle();
       send(`retry: ${RECONNECT_MS}\n: connected\n\n`);
+      send(`event: viewer\ndata: ${JSON.stringify({ actor: viewerId ? you : null })}\n\n`);
     },
     async cancel() {
       cancelled = true;
@@ -114,9 +139,14 @@ export function liveEventStream(
  * openLiveStream: liveEventStream for a request, within the stream caps: at most
  * LIVE_STREAMS_PER_CLIENT open streams per client address (clientIp) and LIVE_STREAMS_TOTAL in
  * all, per process. Over a cap the answer is a JSON refusal: 429 (this client) or 503 (the
- * server), with Retry-After. The slot is released whenever the stream ends.
+ * server), with Retry-After. The slot is released whenever the stream ends. `viewerId`: the
+ * signed-in reader, whose own acts the stream marks.
  */
-export function openLiveStream(postId: string, request: Request, slots: StreamSlots = liveStreamSlots()): Response {
+export function openLiveStream(
+  postId: string,
+  request: Request,
+  { viewerId, slots = liveStreamSlots() }: { viewerId?: string | null; slots?: StreamSlots } = {},
+): Response {
   const slot = slots.acquire(clientIp(request.headers));
   if (!slot.ok) {
     const mine = slot.reason === "client";
@@ -131,7 +161,7 @@ export function openLiveStream(postId: string, request: Request, slots: StreamSl
     );
   }
   try {
-    return liveEventStream(postId, request.signal, { onClose: slot.release });
+    return liveEventStream(postId, request.signal, { onClose: slot.release, viewerId });
   } catch (error) {
     slot.release();
     throw error;

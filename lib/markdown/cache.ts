@@ -6,8 +6,9 @@ import { resolveOptions, type RenderKind, type Rendered } from "./types";
 // marked with an older version is re-rendered by ensureFreshHtml, and rows whose renderVersion
 // column is older are re-rendered at start (scripts/rerender.ts). v1 was the unmarked pipeline;
 // v3: comments and imported articles follow their blog's typography, headings and reading time
-// are stored with the HTML.
-export const RENDER_VERSION = 3;
+// are stored with the HTML; v4: a mention reads "@" + the person's display name, whatever was
+// typed (the handle, another case, a first name).
+export const RENDER_VERSION = 4;
 
 // Stored HTML starts with `<!--tribune-render:v<N> <fingerprint>-->`: the pipeline version, and
 // 16 hex digits of the SHA-256 of the source and the options that change the output, so a

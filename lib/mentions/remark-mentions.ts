@@ -1,13 +1,18 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from "mdast";
 import type { MentionUser, ResolvedMentions } from "./match";
 import { forEachMentionableText } from "./parse";
-import { phrasesAt, stripInvisible } from "./scan";
+import { phrasesAt } from "./scan";
 
-function mentionLink(user: MentionUser, written: string): Link {
+/**
+ * mentionLink: the chip of one mention. Its text is always "@" + the person's display name,
+ * whatever was typed ("@EtienneDenis", "@etienne denis" and "@Étienne" all read "@Étienne Denis"),
+ * so every mention of a person looks the same.
+ */
+function mentionLink(user: MentionUser): Link {
   return {
     type: "link",
     url: `/u/${encodeURIComponent(user.handle)}`,
-    children: [{ type: "text", value: `@${stripInvisible(written)}` }],
+    children: [{ type: "text", value: `@${user.name}` }],
     data: { hProperties: { className: ["mention"], dataUserId: user.id } },
   };
 }
@@ -24,7 +29,7 @@ function splitMentions(value: string, resolved: ResolvedMentions): PhrasingConte
       const user = resolved.byKey.get(phrase.key);
       if (!user) continue;
       if (at > from) parts.push({ type: "text", value: value.slice(from, at) });
-      parts.push(mentionLink(user, value.slice(at + 1, phrase.end)));
+      parts.push(mentionLink(user));
       from = phrase.end;
       at = phrase.end - 1;
       break;
@@ -37,7 +42,7 @@ function splitMentions(value: string, resolved: ResolvedMentions): PhrasingConte
 
 /**
  * remarkMentions: a remark plugin turning each resolved "@Name" / "@handle" of the text (never
- * code, never a link's text) into `<a class="mention" href="/u/<handle>" data-user-id="<id>">`,
+ * code, never a link's text) into `<a class="mention" href="/u/<handle>" data-user-id="<id>">@Display Name</a>`,
  * reading the longest match first as resolveMentions did. Unknown names stay plain text.
  */
 export function remarkMentions(resolved: ResolvedMentions) {

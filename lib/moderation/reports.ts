@@ -103,7 +103,8 @@ export async function reportComment(
   if (hidden) {
     await pagesChanged(comment.postId);
     await commentsChanged([commentId]);
-    await publishLive({ type: "comment.removed", postId: comment.postId, commentId });
+    // The report that tipped it is this reader's act (their page shows the outcome already).
+    await publishLive({ type: "comment.removed", postId: comment.postId, commentId, actorId: viewer.id });
   }
   return { commentId, hidden };
 }

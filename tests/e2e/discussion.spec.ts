@@ -1,3 +1,4 @@
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signedInPage } from "./helpers/accounts";
 import { extractLink, waitForMail } from "./helpers/mailbox";
@@ -5,6 +6,50 @@ import { extractLink, waitForMail } from "./helpers/mailbox";
 // Journeys write into a demo article of their own, so the debate stays as the design pass saw it.
 const ARTICLE = "/chroniques-numeriques/la-fin-des-commentaires";
 const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
+
+/** liveBar: the bar announcing new or changed comments (whatever it says, it offers "Afficher"). */
+const liveBar = (page: Page) =>
+  page.getByRole("status").filter({ has: page.getByRole("button", { name: "Afficher", exact: true }) });
+
+type Heard = { actor?: string };
+declare global {
+  interface Window {
+    liveProbe?: { me: string | null; created: Promise<Heard> };
+  }
+}
+
+/**
+ * listenLive: opens, in `page`, the article's stream as its own bar does, and resolves once it is
+ * connected; `heard()` then waits for its first comment.created and gives it with the reader's tag.
+ */
+async function listenLive(page: Page, articlePath: string) {
+  const [blog, slug] = articlePath.slice(1).split("/");
+  const post = (await (await page.request.get(`/api/v1/blogs/${blog}/posts/${slug}`)).json()) as { id: string };
+  await page.evaluate(
+    (url) =>
+      new Promise<void>((connected) => {
+        const source = new EventSource(url);
+        const created = new Promise<Heard>((done) =>
+          source.addEventListener("comment.created", (event) => done(JSON.parse(event.data) as Heard)),
+        );
+        source.addEventListener("viewer", (event) => {
+          window.liveProbe = { me: (JSON.parse(event.data) as { actor: string | null }).actor, created };
+          connected();
+        });
+      }),
+    `/api/live/posts/${post.id}`,
+  );
+  return {
+    heard: () => page.evaluate(async () => ({ me: window.liveProbe!.me, event: await window.liveProbe!.created })),
+  };
+}
+
+/** box: the element's box on the screen. */
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  expect(found, "the element is on the screen").not.toBeNull();
+  return found!;
+}
 
 test("[DISCUSSION]: a comment arrives live in another browser, gets an @-reply from the autocomplete, and its author is notified in the app and by mail", async ({
   browser,
@@ -18,6 +63,10 @@ test("[DISCUSSION]: a comment arrives live in another browser, gets an @-reply f
 
   const text = `Une précision de dernière minute ${Date.now()}`;
   await sylvain.goto(ARTICLE);
+  // Sylvain has the article open in a second tab too, where a probe listens to the same stream.
+  const otherTab = await sylvain.context().newPage();
+  await otherTab.goto(ARTICLE);
+  const probe = await listenLive(otherTab, ARTICLE);
   await sylvain.getByLabel("Ajouter un commentaire").fill(text);
   await sylvain.getByRole("button", { name: "Envoyer" }).click();
   await expect(sylvain.getByText(text)).toBeVisible();
@@ -25,6 +74,14 @@ test("[DISCUSSION]: a comment arrives live in another browser, gets an @-reply f
   const bar = josee.getByRole("status").filter({ hasText: "1 nouveau commentaire" });
   await expect(bar).toBeVisible();
   await expect(josee.getByText(text)).toHaveCount(0);
+  // His own comment is marked as his in his streams (and only there), so neither of his tabs announces it.
+  const { me, event } = await probe.heard();
+  expect(me).toBeTruthy();
+  expect(event.actor).toBe(me);
+  await otherTab.waitForTimeout(500);
+  await expect(liveBar(sylvain)).toHaveCount(0);
+  await expect(liveBar(otherTab)).toHaveCount(0);
+  await otherTab.close();
   await bar.getByRole("button", { name: "Afficher" }).click();
   const comment = josee.locator("article.h-entry", { hasText: text });
   await expect(comment).toBeVisible();
@@ -61,6 +118,55 @@ test("[DISCUSSION]: a comment arrives live in another browser, gets an @-reply f
   expect(mail.text).toMatch(/\/unsubscribe\?token=/);
   await sylvain.context().close();
   await josee.context().close();
+});
+
+test("[DISCUSSION]: on a phone, the live bar never covers the form's button or the last comment's actions", async ({
+  browser,
+}) => {
+  const tom = await signedInPage(browser, "tom@demo.tribune.test");
+  await tom.setViewportSize({ width: 375, height: 667 });
+  await tom.goto(ARTICLE);
+  await expect(tom.getByRole("heading", { name: /^Discussion/ })).toBeVisible();
+  await tom.waitForTimeout(500);
+  const gabriel = await signedInPage(browser, "gabriel@demo.tribune.test");
+  await gabriel.goto(ARTICLE);
+  const text = `Vu depuis un téléphone ${Date.now()}`;
+  await gabriel.getByLabel("Ajouter un commentaire").fill(text);
+  await gabriel.getByRole("button", { name: "Envoyer" }).click();
+  await expect(gabriel.getByText(text)).toBeVisible();
+  const bar = liveBar(tom);
+  await expect(bar).toBeVisible();
+
+  const form = tom.locator("form", { has: tom.getByLabel("Ajouter un commentaire") });
+  const last = tom.locator("#discussion article.h-entry").last();
+  for (const target of [
+    form.getByRole("button", { name: "Envoyer" }),
+    last.getByRole("link", { name: "Répondre" }),
+    last.getByRole("button", { name: /aime/ }),
+  ]) {
+    // Scrolled to the bottom of the screen (as far as it goes), the button stays above the bar.
+    await target.evaluate((element) => element.scrollIntoView({ block: "end", behavior: "instant" }));
+    const [button, over] = [await box(target), await box(bar)];
+    expect(button.y + button.height, `${await target.textContent()} ends above the bar`).toBeLessThanOrEqual(over.y);
+    expect(
+      await target.evaluate((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect();
+        return element.contains(document.elementFromPoint(x + width / 2, y + height / 2));
+      }),
+    ).toBe(true);
+  }
+  // At the very end of the page, nothing is left under the bar either.
+  await tom.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }));
+  const end = await tom.evaluate(() => {
+    const links = [...document.querySelectorAll("footer a, footer button")];
+    return Math.max(0, ...links.map((element) => element.getBoundingClientRect().bottom));
+  });
+  expect(end).toBeLessThanOrEqual((await box(bar)).y);
+  // And the last comment's reply really opens under a tap.
+  await last.getByRole("link", { name: "Répondre" }).click();
+  await expect(tom.getByRole("combobox", { name: "Répondre" })).toBeVisible();
+  await gabriel.context().close();
+  await tom.context().close();
 });
 
 test("[DISCUSSION]: likes count without a reload, once per person", async ({ browser }) => {
@@ -120,6 +226,10 @@ test("[DISCUSSION]: the moderator approves a held guest comment in place", async
   await expect(held).toContainText("En attente de modération");
   await held.getByRole("button", { name: "Approuver" }).click();
   await expect(noemie.locator("article.h-entry", { hasText: name })).not.toContainText("En attente de modération");
+  // The approval is news to the guest's open page, not to the moderator who made it.
+  await expect(liveBar(page).filter({ hasText: "1 nouveau commentaire" })).toBeVisible();
+  await noemie.waitForTimeout(500);
+  await expect(liveBar(noemie)).toHaveCount(0);
   await page.reload();
   await expect(page.getByText(`${name} (invité)`)).toBeVisible();
   await noemie.context().close();

@@ -119,6 +119,75 @@ test(
   },
 );
 
+test(
+  "live SSE stream: only the reader's own acts carry their tag; nobody's id reaches the browser",
+  { timeout: 10_000 },
+  async () => {
+    const { closeLiveBus, publishLive } = await import("@/lib/live");
+    const open = (viewerId?: string) => {
+      const controller = new AbortController();
+      const reader = liveEventStream("post-actor", controller.signal, { viewerId }).body!.getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      return {
+        abort: () => controller.abort(),
+        until: async (pattern: RegExp) => {
+          while (!pattern.test(text)) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            text += decoder.decode(value);
+          }
+          return text;
+        },
+      };
+    };
+    const data = (text: string, type: string, commentId: string) =>
+      JSON.parse(
+        new RegExp(`event: ${type.replace(".", "\\.")}\ndata: (.*"${commentId}".*)\n`).exec(text)![1]!,
+      ) as Record<string, unknown>;
+    const [ana, ana2, bob, guest] = [open("user-ana"), open("user-ana"), open("user-bob"), open()];
+    const tags = await Promise.all(
+      [ana, ana2, bob, guest].map(async (stream) => {
+        const text = await stream.until(/event: viewer\ndata: .*\n\n/);
+        return (JSON.parse(/event: viewer\ndata: (.*)\n/.exec(text)![1]!) as { actor: string | null }).actor;
+      }),
+    );
+    assert.equal(tags[3], null, "a signed-out reader has no tag");
+    assert.ok(tags[0] && tags[1] && tags[2]);
+    assert.equal(new Set(tags.slice(0, 3)).size, 3, "each stream has its own tag, even for the same person");
+
+    await publishLive({ ...created("post-actor", "by-ana"), actorId: "user-ana" });
+    await publishLive({
+      type: "comment.removed",
+      postId: "post-actor",
+      commentId: "removed-by-bob",
+      actorId: "user-bob",
+    });
+    const texts = await Promise.all([ana, ana2, bob, guest].map((stream) => stream.until(/removed-by-bob.*\n\n/)));
+    // Ana's comment: marked in both of her tabs, unmarked for Bob and the guest; the reverse for Bob's act.
+    assert.equal(data(texts[0]!, "comment.created", "by-ana").actor, tags[0]);
+    assert.equal(data(texts[1]!, "comment.created", "by-ana").actor, tags[1]);
+    assert.equal(data(texts[2]!, "comment.created", "by-ana").actor, undefined);
+    assert.equal(data(texts[3]!, "comment.created", "by-ana").actor, undefined);
+    assert.equal(data(texts[0]!, "comment.removed", "removed-by-bob").actor, undefined);
+    assert.equal(data(texts[2]!, "comment.removed", "removed-by-bob").actor, tags[2]);
+    for (const text of texts) assert.doesNotMatch(text, /user-ana|user-bob|actorId/, "user ids never leave the server");
+    [ana, ana2, bob, guest].forEach((stream) => stream.abort());
+    await closeLiveBus();
+  },
+);
+
+test("the actor of an event crosses instances over Redis", { timeout: 10_000 }, async () => {
+  const [one, two] = [createLiveBus({ redisUrl, prefix }), createLiveBus({ redisUrl, prefix })];
+  buses.push(one, two);
+  await Promise.all([one.ready(), two.ready()]);
+  const heard = collect(two, "post-actor-redis");
+  await heard.ready;
+  await one.publish({ ...created("post-actor-redis", "c1"), actorId: "user-ana" });
+  await heard.until(1);
+  assert.equal(heard.events[0]!.actorId, "user-ana");
+});
+
 test("page changes reach every instance's page cache, in memory and over Redis", { timeout: 15_000 }, async () => {
   const memory = createLiveBus();
   const pagesPrefix = `${prefix}_pages`;

@@ -150,6 +150,17 @@ test("stored render: older renders are rendered again with the blog's settings, 
       mentions: { create: { userId: sylvain.id } },
     },
   });
+  // Rendered by the previous pipeline, which kept the mention as typed (a handle).
+  const byHandle = await db.comment.create({
+    data: {
+      postId: post.id,
+      authorId: owner.id,
+      bodySource: "Merci @sylvain",
+      bodyHtml: '<p>Merci <a href="/u/sylvain" class="mention">@sylvain</a></p>',
+      renderVersion: RENDER_VERSION - 1,
+      mentions: { create: { userId: sylvain.id } },
+    },
+  });
   // A namesake joins the thread later: looking the name up again would now find two people.
   const namesake = await createUser({ name: "Sylvain Dionne", handle: "sylvain2" });
   await db.comment.create({
@@ -171,8 +182,8 @@ test("stored render: older renders are rendered again with the blog's settings, 
 
   assert.equal(
     await rerenderStaleComments({ batchSize: 2 }),
-    2,
-    "the two rendered comments; the deleted one is only marked",
+    3,
+    "the three rendered comments; the deleted one is only marked",
   );
   const again = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
   assert.equal(again.bodySource, "@Sylvain Dionne, tu crois ?");
@@ -180,6 +191,13 @@ test("stored render: older renders are rendered again with the blog's settings, 
   assert.deepEqual(
     (await db.mention.findMany({ where: { commentId: comment.id }, select: { userId: true } })).map((m) => m.userId),
     [sylvain.id],
+  );
+  // Typed as a handle, the stored mention now reads as the person's display name, still pointing at them.
+  const handled = await db.comment.findUniqueOrThrow({ where: { id: byHandle.id } });
+  assert.equal(handled.renderVersion, RENDER_VERSION);
+  assert.match(
+    handled.bodyHtml,
+    new RegExp(`<a href="/u/sylvain" class="mention" data-user-id="${sylvain.id}"[^>]*>@Sylvain Dionne</a></p>$`),
   );
   const placeholder = await db.comment.findUniqueOrThrow({ where: { id: deleted.id } });
   assert.deepEqual([placeholder.bodyHtml, placeholder.renderVersion], ["", RENDER_VERSION]);

@@ -50,7 +50,7 @@ test("mentions: found in text, never in code, code blocks or links", () => {
   ].join("\n\n");
   assert.deepEqual(ids(markdown), ["u-jl"]);
   const html = render(markdown);
-  assert.match(html, /<a href="\/u\/josee" class="mention" data-user-id="u-jl">@josee<\/a>/);
+  assert.match(html, /<a href="\/u\/josee" class="mention" data-user-id="u-jl">@Josée Lavoie<\/a>/);
   assert.match(html, /<code>@stremblay<\/code>/);
   assert.doesNotMatch(html, /data-user-id="u-ed"|data-user-id="u-sd"/);
 });
@@ -70,6 +70,22 @@ test("mentions: case and accents are ignored, handles and names both work", () =
   assert.deepEqual(ids("@etiennedenis"), ["u-ed"]);
   assert.deepEqual(ids("@Etienne Denis"), ["u-ed"]);
   assert.deepEqual(ids("@Josée"), ["u-jl"]);
+});
+
+test("mentions: the chip reads @ and the display name, whatever was typed", () => {
+  // Typed as a handle, in another case, without accents, or as a first name: one chip per person.
+  for (const typed of ["@EtienneDenis", "@etiennedenis", "@etienne denis", "@ÉTIENNE DENIS"]) {
+    const html = render(`Merci ${typed} !`);
+    assert.match(html, /<a href="\/u\/EtienneDenis" class="mention" data-user-id="u-ed">@Étienne Denis<\/a> !/, typed);
+    assert.doesNotMatch(html, new RegExp(`>${typed}<`), typed);
+  }
+  assert.match(render("@Sylvain, tu exagères"), /<a[^>]*data-user-id="u-sd"[^>]*>@Sylvain Dionne<\/a>, tu exagères/);
+  // Side by side, a handle and a name read alike.
+  const html = render("@EtienneDenis et @Sylvain Dionne");
+  assert.deepEqual(
+    [...html.matchAll(/class="mention"[^>]*>([^<]*)<\/a>/g)].map((match) => match[1]),
+    ["@Étienne Denis", "@Sylvain Dionne"],
+  );
 });
 
 test("mentions: punctuation after a name ends it", () => {
@@ -125,7 +141,7 @@ test("mentions: a tie is never resolved silently (thread first, then plain text)
   const list = [roy("a", 1), roy("b", 1), marc];
   assert.deepEqual(ids("@Marc Roy a raison", list), []);
   assert.doesNotMatch(render("@Marc Roy a raison, pas @marc", list), /data-user-id="[ab]"|>@Marc<\/a>/);
-  assert.match(render("@Marc Roy a raison, pas @marc", list), /<a[^>]*data-user-id="m"[^>]*>@marc<\/a>/);
+  assert.match(render("@Marc Roy a raison, pas @marc", list), /<a[^>]*data-user-id="m"[^>]*>@Marc Tremblay<\/a>/);
   // A first name shared by two people of the thread names nobody.
   assert.deepEqual(ids("@Marc", [person("x", "x1", "Marc Roy", 1), person("y", "y1", "Marc Côté", 0)]), []);
   // Handles are unique: always unambiguous, even when names collide.
