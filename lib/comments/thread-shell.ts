@@ -10,6 +10,8 @@ import type { ThreadViewer } from "./thread";
 
 /** The most held comments of one's own a page shows in place (the newest). */
 const MAX_OWN_HELD = 20;
+/** The most ids of each kind a page carries (the newest): a page's cost stays bounded whoever reads it. */
+const MAX_IDS = 2000;
 
 /** One of the viewer's own comments waiting for moderation: only they see it, in place. */
 type OwnHeldComment = { id: string; parentId: string | null; bodyHtml: string; createdAt: string };
@@ -55,12 +57,15 @@ export async function getThreadShell(postId: string, viewer: Actor): Promise<Thr
           where: { postId, authorId: viewer.id, status: { in: ["approved", "pending"] } },
           select: { id: true, status: true, createdAt: true },
           orderBy: { createdAt: "desc" },
+          take: MAX_IDS,
         })
       : Promise.resolve([]),
     viewer
       ? db.reaction.findMany({
           where: { userId: viewer.id, kind: "like", comment: { postId } },
           select: { commentId: true },
+          orderBy: { createdAt: "desc" },
+          take: MAX_IDS,
         })
       : Promise.resolve([]),
     viewer
