@@ -24,7 +24,6 @@ import { random } from "./article-text";
 import { queryCount } from "./comments";
 import {
   BENCH_DIR,
-  BENCH_SECRET,
   HOST,
   combineLoads,
   isMain,
@@ -34,6 +33,7 @@ import {
   round,
   rssOfGroup,
   runStandalone,
+  sessionCookie,
   type LoadResult,
   type ServerPart,
   type Summary,
@@ -102,7 +102,6 @@ async function seedArticles(): Promise<Seeded> {
   const { db } = await import("@/lib/db");
   const { renderMarkdown } = await import("@/lib/markdown");
   const { foldKey } = await import("@/lib/users/schemas");
-  const { encode } = await import("next-auth/jwt");
 
   const wordpress = existsSync(path.join(WORDPRESS_THREAD, "blogs"));
   if (wordpress) {
@@ -157,26 +156,9 @@ async function seedArticles(): Promise<Seeded> {
     if (article.comments) await writeThread(post.id, `bench_${article.slug}`, article.comments, authors);
     console.log(`articles: wrote ${article.comments} comments on /${BLOG}/${article.slug}`);
   }
-  const reader = await db.user.findUniqueOrThrow({
-    where: { id: "bench_art_reader" },
-    select: { id: true, name: true, email: true, image: true, sessionVersion: true },
-  });
-  // A signed-in reader's session, as next-auth would have set it (the server shares BENCH_SECRET).
-  const token = await encode({
-    secret: BENCH_SECRET,
-    maxAge: 3600,
-    token: {
-      sub: reader.id,
-      name: reader.name,
-      email: reader.email,
-      picture: reader.image,
-      uid: reader.id,
-      sv: reader.sessionVersion,
-    },
-  });
   const counted = [];
   for (const article of articles) counted.push({ ...article, queries: await queryCount(blog.id, article.slug) });
-  return { articles: counted, cookie: `next-auth.session-token=${token}`, wordpress };
+  return { articles: counted, cookie: await sessionCookie({ id: "bench_art_reader" }), wordpress };
 }
 
 // ---------------------------------------------------------------------------------------------

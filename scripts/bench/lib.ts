@@ -285,6 +285,32 @@ function removeDbFiles(file: string) {
 /** The bench server's session secret (a part that signs someone in makes its cookie with it). */
 export const BENCH_SECRET = "bench-secret-not-for-production-use";
 
+/**
+ * sessionCookie: the Cookie header of a signed-in reader, as next-auth would have set it (the
+ * bench's server shares BENCH_SECRET). `where` picks the person.
+ */
+export async function sessionCookie(where: { id: string } | { handleKey: string }): Promise<string> {
+  const { db } = await import("@/lib/db");
+  const { encode } = await import("next-auth/jwt");
+  const reader = await db.user.findUniqueOrThrow({
+    where,
+    select: { id: true, name: true, email: true, image: true, sessionVersion: true },
+  });
+  const token = await encode({
+    secret: BENCH_SECRET,
+    maxAge: 3600,
+    token: {
+      sub: reader.id,
+      name: reader.name,
+      email: reader.email,
+      picture: reader.image,
+      uid: reader.id,
+      sv: reader.sessionVersion,
+    },
+  });
+  return `next-auth.session-token=${token}`;
+}
+
 /** The server's environment: its own database, secret and outbox; no Redis, SMTP or proxy trust. */
 function serverEnv(databaseUrl: string, outbox: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {

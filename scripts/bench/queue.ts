@@ -6,7 +6,7 @@
 //   (b) p50/p95 of GET /write/<blog>/moderation signed in as the blog's moderator, rendered by
 //       the production server (150 GETs, concurrency 4, after 5 warm-up; --quick: 50).
 // Run: npx tsx --import ./scripts/lib/register.mjs scripts/bench/queue.ts [--quick]
-import { BENCH_SECRET, DEBATE, isMain, load, report, request, runStandalone, type ServerPart } from "./lib";
+import { DEBATE, isMain, load, report, request, runStandalone, sessionCookie, type ServerPart } from "./lib";
 
 const WAITING = 10_000;
 const ARTICLES = 4;
@@ -23,7 +23,6 @@ export const queuePart: ServerPart<Seeded> = {
     const { captureQueries, db } = await import("@/lib/db");
     const { foldKey } = await import("@/lib/users/schemas");
     const { countWaiting, listQueue } = await import("@/lib/moderation");
-    const { encode } = await import("next-auth/jwt");
     const blog = await db.blog.findUniqueOrThrow({
       where: { slug: DEBATE.blog },
       select: { id: true, memberships: { where: { role: "owner" }, select: { userId: true } } },
@@ -98,22 +97,9 @@ export const queuePart: ServerPart<Seeded> = {
     const deep = await captureQueries(() => listQueue(actor, { scope: { blogId: blog.id }, cursor }));
     const waiting = await captureQueries(() => countWaiting(actor));
 
-    // The moderator's session, as next-auth would have set it (the server shares BENCH_SECRET).
-    const token = await encode({
-      secret: BENCH_SECRET,
-      maxAge: 3600,
-      token: {
-        sub: moderator.id,
-        name: moderator.name,
-        email: moderator.email,
-        picture: moderator.image,
-        uid: moderator.id,
-        sv: moderator.sessionVersion,
-      },
-    });
     return {
       pathname: `/write/${DEBATE.blog}/moderation`,
-      cookie: `next-auth.session-token=${token}`,
+      cookie: await sessionCookie({ id: moderator.id }),
       waiting: first.result.counts.waiting,
       queries: {
         firstPage: statements(first.queries),

@@ -18,7 +18,6 @@ import { performance } from "node:perf_hooks";
 import { gunzipSync, gzipSync } from "node:zlib";
 import {
   BENCH_DIR,
-  BENCH_SECRET,
   RENDER,
   isMain,
   load,
@@ -27,6 +26,7 @@ import {
   request,
   round,
   runStandalone,
+  sessionCookie,
   type ServerPart,
 } from "./lib";
 
@@ -41,7 +41,6 @@ export const threadPart: ServerPart<Seeded> = {
   async seed() {
     const { db } = await import("@/lib/db");
     const { loadContent, syncContent } = await import("@/lib/content");
-    const { encode } = await import("next-auth/jwt");
     const dir = process.env.BENCH_THREAD_DIR ?? path.resolve("..", "shared", "bench", "wordpress-thread");
     await syncContent(loadContent(dir));
     const post = await db.post.findFirstOrThrow({
@@ -49,24 +48,7 @@ export const threadPart: ServerPart<Seeded> = {
       select: { id: true },
     });
     const comments = await db.comment.count({ where: { postId: post.id, status: "approved" } });
-    const reader = await db.user.findUniqueOrThrow({
-      where: { handleKey: READER },
-      select: { id: true, name: true, email: true, image: true, sessionVersion: true },
-    });
-    // The reader's session, as next-auth would have set it (the server shares BENCH_SECRET).
-    const token = await encode({
-      secret: BENCH_SECRET,
-      maxAge: 3600,
-      token: {
-        sub: reader.id,
-        name: reader.name,
-        email: reader.email,
-        picture: reader.image,
-        uid: reader.id,
-        sv: reader.sessionVersion,
-      },
-    });
-    return { cookie: `next-auth.session-token=${token}`, comments };
+    return { cookie: await sessionCookie({ handleKey: READER }), comments };
   },
 
   async run({ options }, seeded) {
