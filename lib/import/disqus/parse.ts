@@ -1,5 +1,5 @@
-import { createReadStream } from "node:fs";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { streamXml } from "../xml";
 
 // A Disqus export (XML: <category>s, then <thread>s, then <post>s), read as a stream one element
 // at a time, so a file of any size is read in bounded memory.
@@ -32,7 +32,6 @@ export async function* readDisqus(
   let post: DisqusPost | null = null;
   let text = "";
   let sawRoot = false;
-  let error: Error | null = null;
   const id = (tag: SaxesTagPlain) => String(tag.attributes["dsq:id"] ?? "");
 
   parser.on("opentag", (tag: SaxesTagPlain) => {
@@ -80,23 +79,7 @@ export async function* readDisqus(
         post.author[tag.name] = value.trim();
     }
   });
-  parser.on("error", (e) => {
-    error ??= new DisqusError(`The file is not valid XML at line ${parser.line}: ${e.message.split("\n")[0]}`);
-  });
-
-  let bytes = 0;
-  for await (const chunk of createReadStream(path, {
-    encoding: "utf8",
-    highWaterMark: 256 * 1024,
-  }) as AsyncIterable<string>) {
-    bytes += Buffer.byteLength(chunk);
-    options.onBytes?.(bytes);
-    parser.write(chunk);
-    if (error) throw error;
-    while (ready.length) yield ready.shift()!;
-  }
-  parser.close();
-  if (error) throw error;
+  yield* streamXml(path, parser, ready, (message) => new DisqusError(message), options.onBytes);
   if (!sawRoot) throw new DisqusError("The file is not a Disqus export (no <disqus> element).");
   if (stack.length) throw new DisqusError(`The file ends in the middle (inside <${stack.at(-1)}>): it was cut short.`);
   while (ready.length) yield ready.shift()!;

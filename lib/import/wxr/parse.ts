@@ -1,5 +1,5 @@
-import { createReadStream } from "node:fs";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { streamXml } from "../xml";
 
 // WordPress eXtended RSS (WXR 1.1 and 1.2), read as a stream: the site's description first, then
 // one item at a time with its comments, so a file of any size is read in bounded memory (one
@@ -170,7 +170,6 @@ export async function* readWxr(
   let category: { domain: string; nicename: string; name: string } | null = null;
   let text = "";
   let sawRss = false;
-  let error: Error | null = null;
 
   const sendSite = () => {
     if (siteSent) return;
@@ -232,21 +231,7 @@ export async function* readWxr(
     }
     text = "";
   });
-  parser.on("error", (e) => {
-    error ??= new WxrError(`The file is not valid XML at line ${parser.line}: ${e.message.split("\n")[0]}`);
-  });
-
-  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 256 * 1024 });
-  let bytes = 0;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    bytes += Buffer.byteLength(chunk);
-    options.onBytes?.(bytes);
-    parser.write(chunk);
-    if (error) throw error;
-    while (ready.length) yield ready.shift()!;
-  }
-  parser.close();
-  if (error) throw error;
+  yield* streamXml(path, parser, ready, (message) => new WxrError(message), options.onBytes);
   if (!sawRss) throw new WxrError("The file is not a WordPress export (no <rss> element).");
   if (stack.length) throw new WxrError(`The file ends in the middle (inside <${stack.at(-1)}>): it was cut short.`);
   sendSite();
