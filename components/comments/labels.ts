@@ -7,7 +7,9 @@ import { getTranslations } from "next-intl/server";
 export type DiscussionLabels = Awaited<ReturnType<typeof discussionLabels>>;
 
 export async function discussionLabels() {
-  const t = await getTranslations("discussion");
+  const [t, c] = await Promise.all([getTranslations("discussion"), getTranslations("comment")]);
+  // Templates the browser fills in ("{name}" stays as is).
+  const template = (text: string) => text.replace("\u0000", "{name}");
   const plural = (key: "newComments", sample = 7) => ({
     one: t(key, { count: 1 }),
     other: t(key, { count: sample }).replace(String(sample), "#"),
@@ -31,6 +33,11 @@ export async function discussionLabels() {
     markdownHint: t("markdownHint"),
     heldNotice: t("heldNotice"),
     heldHint: t("heldHint"),
+    ownHeld: t("ownHeld"),
+    ownHeldReplyTo: template(t("ownHeldReplyTo", { name: "\u0000" })),
+    ownHeldReplyToComment: t("ownHeldReplyToComment"),
+    guestAuthor: template(c("guest", { name: "\u0000" })),
+    rememberGuest: t("rememberGuest"),
     mentionSuggestions: t("mentionSuggestions"),
     changedComments: t("changedComments"),
     showNew: t("showNew"),
