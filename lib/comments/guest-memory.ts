@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * What a guest's browser remembers, in its localStorage only (never sent anywhere):
  *
@@ -10,6 +8,8 @@ import { z } from "zod";
  *
  * Storage can be missing (private mode), full, blocked or hold anything (another version, a
  * hand edit): every read checks the shape and keeps what is valid, every write may fail quietly.
+ * The checks are written out rather than with zod: this runs on the article page, whose
+ * JavaScript budget zod alone would exceed (tests/e2e/design.spec.ts).
  */
 
 export const HELD_PER_ARTICLE = 20;
@@ -24,29 +24,49 @@ const CHANGE_EVENT = "tribune:guest-memory";
 /** The part of the Storage interface used here (a real localStorage, or a stand-in in tests). */
 export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
-const text = (max: number) => z.string().min(1).max(max);
-
-const HeldCommentSchema = z.object({
-  id: text(64),
-  parentId: text(64).nullable(),
+/** A guest's held comment as this device keeps it. */
+export type HeldComment = {
+  id: string;
+  parentId: string | null;
   /** The parent's author, read from the page when the reply was sent (for "in reply to …"). */
-  parentName: text(200).optional(),
+  parentName?: string;
   /** The sanitized HTML the server rendered and stored. */
-  html: z.string().max(200_000),
-  name: text(200),
+  html: string;
+  name: string;
   /** ISO date the server gave the comment. */
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: string;
   /** When it was remembered (ms since the epoch): it is forgotten HELD_DAYS later. */
-  savedAt: z.number().int().nonnegative(),
-});
-export type HeldComment = z.infer<typeof HeldCommentSchema>;
+  savedAt: number;
+};
 
-const GuestIdentitySchema = z.object({
-  name: text(200),
-  email: text(320),
-  website: z.string().max(500).optional(),
-});
-export type GuestIdentity = z.infer<typeof GuestIdentitySchema>;
+/** The name and e-mail (and website) a guest asked this device to remember. */
+export type GuestIdentity = { name: string; email: string; website?: string };
+
+const isText = (value: unknown, max: number): value is string =>
+  typeof value === "string" && value.length > 0 && value.length <= max;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** heldComment: the entry as a HeldComment when every field has the right shape, else null. */
+function heldComment(value: unknown): HeldComment | null {
+  if (!value || typeof value !== "object") return null;
+  const entry = value as Record<string, unknown>;
+  const { id, parentId, parentName, html, name, createdAt, savedAt } = entry;
+  if (!isText(id, 64) || !(parentId === null || isText(parentId, 64))) return null;
+  if (!(parentName === undefined || isText(parentName, 200))) return null;
+  if (typeof html !== "string" || html.length > 200_000 || !isText(name, 200)) return null;
+  if (!isText(createdAt, 40) || !ISO_DATE.test(createdAt) || Number.isNaN(Date.parse(createdAt))) return null;
+  if (typeof savedAt !== "number" || !Number.isSafeInteger(savedAt) || savedAt < 0) return null;
+  return { id, parentId, ...(parentName === undefined ? {} : { parentName }), html, name, createdAt, savedAt };
+}
+
+/** guestIdentity: the value as a GuestIdentity (a name and an e-mail, at least), else null. */
+function guestIdentity(value: unknown): GuestIdentity | null {
+  if (!value || typeof value !== "object") return null;
+  const { name, email, website } = value as Record<string, unknown>;
+  if (!isText(name, 200) || !isText(email, 320)) return null;
+  if (website !== undefined && !(typeof website === "string" && website.length <= 500)) return null;
+  return website === undefined ? { name, email } : { name, email, website };
+}
 
 /** The browser's localStorage, or null where there is none or it is blocked (it can throw on access). */
 function browserStorage(): StorageLike | null {
@@ -118,10 +138,10 @@ export function parseHeld(raw: string | null, now = Date.now()): HeldComment[] {
   const seen = new Set<string>();
   const valid: HeldComment[] = [];
   for (const entry of stored) {
-    const parsed = HeldCommentSchema.safeParse(entry);
-    if (!parsed.success || !fresh(parsed.data, now) || seen.has(parsed.data.id)) continue;
-    seen.add(parsed.data.id);
-    valid.push(parsed.data);
+    const comment = heldComment(entry);
+    if (!comment || !fresh(comment, now) || seen.has(comment.id)) continue;
+    seen.add(comment.id);
+    valid.push(comment);
   }
   return valid.sort((a, b) => a.savedAt - b.savedAt).slice(-HELD_PER_ARTICLE);
 }
@@ -137,10 +157,10 @@ export function rememberHeld(
   store = browserStorage(),
   now = Date.now(),
 ): boolean {
-  const parsed = HeldCommentSchema.safeParse({ ...comment, savedAt: now });
-  if (!parsed.success) return false;
-  const kept = heldComments(postId, store, now).filter((entry) => entry.id !== parsed.data.id);
-  write(store, heldKey(postId), [...kept, parsed.data].slice(-HELD_PER_ARTICLE));
+  const checked = heldComment({ ...comment, savedAt: now });
+  if (!checked) return false;
+  const kept = heldComments(postId, store, now).filter((entry) => entry.id !== checked.id);
+  write(store, heldKey(postId), [...kept, checked].slice(-HELD_PER_ARTICLE));
   pruneOtherArticles(postId, store, now);
   return true;
 }
@@ -176,12 +196,10 @@ export function rememberedGuest(store = browserStorage()): GuestIdentity | null 
 
 /** parseGuest: the name and e-mail of a guestSnapshot, or null. */
 export function parseGuest(raw: string | null): GuestIdentity | null {
-  const parsed = GuestIdentitySchema.safeParse(parseJson(raw));
-  return parsed.success ? parsed.data : null;
+  return guestIdentity(parseJson(raw));
 }
 
 /** rememberGuest: keeps the guest's name and e-mail (and website), or forgets them (null). */
 export function rememberGuest(identity: GuestIdentity | null, store = browserStorage()): void {
-  const parsed = identity ? GuestIdentitySchema.safeParse(identity) : null;
-  write(store, GUEST_KEY, parsed?.success ? parsed.data : null);
+  write(store, GUEST_KEY, identity ? guestIdentity(identity) : null);
 }
