@@ -44,6 +44,8 @@ export function OwnHeld({ postId, path }: Props) {
   const [placements, setPlacements] = useState<Placement[]>([]);
   // The reply lists this component added under parent comments, by parent id.
   const lists = useRef(new Map<string, HTMLOListElement>());
+  // Comments not on this page whose status was asked once (approved, they may sit on another page).
+  const asked = useRef(new Set<string>());
 
   const place = useCallback(() => {
     const next: Placement[] = [];
@@ -57,6 +59,10 @@ export function OwnHeld({ postId, path }: Props) {
           forgetHeld(postId, comment.id);
         }
         continue;
+      }
+      if (!asked.current.has(comment.id)) {
+        asked.current.add(comment.id);
+        void forgetIfApproved(postId, comment.id);
       }
       const parent = comment.parentId ? document.getElementById(commentAnchor(comment.parentId)) : null;
       if (parent && comment.parentId) {
@@ -129,6 +135,23 @@ export function OwnHeld({ postId, path }: Props) {
       )}
     </>
   );
+}
+
+/**
+ * A remembered comment the page does not show may have been approved meanwhile and sit on
+ * another page of the discussion: the public API tells (a held one is not found). Only an
+ * approval makes the device forget it; a removed one stays "waiting" until it expires, since
+ * one taken for spam must look held to its sender (lib/comments/create-comment.ts).
+ */
+async function forgetIfApproved(postId: string, id: string) {
+  try {
+    const response = await fetch(`/api/v1/comments/${encodeURIComponent(id)}`, { cache: "no-store" });
+    if (!response.ok) return;
+    const comment = (await response.json()) as { status?: unknown };
+    if (comment.status === "approved") forgetHeld(postId, id);
+  } catch {
+    // Offline: asked again on the next visit.
+  }
 }
 
 /** The list of held replies right under a parent comment's article, added once. */

@@ -179,3 +179,49 @@ test("[GUEST]: a remembered reply whose parent is not on the page shows above th
   expect(await page.evaluate(() => (window as { __owned?: boolean }).__owned)).toBeUndefined();
   await expect(page.getByText("garbage")).toHaveCount(0);
 });
+
+test("[GUEST]: a remembered comment approved since, but not on this page of the discussion, is not shown as waiting", async ({
+  page,
+}) => {
+  // An approved comment the page does not hold (here: another article's), remembered as held.
+  await page.goto(OTHER_ARTICLE);
+  const approvedId = (await page.locator("#discussion article.h-entry").first().getAttribute("id"))!.slice(
+    "comment-".length,
+  );
+  await page.goto(ARTICLE);
+  const postId = await page.locator('input[name="postId"]').first().inputValue();
+  const key = `tribune:held:${postId}`;
+  await page.evaluate(
+    ({ key, id }) =>
+      localStorage.setItem(
+        key,
+        JSON.stringify([
+          {
+            id,
+            parentId: null,
+            html: "<p>Approuvé ailleurs</p>",
+            name: "Passante",
+            createdAt: new Date().toISOString(),
+            savedAt: Date.now(),
+          },
+          {
+            id: "still-held-somewhere",
+            parentId: null,
+            html: "<p>Toujours en attente</p>",
+            name: "Passante",
+            createdAt: new Date().toISOString(),
+            savedAt: Date.now(),
+          },
+        ]),
+      ),
+    { key, id: approvedId },
+  );
+  await page.reload();
+  await expect(page.locator("[data-own-held]", { hasText: "Toujours en attente" })).toContainText(WAITING);
+  await expect(page.getByText("Approuvé ailleurs")).toHaveCount(0);
+  await expect
+    .poll(() =>
+      page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? "[]") as { id: string }[]).map((c) => c.id), key),
+    )
+    .toEqual(["still-held-somewhere"]);
+});
