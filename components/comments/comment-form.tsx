@@ -1,11 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createCommentAction, editCommentAction, previewCommentAction } from "@/app/(reader)/[blog]/[post]/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import {
+  guestSnapshot,
+  parseGuest,
+  rememberGuest,
+  rememberHeld,
+  subscribeGuestMemory,
+  type GuestIdentity,
+} from "@/lib/comments/guest-memory";
 import { HONEYPOT_FIELD } from "@/lib/comments/honeypot";
-import { commentPathIn } from "@/lib/comments/permalink";
+import { commentAnchor, commentPathIn } from "@/lib/comments/permalink";
 import { initialFormState, type FormState } from "@/lib/forms";
 import { MentionTextarea } from "./mention-textarea";
 import styles from "./discussion.module.css";
@@ -34,12 +42,19 @@ type Props = {
  * character count, a preview rendered by the server's own pipeline, and no page reload.
  */
 export function CommentForm(props: Props) {
-  const { commentId, onDone, path } = props;
+  const { commentId, onDone, path, postId, asGuest } = props;
   const router = useRouter();
   const [state, action] = useActionState(commentId ? editCommentAction : createCommentAction, initialFormState);
+  // What a guest sent, read as they send it: kept on their device once the server accepts it.
+  const sent = useRef<{ identity: GuestIdentity; remember: boolean } | null>(null);
 
   useEffect(() => {
     if (!state.ok) return;
+    if (asGuest && sent.current) {
+      rememberGuest(sent.current.remember ? sent.current.identity : null);
+      sent.current = null;
+      if (state.data?.status === "pending") rememberOwnHeld(postId, state.data);
+    }
     router.refresh();
     const id = state.data?.id;
     if (id && state.data?.status === "approved") {
@@ -55,14 +70,47 @@ export function CommentForm(props: Props) {
       setTimeout(find, 300);
     }
     if (state.data?.status !== "pending") onDone?.();
-  }, [state, router, onDone, commentId, path]);
+  }, [state, router, onDone, commentId, path, postId, asGuest]);
 
   // A success remounts the fields: the text, the count and the preview start afresh.
   return (
-    <form action={action} className={styles.form} noValidate key={state.ok ? (state.data?.id ?? "done") : "editing"}>
+    <form
+      action={action}
+      className={styles.form}
+      noValidate
+      key={state.ok ? (state.data?.id ?? "done") : "editing"}
+      onSubmit={(event) => {
+        if (!asGuest) return;
+        const form = new FormData(event.currentTarget);
+        const field = (name: string) => String(form.get(name) ?? "").trim();
+        sent.current = {
+          identity: { name: field("guestName"), email: field("guestEmail") },
+          remember: form.get("rememberGuest") === "1",
+        };
+      }}
+    >
       <Fields {...props} state={state} />
     </form>
   );
+}
+
+const noSnapshot = () => null;
+
+/** A guest's held comment, as the server answered, kept on their device and shown by OwnHeld. */
+function rememberOwnHeld(postId: string, data: Record<string, string>) {
+  if (!data.id || !data.html || !data.name || !data.createdAt) return;
+  const parentId = data.parentId || null;
+  const parentName = parentId
+    ? document.getElementById(commentAnchor(parentId))?.querySelector(".p-author .p-name")?.textContent?.trim()
+    : undefined;
+  rememberHeld(postId, {
+    id: data.id,
+    parentId,
+    parentName: parentName || undefined,
+    html: data.html,
+    name: data.name,
+    createdAt: data.createdAt,
+  });
 }
 
 function Fields({
@@ -82,6 +130,9 @@ function Fields({
   const fields = useRef<HTMLDivElement>(null);
   const [length, setLength] = useState(initialBody.length);
   const [preview, setPreview] = useState<{ html?: string; error?: string } | null>(null);
+  // The name and e-mail this device remembers (none on the server, which cannot know them).
+  const storedGuest = useSyncExternalStore(subscribeGuestMemory, guestSnapshot, noSnapshot);
+  const remembered = useMemo(() => (asGuest ? parseGuest(storedGuest) : null), [asGuest, storedGuest]);
 
   async function showPreview() {
     const body = fields.current?.querySelector("textarea")?.value ?? "";
@@ -128,7 +179,7 @@ function Fields({
               name="guestName"
               autoComplete="name"
               maxLength={60}
-              defaultValue={state.values?.guestName}
+              defaultValue={state.values?.guestName ?? remembered?.name}
             />
             {errors.guestName ? <p className="field__error">{errors.guestName.join(" ")}</p> : null}
           </div>
@@ -139,10 +190,22 @@ function Fields({
               name="guestEmail"
               type="email"
               autoComplete="email"
-              defaultValue={state.values?.guestEmail}
+              defaultValue={state.values?.guestEmail ?? remembered?.email}
             />
             {errors.guestEmail ? <p className="field__error">{errors.guestEmail.join(" ")}</p> : null}
           </div>
+          {/* Consent: unticked unless this device already remembers them; sending unticked forgets them. */}
+          <label className={styles.remember}>
+            <input
+              // Remounted once the device's memory is read: a checkbox's default no longer applies after hydration.
+              key={remembered ? "remembered" : "unknown"}
+              type="checkbox"
+              name="rememberGuest"
+              value="1"
+              defaultChecked={state.values ? state.values.rememberGuest === "1" : Boolean(remembered)}
+            />{" "}
+            {labels.rememberGuest}
+          </label>
         </div>
       ) : null}
       <div className="field">

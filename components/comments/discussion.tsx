@@ -11,6 +11,7 @@ import { CommentThread } from "./comment-thread";
 import { HashRedirect } from "./hash-redirect";
 import { LiveUpdates } from "./live-updates";
 import { LoadMore } from "./load-more";
+import { OwnHeld } from "./own-held";
 import { SanctionNotice } from "./sanction-notice";
 import styles from "./discussion.module.css";
 import { discussionLabels } from "./labels";
@@ -130,6 +131,7 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
           )}
         </p>
       )}
+      <OwnHeld postId={postId} path={basePath} />
       {thread.kind === "shared" ? (
         <>
           {thread.target && access.canComment ? (

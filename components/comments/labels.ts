@@ -8,7 +8,13 @@ import { REPORT_REASONS } from "@/lib/moderation";
 export type DiscussionLabels = Awaited<ReturnType<typeof discussionLabels>>;
 
 export async function discussionLabels() {
-  const [t, m] = await Promise.all([getTranslations("discussion"), getTranslations("moderationThread")]);
+  const [t, m, c] = await Promise.all([
+    getTranslations("discussion"),
+    getTranslations("moderationThread"),
+    getTranslations("comment"),
+  ]);
+  // Templates the browser fills in ("{name}" stays as is).
+  const template = (text: string) => text.replace("\u0000", "{name}");
   const plural = (key: "newComments" | "likes", sample = 7) => ({
     one: t(key, { count: 1 }),
     other: t(key, { count: sample }).replace(String(sample), "#"),
@@ -32,6 +38,11 @@ export async function discussionLabels() {
     markdownHint: t("markdownHint"),
     heldNotice: t("heldNotice"),
     heldHint: t("heldHint"),
+    ownHeld: t("ownHeld"),
+    ownHeldReplyTo: template(t("ownHeldReplyTo", { name: "\u0000" })),
+    ownHeldReplyToComment: t("ownHeldReplyToComment"),
+    guestAuthor: template(c("guest", { name: "\u0000" })),
+    rememberGuest: t("rememberGuest"),
     mentionSuggestions: t("mentionSuggestions"),
     changedComments: t("changedComments"),
     showNew: t("showNew"),

@@ -99,7 +99,7 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
         const item = document.createElement("li");
         item.className = "own-held";
         item.innerHTML = `<article id="comment-${comment.id}" class="p-comment h-entry" data-status="pending"><p class="${styles.heldTag}"></p><div class="prose e-content"></div></article>`;
-        item.querySelector("p")!.textContent = labels.held;
+        item.querySelector("p")!.textContent = labels.ownHeld;
         // The body is the server's sanitized render of the comment.
         item.querySelector(".e-content")!.innerHTML = comment.bodyHtml;
         list.prepend(item);

@@ -15,8 +15,18 @@ import { assertCanComment, canSeeComment } from "./rules";
 import { assertSlowMode } from "./slow-mode";
 import { CreateCommentSchema, type CreateCommentInput } from "./schemas";
 
-/** What the caller learns: the new comment's id and whether it waits for moderation. */
-export type CreatedComment = { id: string; postId: string; parentId: string | null; status: "approved" | "pending" };
+/**
+ * What the caller learns: the new comment's id and whether it waits for moderation, with its
+ * stored (sanitized) HTML and date, so a guest's own held comment can be shown to them alone.
+ */
+export type CreatedComment = {
+  id: string;
+  postId: string;
+  parentId: string | null;
+  status: "approved" | "pending";
+  bodyHtml: string;
+  createdAt: Date;
+};
 
 /**
  * Facts about the request, never from the comment's fields: `ip` the rate-limit key, `address`
@@ -128,7 +138,7 @@ export async function createComment(
           status,
           heldBy: serializeHeldBy(screening.heldBy),
         },
-        select: { id: true },
+        select: { id: true, createdAt: true },
       }),
       ...(rendered.mentions.length
         ? [
@@ -141,12 +151,13 @@ export async function createComment(
       // Commenting follows the discussion (new comments are notified from now on).
       ...(viewer && follow ? [db.follow.create({ data: { userId: viewer.id, postId: data.postId } })] : []),
     ]);
+  let written: Awaited<ReturnType<typeof write>>;
   try {
-    await write(Boolean(viewer && !following));
+    written = await write(Boolean(viewer && !following));
   } catch (error) {
     // The same person's other comment started following a moment ago: nothing was written.
     if (!(viewer && !following && isUniqueViolation(error))) throw error;
-    await write(false);
+    written = await write(false);
   }
 
   if (status === "approved") {
@@ -185,5 +196,7 @@ export async function createComment(
     postId: data.postId,
     parentId: parent?.id ?? null,
     status: status === "spam" ? "pending" : status,
+    bodyHtml: rendered.html,
+    createdAt: (written[0] as { createdAt: Date }).createdAt,
   };
 }

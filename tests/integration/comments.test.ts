@@ -216,6 +216,10 @@ test("comments: who may comment (closed, members only, per-article override, gue
   const row = await db.comment.findUniqueOrThrow({ where: { id: held.id } });
   assert.equal(row.guestName, "Visiteur");
   assert.equal(row.authorId, null);
+  // What the guest's own device keeps to show it to them alone: the stored HTML and date.
+  assert.equal(held.bodyHtml, row.bodyHtml);
+  assert.match(held.bodyHtml, /guest here/);
+  assert.equal(held.createdAt.toISOString(), row.createdAt.toISOString());
   // Held: readers hear nothing yet; only the blog's staff are told it waits (comment_held).
   assert.deepEqual(
     await db.notification.findMany({ where: { commentId: held.id }, select: { userId: true, kind: true } }),

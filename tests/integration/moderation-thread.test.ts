@@ -184,6 +184,8 @@ test("a locked thread refuses new comments and replies (403, code and message), 
     ctx(post.id),
   );
   assert.equal(accepted.status, 201);
+  // The documented CreatedComment, nothing more (the body and date are for the comment form).
+  assert.deepEqual(Object.keys((await accepted.json()) as object).sort(), ["id", "parentId", "postId", "status"]);
   const lock = await db.auditEntry.findFirstOrThrow({ where: { action: "thread.lock" } });
   assert.equal(lock.reason, "Heated");
   assert.equal(lock.actorName, "Noémie Mod");

@@ -67,7 +67,18 @@ export async function createCommentAction(_prev: FormState, form: FormData): Pro
       },
     );
     refresh(form);
-    return { ok: true, data: { id: created.id, status: created.status } };
+    const data: Record<string, string> = { id: created.id, status: created.status };
+    // A guest's held comment is on no page they can see: the form keeps it on their device
+    // (lib/comments/guest-memory) and shows it in place, as the server rendered and sanitized it.
+    if (!viewer && created.status === "pending") {
+      Object.assign(data, {
+        parentId: created.parentId ?? "",
+        html: created.bodyHtml,
+        name: String(form.get("guestName") ?? "").trim(),
+        createdAt: created.createdAt.toISOString(),
+      });
+    }
+    return { ok: true, data };
   } catch (error) {
     if (error instanceof z.ZodError) {
       const fieldErrors: Record<string, string[]> = {};

@@ -49,7 +49,9 @@ export async function POST(request: Request, { params }: Context) {
       address: clientAddressOf(request.headers),
       userAgent: request.headers.get("user-agent"),
     });
-    return Response.json(created, { status: 201 });
+    // The documented answer (CreatedComment): the body and date stay for the comment form.
+    const { bodyHtml, createdAt, ...answer } = created;
+    return Response.json(answer, { status: 201 });
   } catch (error) {
     return apiError(error);
   }
