@@ -7,6 +7,7 @@ import { deleteCommentAction } from "@/app/(reader)/[blog]/[post]/actions";
 import type { ThreadPersonal } from "@/lib/comments/thread-shell";
 import { ActForm } from "./act-form";
 import { CommentForm } from "./comment-form";
+import threadStyles from "./comment-thread.module.css";
 import styles from "./discussion.module.css";
 import { useLabels } from "./labels-context";
 
@@ -45,6 +46,9 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
   const [open, setOpen] = useState<Open>(null);
   const [failed, setFailed] = useState(false);
 
+  // When the signed-in reader last opened this article (on this device): what came since is marked.
+  const [lastVisit] = useState(() => (signedIn ? visitedAt(postId) : null));
+
   const decorate = useCallback(
     (root: HTMLElement) => {
       const liked = new Set(personal.liked);
@@ -55,6 +59,14 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
         const actions = article.querySelector<HTMLElement>("[data-actions]");
         if (!actions || actions.dataset.decorated) continue;
         actions.dataset.decorated = "1";
+        if (lastVisit !== null && !own.has(id) && Number(article.dataset.created) > lastVisit) {
+          const badge = document.createElement("span");
+          badge.className = `${threadStyles.badge} ${threadStyles.badgeNew}`;
+          badge.textContent = labels.newSinceVisit;
+          badge.title = labels.newSinceVisitLabel;
+          article.dataset.new = "";
+          article.querySelector("header")?.append(badge);
+        }
         const like = actions.querySelector<HTMLButtonElement>('[data-act="like"]');
         if (like && liked.has(id)) setLiked(like, true, labels);
         // One does not like one's own comment, and a suspended or banned reader likes none: the count only.
@@ -105,7 +117,7 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
         list.prepend(item);
       }
     },
-    [personal, labels, signedIn],
+    [personal, labels, signedIn, lastVisit],
   );
 
   // The thread: as the server put it into the page, or fetched (a client-side navigation, a
@@ -141,6 +153,11 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
       });
     return () => controller.abort();
   }, [src, version, decorate]);
+
+  // This visit is the last one from now on (the marks shown stay until the next one).
+  useEffect(() => {
+    if (signedIn) rememberVisit(postId);
+  }, [signedIn, postId]);
 
   // A report panel (<details>) gets its form when it opens, and loses it when it closes.
   useEffect(() => {
@@ -339,4 +356,32 @@ function mentionOf(host: HTMLElement): string {
   // Only people with an account can be mentioned (data-author), and not oneself (one's own comment has "Edit").
   const name = article?.dataset.author ? article.querySelector(":scope > header .p-author .p-name")?.textContent : null;
   return !name || article?.querySelector('[data-act="edit"]') ? "" : `@${name} `;
+}
+
+const VISITS = "tribune:visits";
+/** At most this many articles' visits are remembered (the oldest are forgotten). */
+const MAX_VISITS = 200;
+
+/** visitedAt: when this device's reader last opened the article (ms), or null (never, or no storage). */
+function visitedAt(postId: string): number | null {
+  try {
+    const visits = JSON.parse(localStorage.getItem(VISITS) ?? "{}") as Record<string, unknown>;
+    const at = visits[postId];
+    return typeof at === "number" && Number.isFinite(at) ? at : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberVisit(postId: string): void {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(VISITS) ?? "{}") as unknown;
+    const visits = parsed && typeof parsed === "object" ? (parsed as Record<string, number>) : {};
+    delete visits[postId];
+    visits[postId] = Date.now();
+    const kept = Object.entries(visits).slice(-MAX_VISITS);
+    localStorage.setItem(VISITS, JSON.stringify(Object.fromEntries(kept)));
+  } catch {
+    // Storage full or blocked: nothing is marked next time.
+  }
 }

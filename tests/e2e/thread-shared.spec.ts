@@ -73,3 +73,27 @@ test("[THREAD]: without JavaScript, a like is a plain form: back to the comment,
   await expect(visitor).toHaveURL(/\/login\?/);
   await plain.close();
 });
+
+test("[THREAD]: comments that arrived since a signed-in reader's last visit are marked", async ({ browser }) => {
+  const marie = await signedInPage(browser, "marie-eve@demo.tribune.test");
+  await marie.goto(DEBATE);
+  await expect(marie.locator("#thread article[data-comment]").first()).toBeVisible();
+  // Nothing is new on a first visit.
+  await expect(marie.locator("#thread article[data-new]")).toHaveCount(0);
+  const etienne = await signedInPage(browser, "etienne@demo.tribune.test");
+  await etienne.goto(DEBATE);
+  const text = `Arrivé depuis ${Date.now()}`;
+  await etienne.getByLabel("Ajouter un commentaire").fill(text);
+  await etienne.getByRole("button", { name: "Envoyer" }).click();
+  await expect(etienne.locator("#thread article[data-comment]", { hasText: text })).toBeVisible();
+  await marie.reload();
+  const arrived = marie.locator("#thread article[data-comment]", { hasText: text });
+  await expect(arrived.getByText("Nouveau", { exact: true })).toBeVisible();
+  await expect(marie.locator("#thread article[data-new]")).toHaveCount(1);
+  // Seen now: the next visit marks nothing.
+  await marie.reload();
+  await expect(arrived).toBeVisible();
+  await expect(marie.locator("#thread article[data-new]")).toHaveCount(0);
+  await etienne.context().close();
+  await marie.context().close();
+});
