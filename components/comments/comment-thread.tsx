@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Avatar } from "@/components/users/avatar";
 import { appUrl } from "@/lib/auth/app-url";
 import { commentPathIn, THREAD_DEPTH, type CommentEdit, type CommentNode, type ThreadItem } from "@/lib/comments";
-import { CommentActions } from "./comment-actions";
+import { LazyCommentActions as CommentActions } from "./lazy";
 import { CommentTools, ModerationFacts } from "./comment-tools";
 import styles from "./comment-thread.module.css";
 import discussion from "./discussion.module.css";

@@ -6,12 +6,11 @@ import type { CommentEdit, ThreadItem, ThreadResult, ThreadViewer } from "@/lib/
 import type { ThreadPersonal } from "@/lib/comments/thread-shell";
 import { loginPath } from "@/lib/security";
 import { Announcer } from "./act-form";
-import { CommentForm } from "./comment-form";
+import { LazyCommentForm as CommentForm } from "./lazy";
 import { CommentThread } from "./comment-thread";
 import { HashRedirect } from "./hash-redirect";
+import { LazyLoadMore as LoadMore, LazyOwnHeld as OwnHeld } from "./lazy";
 import { LiveUpdates } from "./live-updates";
-import { LoadMore } from "./load-more";
-import { OwnHeld } from "./own-held";
 import { SanctionNotice } from "./sanction-notice";
 import styles from "./discussion.module.css";
 import { discussionLabels } from "./labels";
@@ -131,7 +130,8 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
           )}
         </p>
       )}
-      <OwnHeld postId={postId} path={basePath} />
+      {/* A guest's own held comments live on their device (a signed-in reader's come from the server). */}
+      {!signedIn && access.canComment && access.asGuest ? <OwnHeld postId={postId} path={basePath} /> : null}
       {thread.kind === "shared" ? (
         <>
           {thread.target && access.canComment ? (

@@ -164,14 +164,20 @@ async function seedArticles(): Promise<Seeded> {
 // ---------------------------------------------------------------------------------------------
 
 const chunkSizes = new Map<string, number>();
-/** scriptBytes: the gzipped size of a page's <script src> chunks (noModule excluded), each gzipped as served. */
+/**
+ * scriptBytes: the gzipped size of the JavaScript a page loads, each chunk gzipped as served: its
+ * <script src> chunks (noModule polyfills excluded) and the chunks its React payload names for
+ * the client components it renders (next/dynamic ones included, which load without a tag).
+ */
 async function scriptBytes(html: string): Promise<{ chunks: number; gzip: number; sources: string[] }> {
+  const tags = [...html.matchAll(/<script\b([^>]*)>/gi)].map((match) => match[1]!);
+  const src = (attributes: string) => /\bsrc="([^"]+)"/i.exec(attributes)?.[1]?.replace(/&amp;/g, "&");
+  const polyfills = new Set(tags.filter((attributes) => /\bnomodule\b/i.test(attributes)).map(src));
   const sources = new Set(
-    [...html.matchAll(/<script\b([^>]*)>/gi)]
-      .map((match) => match[1]!)
-      .filter((attributes) => !/\bnomodule\b/i.test(attributes))
-      .map((attributes) => /\bsrc="([^"]+)"/i.exec(attributes)?.[1]?.replace(/&amp;/g, "&"))
-      .filter((src): src is string => Boolean(src)),
+    [
+      ...tags.filter((attributes) => !/\bnomodule\b/i.test(attributes)).map(src),
+      ...[...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map((match) => match[0]),
+    ].filter((source): source is string => Boolean(source) && !polyfills.has(source)),
   );
   let gzip = 0;
   for (const src of sources) {
