@@ -240,8 +240,9 @@ export const articlesPart: ServerPart<Seeded> = {
     rmSync(staticDir, { recursive: true, force: true });
     mkdirSync(staticDir, { recursive: true });
 
-    // The JavaScript floor: what an empty page (a 404) ships; then the reading pages.
-    const floor = await pageJs("/une-adresse-qui-n-existe-pas/ni-celle-ci", 404);
+    // The JavaScript floor: what an empty page ships (the 404 of an address no route answers:
+    // the layout alone, nothing of a route's own client code); then the reading pages.
+    const floor = await pageJs("/une/adresse/qui/n-existe/pas", 404);
 
     // Each article as anonymous readers get it, once per encoding: the bytes the baseline serves.
     /** One page as anonymous readers get it, once per encoding: the bytes the baseline serves as /<name>. */
