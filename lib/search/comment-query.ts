@@ -1,14 +1,10 @@
 import "server-only";
-import { db, dbProvider } from "@/lib/db";
-import { parseSearchInput, type SearchInput } from "./schemas";
+import { db } from "@/lib/db";
+import { RANK_CANDIDATES, rankedSearch } from "./ranked";
+import type { SearchInput } from "./schemas";
 import { buildSnippet } from "./snippet";
 import { binder, ftsExpression, tsQueryText } from "./sql";
-import { parseQuery, searchLanguage, type QueryTerm } from "./text";
-
-/** Counting stops here, as for articles (query.ts). */
-const SEARCH_TOTAL_CAP = 1000;
-/** PostgreSQL ranks the newest matches only, at most this many (or offset + limit), as for articles. */
-const RANK_CANDIDATES = SEARCH_TOTAL_CAP + 1;
+import { searchLanguage, type QueryTerm } from "./text";
 
 type CommentSearchResult = {
   id: string;
@@ -94,13 +90,6 @@ async function rankedRows(terms: QueryTerm[], blogSlug: string | undefined, now:
   return db.$queryRawUnsafe<Row[]>(sql, ...m.params);
 }
 
-async function countMatches(terms: QueryTerm[], blogSlug: string | undefined, now: Date): Promise<number> {
-  const m = matches(terms, blogSlug, now);
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${m.from} WHERE ${m.where} LIMIT ${m.bind(SEARCH_TOTAL_CAP + 1)}) capped`;
-  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql, ...m.params);
-  return Number(row?.n ?? 0);
-}
-
 /**
  * searchComments: approved comments on public articles matching every word of `q` (the same
  * words, stems and prefix rule as searchPosts), best first, with highlighted snippets, the
@@ -108,26 +97,13 @@ async function countMatches(terms: QueryTerm[], blogSlug: string | undefined, no
  * (validation.searchQuery) for an empty or over-long query.
  */
 export async function searchComments(input: SearchInput): Promise<CommentSearchResults> {
-  const { q, blogSlug, limit, offset } = parseSearchInput(input);
-  const terms = parseQuery(q);
-  if (!terms.length) return { total: 0, capped: false, results: [] };
-  const now = new Date();
-  const rows = await rankedRows(terms, blogSlug, now, limit, offset);
-  const counted = rows.length < limit && (rows.length > 0 || offset === 0);
-  const total = rows[0]?.total; // PostgreSQL counts in the same statement
-  const found =
-    total !== undefined ? Number(total) : counted ? offset + rows.length : await countMatches(terms, blogSlug, now);
-  return {
-    total: Math.min(found, SEARCH_TOTAL_CAP),
-    capped: found > SEARCH_TOTAL_CAP,
-    results: rows.map((row) => ({
-      id: row.id,
-      post: { slug: row.postSlug, title: row.postTitle },
-      blog: { slug: row.blogSlug, name: row.blogName },
-      author: row.authorName ?? row.guestName ?? null,
-      createdAt: new Date(row.createdAt),
-      snippetHtml: buildSnippet(row.plain, searchLanguage(row.language), terms),
-      rank: dbProvider() === "sqlite" ? -Number(row.score) : Number(row.score), // higher is better on both
-    })),
-  };
+  return rankedSearch(input, { matches, rankedRows }, (row, terms, rank): CommentSearchResult => ({
+    id: row.id,
+    post: { slug: row.postSlug, title: row.postTitle },
+    blog: { slug: row.blogSlug, name: row.blogName },
+    author: row.authorName ?? row.guestName ?? null,
+    createdAt: new Date(row.createdAt),
+    snippetHtml: buildSnippet(row.plain, searchLanguage(row.language), terms),
+    rank,
+  }));
 }

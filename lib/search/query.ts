@@ -1,19 +1,10 @@
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
-import { parseSearchInput, type SearchInput } from "./schemas";
+import { RANK_CANDIDATES, rankedSearch } from "./ranked";
+import type { SearchInput } from "./schemas";
 import { buildSnippet } from "./snippet";
 import { ftsExpression, tsQueryText } from "./sql";
-import { parseQuery, searchLanguage, type QueryTerm } from "./text";
-
-/** Counting stops here: past it, the page says "1,000+" (counting every match of a common word is slow). */
-const SEARCH_TOTAL_CAP = 1000;
-
-/**
- * PostgreSQL ranks at most this many matches (or offset + limit, when more): the newest ones. Below
- * it the ranking is exact; above it (a common word), the best of the newest 1,001 matches come
- * first, so a query costs about the same whatever the number of matches.
- */
-const RANK_CANDIDATES = SEARCH_TOTAL_CAP + 1;
+import { searchLanguage, type QueryTerm } from "./text";
 
 type SearchResult = {
   id: string;
@@ -123,13 +114,6 @@ async function rankedRowsPg(
   return db.$queryRawUnsafe<Row[]>(sql, ...m.params);
 }
 
-async function countMatches(terms: QueryTerm[], blogSlug: string | undefined, now: Date): Promise<number> {
-  const m = matches(terms, blogSlug, now);
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${m.from} WHERE ${m.where} LIMIT ${m.bind(SEARCH_TOTAL_CAP + 1)}) capped`;
-  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql, ...m.params);
-  return Number(row?.n ?? 0);
-}
-
 /**
  * searchPosts: published articles matching every word of `q` (accents and case ignored, French
  * and English stems, the last word also as a prefix), best first, with highlighted snippets.
@@ -137,26 +121,13 @@ async function countMatches(terms: QueryTerm[], blogSlug: string | undefined, no
  * (validation.searchQuery) for an empty or over-long query.
  */
 export async function searchPosts(input: SearchInput): Promise<SearchResults> {
-  const { q, blogSlug, limit, offset } = parseSearchInput(input);
-  const terms = parseQuery(q);
-  if (!terms.length) return { total: 0, capped: false, results: [] };
-  const now = new Date();
-  const rows = await rankedRows(terms, blogSlug, now, limit, offset);
-  const counted = rows.length < limit && (rows.length > 0 || offset === 0);
-  const total = rows[0]?.total; // PostgreSQL counts in the same statement
-  const found =
-    total !== undefined ? Number(total) : counted ? offset + rows.length : await countMatches(terms, blogSlug, now);
-  return {
-    total: Math.min(found, SEARCH_TOTAL_CAP),
-    capped: found > SEARCH_TOTAL_CAP,
-    results: rows.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      blog: { slug: row.blogSlug, name: row.blogName },
-      publishedAt: new Date(row.publishedAt),
-      snippetHtml: buildSnippet(row.plain, searchLanguage(row.language), terms),
-      rank: dbProvider() === "sqlite" ? -Number(row.score) : Number(row.score), // higher is better on both
-    })),
-  };
+  return rankedSearch(input, { matches, rankedRows }, (row, terms, rank): SearchResult => ({
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    blog: { slug: row.blogSlug, name: row.blogName },
+    publishedAt: new Date(row.publishedAt),
+    snippetHtml: buildSnippet(row.plain, searchLanguage(row.language), terms),
+    rank,
+  }));
 }
