@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent, type ReactNode } from "react";
 import { deleteCommentAction, likeAction, moderateAction } from "@/app/(reader)/[blog]/[post]/actions";
-import { LazyCommentForm as CommentForm } from "./lazy";
+import { CommentForm } from "./comment-form";
 import styles from "./discussion.module.css";
 import { useLabels } from "./labels-context";
 

@@ -6,7 +6,7 @@ import type { CommentEdit, ThreadItem, ThreadResult, ThreadViewer } from "@/lib/
 import type { ThreadPersonal } from "@/lib/comments/thread-shell";
 import { loginPath } from "@/lib/security";
 import { Announcer } from "./act-form";
-import { LazyCommentForm as CommentForm } from "./lazy";
+import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { HashRedirect } from "./hash-redirect";
 import { LazyLoadMore as LoadMore, LazyOwnHeld as OwnHeld } from "./lazy";

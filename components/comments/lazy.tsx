@@ -8,6 +8,3 @@ import dynamic from "next/dynamic";
 export const LazyOwnHeld = dynamic(() => import("./own-held").then((module) => module.OwnHeld));
 export const LazyLoadMore = dynamic(() => import("./load-more").then((module) => module.LoadMore));
 export const LazyCommentActions = dynamic(() => import("./comment-actions").then((module) => module.CommentActions));
-// The comment form: not shipped to a visitor who cannot comment (they must sign in first),
-// loaded with the page wherever it is rendered.
-export const LazyCommentForm = dynamic(() => import("./comment-form").then((module) => module.CommentForm));

@@ -6,7 +6,7 @@ import { createPortal } from "react-dom";
 import { deleteCommentAction } from "@/app/(reader)/[blog]/[post]/actions";
 import type { ThreadPersonal } from "@/lib/comments/thread-shell";
 import { ActForm } from "./act-form";
-import { LazyCommentForm as CommentForm } from "./lazy";
+import { CommentForm } from "./comment-form";
 import threadStyles from "./comment-thread.module.css";
 import styles from "./discussion.module.css";
 import { useLabels } from "./labels-context";
