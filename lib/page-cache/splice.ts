@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { promisify } from "node:util";
-import { constants as zlib, crc32, deflateRaw } from "node:zlib";
+import { constants as zlib, crc32, deflateRaw, gzip } from "node:zlib";
 import Negotiator from "negotiator";
 import { isHttpsRequest } from "@/lib/security/csp";
 import { isPostPath } from "./policy";
@@ -21,6 +21,7 @@ const FETCH_TIMEOUT_MS = 30_000;
 const DROPPED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
 
 const deflateRawAsync = promisify(deflateRaw);
+const gzipAsync = promisify(gzip);
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 /** The fragments' raw deflate streams, made once per fragment (its body, kept by the page cache, is the key). */
 const deflated = new WeakMap<Buffer, Promise<Buffer>>();
@@ -33,6 +34,10 @@ const deflated = new WeakMap<Buffer, Promise<Buffer>>();
  * compressed per request.
  */
 async function gzipSpliced(start: Buffer, fragment: Buffer, end: Buffer): Promise<Buffer> {
+  // The CRC and length first, from the text as it is (zlib may take an input's memory once it has read it).
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(end, crc32(fragment, crc32(start))) >>> 0, 0);
+  trailer.writeUInt32LE((start.length + fragment.length + end.length) >>> 0, 4);
   const sync = { finishFlush: zlib.Z_SYNC_FLUSH, level: 6 };
   let middle = deflated.get(fragment);
   if (!middle) deflated.set(fragment, (middle = deflateRawAsync(fragment, sync)));
@@ -41,9 +46,6 @@ async function gzipSpliced(start: Buffer, fragment: Buffer, end: Buffer): Promis
     middle,
     deflateRawAsync(end, { level: 6 }),
   ]);
-  const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc32(end, crc32(fragment, crc32(start))) >>> 0, 0);
-  trailer.writeUInt32LE((start.length + fragment.length + end.length) >>> 0, 4);
   return Buffer.concat([GZIP_HEADER, head, body, tail, trailer]);
 }
 
@@ -117,7 +119,7 @@ export function createSplicer({ origin, fragments }: { origin: URL; fragments: F
     const gzipped = type.startsWith("text/") && acceptsGzip(req.headers["accept-encoding"]);
     let body: Buffer;
     if (gzipped) {
-      body = parts ? await gzipSpliced(...parts) : await gzipSpliced(rendered, Buffer.alloc(0), Buffer.alloc(0));
+      body = parts ? await gzipSpliced(...parts) : await gzipAsync(rendered, { level: 6 });
       res.setHeader("content-encoding", "gzip");
     } else body = parts ? Buffer.concat(parts) : rendered;
     res.setHeader("content-length", body.length);
