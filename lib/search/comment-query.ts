@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { RANK_CANDIDATES, rankedSearch } from "./ranked";
+import { RANK_CANDIDATES, rankedSearch, type RankedRow } from "./ranked";
 import type { SearchInput } from "./schemas";
 import { buildSnippet } from "./snippet";
 import { binder, ftsExpression, tsQueryText } from "./sql";
@@ -20,19 +20,13 @@ type CommentSearchResult = {
 
 export type CommentSearchResults = { total: number; capped: boolean; results: CommentSearchResult[] };
 
-type Row = {
+type Row = RankedRow & {
   id: string;
   createdAt: Date | string;
   authorName: string | null;
   guestName: string | null;
   postSlug: string;
   postTitle: string;
-  blogSlug: string;
-  blogName: string;
-  language: string;
-  plain: string;
-  score: number;
-  total?: number | bigint;
 };
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import { db, dbProvider } from "@/lib/db";
-import { RANK_CANDIDATES, rankedSearch } from "./ranked";
+import { RANK_CANDIDATES, rankedSearch, type RankedRow } from "./ranked";
 import type { SearchInput } from "./schemas";
 import { buildSnippet } from "./snippet";
-import { ftsExpression, tsQueryText } from "./sql";
+import { binder, ftsExpression, tsQueryText } from "./sql";
 import { searchLanguage, type QueryTerm } from "./text";
 
 type SearchResult = {
@@ -19,19 +19,7 @@ type SearchResult = {
 
 export type SearchResults = { total: number; capped: boolean; results: SearchResult[] };
 
-type Row = {
-  id: string;
-  slug: string;
-  title: string;
-  publishedAt: Date | string;
-  blogSlug: string;
-  blogName: string;
-  language: string;
-  plain: string;
-  score: number;
-  /** PostgreSQL: the matches counted up to the candidate cap (see rankedRowsPg). */
-  total?: number | bigint;
-};
+type Row = RankedRow & { id: string; slug: string; title: string; publishedAt: Date | string };
 
 /**
  * The matches due by `now` (in the blog when asked), as FROM/WHERE with bound parameters, in the
@@ -40,13 +28,8 @@ type Row = {
  * `score`: lower is better on SQLite (bm25 is negative), higher on PostgreSQL.
  */
 function matches(terms: QueryTerm[], blogSlug: string | undefined, now: Date) {
-  const sqlite = dbProvider() === "sqlite";
-  const params: unknown[] = [];
-  // Binds a value; SQLite's "?" are positional, so values are bound in the order the SQL reads.
-  const bind = (value: unknown) => {
-    params.push(value);
-    return sqlite ? "?" : `$${params.length}`;
-  };
+  // SQLite's "?" are positional: values are bound in the order the SQL reads them.
+  const { sqlite, params, bind } = binder();
   const expression = bind(sqlite ? ftsExpression(terms) : tsQueryText(terms));
   // CROSS JOIN fixes SQLite's join order so the full-text match drives: left to itself, the
   // planner may walk posts by an index and run the MATCH once per post (100x slower).

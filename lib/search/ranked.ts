@@ -15,8 +15,18 @@ export const RANK_CANDIDATES = SEARCH_TOTAL_CAP + 1;
 
 /** The matches of a query, as FROM/WHERE with their bound parameters (see query.ts, comment-query.ts). */
 type Matches = { from: string; where: string; params: unknown[]; bind: (value: unknown) => string };
-/** A ranked row: `score` (lower is better on SQLite, higher on PostgreSQL) and, on PostgreSQL, the count of all matches. */
-type RankedRow = { score: number; total?: number | bigint };
+/**
+ * What every ranked row has: its blog, its language and plain text (for the snippet), `score`
+ * (lower is better on SQLite, higher on PostgreSQL) and, on PostgreSQL, the count of all matches.
+ */
+export type RankedRow = {
+  blogSlug: string;
+  blogName: string;
+  language: string;
+  plain: string;
+  score: number;
+  total?: number | bigint;
+};
 
 /** What one kind of document (articles, comments) is searched by. */
 export type SearchKind<Row extends RankedRow> = {
