@@ -94,6 +94,10 @@ test("the thread fragment: a bad query is refused clearly, an unpublished articl
   }
   assert.equal((await fragment("carnet", "brouillon", "page=1&sort=oldest&locale=fr")).status, 404);
   assert.equal((await fragment("carnet", "absent", "page=1&sort=oldest&locale=fr")).status, 404);
+  // A page past the last leads to the last (the page cache keeps 200s only: no entry per made-up number).
+  const past = await fragment("carnet", "billet", "page=2&sort=oldest&locale=fr");
+  assert.equal(past.status, 307);
+  assert.equal(past.headers.get("location"), "/carnet/billet/thread?page=1&sort=oldest&locale=fr");
   // No comments yet: the invitation to start.
   const empty = await fragment("carnet", "billet", "page=1&sort=oldest&locale=fr");
   assert.equal(empty.status, 200);

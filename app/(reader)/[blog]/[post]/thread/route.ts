@@ -1,6 +1,6 @@
 import { threadHtml } from "@/components/comments/thread-html";
 import { listThread } from "@/lib/comments";
-import { ThreadQuerySchema } from "@/lib/page-cache/policy";
+import { threadFragmentUrl, ThreadQuerySchema } from "@/lib/page-cache/policy";
 import { publicPostId } from "@/lib/posts/public-id";
 
 export const dynamic = "force-dynamic";
@@ -22,6 +22,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ blog
   if (!postId) return new Response("Not found.\n", { status: 404 });
   const { page, sort, locale } = query.data;
   const thread = await listThread(postId, null, { sort, page });
+  // A page past the last leads to the last (the page cache keeps 200s only: a made-up number is
+  // never an entry of its own).
+  if (thread.page.number !== page)
+    return new Response(null, {
+      status: 307,
+      headers: { location: threadFragmentUrl(`/${blog}/${post}`, { page: thread.page.number, sort, locale }) },
+    });
   const html = threadHtml({ tree: thread.tree, page: thread.page, basePath: `/${blog}/${post}`, sort, locale });
   return new Response(html, {
     headers: {
