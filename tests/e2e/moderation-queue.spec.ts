@@ -39,7 +39,9 @@ test("[MODERATION]: a guest's comment is held, the moderator is notified, approv
   });
   expect(mail.text).toContain(QUEUE);
   await noemie.goto("/notifications");
-  await noemie.getByRole("link", { name: new RegExp(`Le commentaire de ${name} attend la modération`) }).click();
+  await noemie
+    .getByRole("link", { name: new RegExp(`${name} a écrit un commentaire qui attend la modération`) })
+    .click();
   await expect(noemie).toHaveURL(new RegExp(`${QUEUE}$`));
 
   // The queue shows it in context and she approves it.
