@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { LAYER_ELEMENT_ID } from "@/components/personal/layer-id";
+import { getAudience } from "@/lib/auth/audience";
 import { getTheme } from "@/lib/theme";
 import "./globals.css";
 
@@ -20,7 +22,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, theme] = await Promise.all([getLocale(), getTranslations("site"), getTheme()]);
+  const [locale, t, theme, audience] = await Promise.all([
+    getLocale(),
+    getTranslations("site"),
+    getTheme(),
+    getAudience(),
+  ]);
   return (
     <html lang={locale} data-theme={theme === "system" ? undefined : theme}>
       <body>
@@ -33,6 +40,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter />
+        {audience.kind === "member-shell" ? (
+          // The member shell's slot for the reader's personal layer (lib/personal), filled by the server on the way out.
+          <script
+            id={LAYER_ELEMENT_ID}
+            type="application/json"
+            suppressHydrationWarning
+            dangerouslySetInnerHTML={{ __html: "" }}
+          />
+        ) : null}
       </body>
     </html>
   );

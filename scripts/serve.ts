@@ -77,8 +77,9 @@ async function serve(): Promise<void> {
     ttlSeconds: env.PAGE_CACHE_SECONDS,
   });
 
-  // An article's page gets its discussion from the shared thread fragments (lib/page-cache/splice).
-  const splicer = createSplicer({ origin: cache.origin, fragments: cache.fragment });
+  // An article's page gets its discussion from the shared thread fragments, and a signed-in
+  // reader's page is the member shell with their personal layer (lib/page-cache/splice).
+  const splicer = createSplicer({ origin: cache.origin, fragments: cache.fragment, shells: cache.shell });
 
   // Every request's client address comes from its socket (or X-Forwarded-For through TRUST_PROXY
   // proxies), stamped before anything reads it: rate limits and stream caps count by it.

@@ -8,6 +8,7 @@ import { loginPath } from "@/lib/security";
 import { Announcer } from "./act-form";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
+import { FollowForm } from "./follow-form";
 import { HashRedirect } from "./hash-redirect";
 import { LazyLoadMore as LoadMore, LazyOwnHeld as OwnHeld } from "./lazy";
 import { LiveUpdates } from "./live-updates";
@@ -32,7 +33,8 @@ export type DiscussionThread =
   | {
       kind: "shared";
       viewer: ThreadViewer;
-      personal: ThreadPersonal;
+      /** The viewer's ids; null on the member shell, where they come with the page's personal layer (lib/personal). */
+      personal: ThreadPersonal | null;
       /** The fragment's address (threadFragmentUrl). */
       src: string;
       /** The comment a no-JavaScript ?reply= or ?edit= opened a form for (null: none, or not found). */
@@ -80,14 +82,13 @@ export async function Discussion({ postId, basePath, thread, signedIn, sort, ope
           ))}
         </ul>
         {signedIn ? (
-          <form action={followAction}>
-            <input type="hidden" name="postId" value={postId} />
-            <input type="hidden" name="path" value={basePath} />
-            <input type="hidden" name="follow" value={access.isFollowing ? "0" : "1"} />
-            <button type="submit" className="link-button">
-              {access.isFollowing ? t("unfollow") : t("follow")}
-            </button>
-          </form>
+          <FollowForm
+            action={followAction}
+            postId={postId}
+            path={basePath}
+            initial={thread.kind === "shared" && !thread.personal ? undefined : access.isFollowing}
+            labels={{ follow: t("follow"), unfollow: t("unfollow") }}
+          />
         ) : null}
       </div>
       {access.canModerate ? (

@@ -10,6 +10,10 @@ import { CommentForm } from "./comment-form";
 import threadStyles from "./comment-thread.module.css";
 import styles from "./discussion.module.css";
 import { useLabels } from "./labels-context";
+import { usePersonalLayer } from "@/components/personal/layer";
+
+/** The marks of a page without a personal layer: none. */
+const NOBODY: ThreadPersonal = { liked: [], own: [], reported: [], held: [], canReact: false, canReply: false };
 
 type Props = {
   /** The shared fragment of this page (its canonical address, lib/page-cache/policy threadFragmentUrl). */
@@ -17,7 +21,8 @@ type Props = {
   postId: string;
   /** The article's path ("/blog/post"). */
   path: string;
-  personal: ThreadPersonal;
+  /** The reader's ids; null on the member shell, where the page's personal layer (lib/personal) has them. */
+  personal: ThreadPersonal | null;
   asGuest: boolean;
   held: boolean;
   signedIn: boolean;
@@ -38,8 +43,11 @@ type Open = { kind: "reply" | "edit" | "report"; id: string; body?: string; host
  * more comments" work in place through event delegation; the reply, edit and report forms are
  * React components rendered into the comment they belong to.
  */
-export function ThreadIsland({ src, postId, path, personal, asGuest, held, signedIn, signInHref, version }: Props) {
+export function ThreadIsland({ src, postId, path, asGuest, held, signedIn, signInHref, version, ...props }: Props) {
   const labels = useLabels();
+  const layer = usePersonalLayer();
+  // Until the layer is read (hydration), the thread waits to be marked; a page without one marks nothing.
+  const personal = props.personal ?? (layer === undefined ? null : (layer?.thread.personal ?? NOBODY));
   const router = useRouter();
   const slot = useRef<HTMLDivElement>(null);
   const shown = useRef<{ src: string; version: number } | null>(null);
@@ -51,6 +59,7 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
 
   const decorate = useCallback(
     (root: HTMLElement) => {
+      if (!personal) return;
       const liked = new Set(personal.liked);
       const own = new Set(personal.own);
       const reported = new Set(personal.reported);
@@ -124,7 +133,7 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
   // refresh after a comment, a live "Show", a moderation act), then decorated for the reader.
   useEffect(() => {
     const root = slot.current;
-    if (!root) return;
+    if (!root || !personal) return;
     const previous = shown.current;
     shown.current = { src, version };
     if (!previous && root.firstElementChild) {
@@ -152,7 +161,7 @@ export function ThreadIsland({ src, postId, path, personal, asGuest, held, signe
         if (error.name !== "AbortError") setFailed(true);
       });
     return () => controller.abort();
-  }, [src, version, decorate]);
+  }, [src, version, decorate, personal]);
 
   // This visit is the last one from now on (the marks shown stay until the next one).
   useEffect(() => {

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocale, setTheme } from "@/app/actions";
-import { Avatar } from "@/components/users/avatar";
-import { getViewer } from "@/lib/auth";
+import { Bell, ModerationBadge, ProfileLink, UnreadCount } from "@/components/personal/header-links";
+import type { CountLabels } from "@/components/personal/layer";
+import { getAudience } from "@/lib/auth/audience";
 import { countWaiting } from "@/lib/moderation";
 import { unreadCount } from "@/lib/notifications";
 import { getTheme, nextTheme } from "@/lib/theme";
@@ -12,13 +13,16 @@ import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";
 
 export async function SiteHeader() {
-  const [t, nav, locale, viewer, theme] = await Promise.all([
+  const [t, nav, locale, audience, theme] = await Promise.all([
     getTranslations("site"),
     getTranslations("nav"),
     getLocale(),
-    getViewer(),
+    getAudience(),
     getTheme(),
   ]);
+  // The member shell (lib/auth/audience) has the signed-in links without anyone's numbers or name.
+  const viewer = audience.kind === "viewer" ? audience.viewer : null;
+  const member = audience.kind !== "visitor";
   const other = locale === "fr" ? "en" : "fr";
   // Per viewer, like the bell: only signed-in people get it (anonymous pages stay cacheable).
   const [unread, waiting, bell, queue] = await Promise.all([
@@ -28,6 +32,18 @@ export async function SiteHeader() {
     getTranslations("moderationQueue"),
   ]);
   const upcoming = nextTheme(theme);
+  const counted = (label: (count: number) => string): CountLabels => ({
+    zero: label(0),
+    one: label(1),
+    other: label(7).replace("7", "#"),
+  });
+  const initial = viewer
+    ? {
+        unread,
+        waiting: waiting ? { count: waiting.count, href: waiting.href } : null,
+        person: { handle: viewer.handle, name: viewer.name, image: viewer.image },
+      }
+    : null;
   return (
     <header className={styles.header} data-print="hide">
       <div className={`container ${styles.inner}`}>
@@ -40,46 +56,28 @@ export async function SiteHeader() {
         {/* On a phone the links wait behind one button: a popover, so it opens without JavaScript. */}
         <button type="button" className={styles.menuButton} popoverTarget="site-menu" aria-controls="site-menu">
           {nav("menu")}
-          {unread > 0 ? <span className={styles.count}>{unread}</span> : null}
+          {member ? <UnreadCount initial={initial?.unread} className={styles.count} /> : null}
         </button>
         <MenuCloser menuId="site-menu" />
         <nav id="site-menu" popover="auto" aria-label={nav("label")} className={styles.nav}>
           <Link href="/search">{nav("search")}</Link>
-          {viewer ? (
+          {member ? (
             <>
               <Link href="/write">{nav("write")}</Link>
-              {waiting ? (
-                <Link
-                  href={waiting.href}
-                  className={styles.bell}
-                  aria-label={queue("badge", { count: waiting.count })}
-                  data-testid="moderation-badge"
-                >
-                  {queue("badgeShort")}
-                  {waiting.count > 0 ? <span className={styles.count}>{waiting.count}</span> : null}
-                </Link>
-              ) : null}
-              <Link href="/notifications" className={styles.bell} aria-label={bell("bell", { count: unread })}>
-                <svg
-                  aria-hidden="true"
-                  width="18"
-                  height="18"
-                  viewBox="0 0 24 24"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="2"
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                >
-                  <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-                </svg>
-                {unread > 0 ? <span className={styles.count}>{unread}</span> : null}
-              </Link>
-              <Link href={`/u/${viewer.handle}`} className={styles.me}>
-                <Avatar handle={viewer.handle} image={viewer.image} size={24} />
-                <span>{viewer.name}</span>
-              </Link>
+              <ModerationBadge
+                initial={initial ? initial.waiting : undefined}
+                labels={counted((count) => queue("badge", { count }))}
+                short={queue("badgeShort")}
+                className={styles.bell}
+                countClassName={styles.count}
+              />
+              <Bell
+                initial={initial?.unread}
+                labels={counted((count) => bell("bell", { count }))}
+                className={styles.bell}
+                countClassName={styles.count}
+              />
+              <ProfileLink initial={initial?.person} className={styles.me} />
               <Link href="/settings">{nav("settings")}</Link>
               <SignOutButton />
             </>

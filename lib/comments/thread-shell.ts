@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reportedByViewer } from "@/lib/moderation";
 import { publicPostWhere } from "@/lib/posts/public";
-import { contextOf, contextPostSelect, type Actor } from "./context";
+import { contextOf, contextPostSelect, type Actor, type CommentViewer } from "./context";
 import type { ThreadViewer } from "./thread";
 
 /** The most held comments of one's own a page shows in place (the newest). */
@@ -34,9 +34,24 @@ export type ThreadPersonal = {
 };
 
 export type ThreadShell =
-  | { shared: true; count: number; viewer: ThreadViewer; personal: ThreadPersonal }
+  | {
+      shared: true;
+      count: number;
+      viewer: ThreadViewer;
+      personal: ThreadPersonal;
+      /**
+       * The viewer's discussion looks as any signed-in reader's does (same rights, no slow-mode
+       * wait): the member shell of the page (lib/personal) fits them, with their ids added.
+       */
+      asAnyMember: boolean;
+    }
   /** A moderator of the blog gets the whole thread rendered for them (listThread). */
   | { shared: false };
+
+/** A signed-in reader with no role on the blog and no sanction: whom the member shell is rendered for. */
+const ANY_MEMBER: CommentViewer = { id: "", role: "user", sanctions: [] };
+
+const NO_IDS: ThreadPersonal = { liked: [], own: [], reported: [], held: [], canReact: true, canReply: true };
 
 /**
  * getThreadShell: what a public article's page needs around the shared thread for this viewer,
@@ -44,9 +59,27 @@ export type ThreadShell =
  * count of approved comments, the viewer's rights, follow and slow-mode wait, and the ids their
  * island marks. A moderator of the blog reads the thread with its tools instead ({ shared: false }).
  */
-export async function getThreadShell(postId: string, viewer: Actor): Promise<ThreadShell> {
+export async function getThreadShell(postId: string, viewer: Actor | "any-member"): Promise<ThreadShell> {
   const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: contextPostSelect });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
+  const anyMember = contextOf(post, ANY_MEMBER, null);
+  if (viewer === "any-member") {
+    const count = await db.comment.count({ where: { postId, status: "approved" } });
+    return {
+      shared: true,
+      count,
+      viewer: {
+        ...anyMember.access,
+        canModerate: false,
+        isFollowing: false,
+        locked: anyMember.locked,
+        slowModeSeconds: anyMember.slowModeSeconds,
+        nextCommentAt: null,
+      },
+      personal: { ...NO_IDS, canReply: anyMember.access.canComment },
+      asAnyMember: true,
+    };
+  }
   const role = await getBlogRole(viewer?.id, post.blogId);
   const context = contextOf(post, viewer, role);
   if (context.canModerate) return { shared: false };
@@ -90,9 +123,12 @@ export async function getThreadShell(postId: string, viewer: Actor): Promise<Thr
     seconds: context.slowModeSeconds,
     lastCommentAt: own[0]?.createdAt ?? null,
   });
+  const canReact = Boolean(viewer) && canReportComment(viewer, { authorId: null }, post.blogId);
   return {
     shared: true,
     count,
+    asAnyMember:
+      Boolean(viewer) && canReact && wait <= 0 && JSON.stringify(context.access) === JSON.stringify(anyMember.access),
     viewer: {
       ...context.access,
       canModerate: false,
@@ -107,7 +143,7 @@ export async function getThreadShell(postId: string, viewer: Actor): Promise<Thr
       reported: [...reported],
       held: held.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
       // Whether one may report is decided per comment (not one's own): the same rule for all of them.
-      canReact: Boolean(viewer) && canReportComment(viewer, { authorId: null }, post.blogId),
+      canReact,
       canReply: context.access.canComment,
     },
   };

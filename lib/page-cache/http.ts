@@ -4,12 +4,14 @@ import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import Negotiator from "negotiator";
 import { subscribePagesChanged } from "@/lib/live";
 import { contentSecurityPolicy, inlineScriptHashes, isHttpsRequest, nonceOf } from "@/lib/security/csp";
+import type { Locale } from "@/lib/i18n/config";
 import { INSTANCE } from "./instance";
 import {
   cacheableRequest,
   carriesCredentials,
   fillHeaders,
   postScope,
+  shellRequest,
   SCOPE_HEADER,
   type CacheableRequest,
   type RequestLike,
@@ -76,7 +78,7 @@ function fetchSelf(origin: URL, path: string, headers: Record<string, string>): 
  */
 async function fill(origin: URL, request: RequestLike, wanted: CacheableRequest): Promise<Filled> {
   const renderedAt = snapshot();
-  const fetched = await fetchSelf(origin, wanted.url, fillHeaders(request, wanted.https, wanted.kind));
+  const fetched = await fetchSelf(origin, wanted.url, fillHeaders(request, wanted.https, wanted.kind, wanted.member));
   const scopes = String(fetched.headers[SCOPE_HEADER] ?? "")
     .split(" ")
     .filter(Boolean);
@@ -307,8 +309,25 @@ export function createPageCache({ origin, ttlSeconds, writePriorityMs = WRITE_PR
     return "page" in filled ? filled.page.bodies.identity : filled.once.status === 200 ? filled.once.body : null;
   }
 
+  /**
+   * shell: the member shell of an article for a signed-in reader (policy's shellRequest: the page
+   * any signed-in reader gets, in `locale`, the language their account chose), from the cache or
+   * rendered once for everyone waiting on it; null when there is none to keep (the cache is off,
+   * or the render is not a plain public page): the reader's page is then rendered for them.
+   */
+  async function shell(req: IncomingMessage, https: boolean, locale: Locale | null): Promise<CachedPage | null> {
+    const wanted = ttlMs > 0 ? shellRequest(req, https, locale) : null;
+    if (!wanted) return null;
+    listen();
+    const found = lookup(wanted.key, ttlMs, 0);
+    if (found) return found.page;
+    const headers = { headers: { ...req.headers } } as IncomingMessage;
+    const filled = await singleFlight(wanted.key, () => fill(origin, headers, wanted));
+    return "page" in filled ? filled.page : null;
+  }
+
   /** waits: the writes in progress and the cached answers waiting for them (tests, monitoring). */
   const waits = () => ({ writes, waiting: waiters.size });
 
-  return { handle, fragment, waits, origin };
+  return { handle, fragment, shell, waits, origin };
 }

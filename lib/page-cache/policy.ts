@@ -28,7 +28,30 @@ export type RequestLike = {
  * it from (`url`: the path, with `?_rsc=` for a refresh) and whether it is the HTML page or the
  * RSC payload a client-side refresh (the live "show new comments") asks for.
  */
-export type CacheableRequest = { key: string; url: string; https: boolean; kind: "html" | "rsc" | "fragment" };
+export type CacheableRequest = {
+  key: string;
+  url: string;
+  https: boolean;
+  kind: "html" | "rsc" | "fragment";
+  /** The member shell (shellRequest): the page as any signed-in reader sees it, without anyone's name in it. */
+  member?: { locale: Locale | null };
+};
+
+/**
+ * The request header that asks for the member shell of a page: the page as every signed-in
+ * reader gets it before their personal layer (lib/personal) is added. Its value is
+ * memberShellToken(), so that only this server asks for it; a shell holds nothing personal
+ * anyway (it renders without a session), and every action in it checks the real session.
+ */
+export const AUDIENCE_HEADER = "x-tribune-audience";
+
+/** memberShellToken: the value of AUDIENCE_HEADER, derived from the instance's secret (every worker and instance agrees on it). */
+export function memberShellToken(secret: string | undefined): string {
+  return createHash("sha256")
+    .update(`tribune member shell\0${secret ?? ""}`)
+    .digest("base64url")
+    .slice(0, 32);
+}
 
 /** ARTICLE_PATH: /blog/article. */
 const ARTICLE_PATH = /^\/([a-z0-9-]{1,80})\/([a-z0-9-]{1,200})$/;
@@ -227,6 +250,35 @@ export function cacheableRequest(request: RequestLike, https: boolean): Cacheabl
   return { key: `${path}|${parts.join("|")}`, url: request.url, https, kind: rsc ? "rsc" : "html" };
 }
 
+/**
+ * shellRequest: the member shell of an article for a signed-in reader whose personal layer says
+ * it may be shared (lib/personal): the key of the anonymous page's variant, its language replaced
+ * by the one the reader's account chose (`accountLocale`, read by the server from the session,
+ * never from a header), and marked "member". Only a plain GET of the page, as for the anonymous cache.
+ */
+export function shellRequest(
+  request: RequestLike,
+  https: boolean,
+  accountLocale: Locale | null,
+): CacheableRequest | null {
+  if (request.method !== "GET" || !request.url || request.url.includes("?")) return null;
+  const page = cacheablePage(request.url);
+  if (page?.kind !== "article") return null;
+  if (header(request, "rsc") || header(request, "next-router-prefetch") || header(request, "next-action")) return null;
+  const variant = variantOf(request, https);
+  const locale = accountLocale ?? variant.locale;
+  const parts = [
+    variant.host,
+    variant.https ? "https" : "http",
+    locale ?? "-",
+    variant.browserLocale ?? "-",
+    variant.theme ?? "-",
+    variant.crawler ?? "browser",
+    "member",
+  ];
+  return { key: `${request.url}|${parts.join("|")}`, url: request.url, https, kind: "html", member: { locale } };
+}
+
 /** ThreadQuerySchema: what a thread fragment varies by, besides its article: page, order, language. */
 export const ThreadQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000),
@@ -265,8 +317,12 @@ export function fillHeaders(
   request: RequestLike,
   https: boolean,
   kind: CacheableRequest["kind"] = "html",
+  member?: CacheableRequest["member"],
 ): Record<string, string> {
   const variant = variantOf(request, https);
+  if (member) {
+    variant.locale = member.locale;
+  }
   const forwarded: Record<string, string> = {
     [BYPASS_HEADER]: "fill",
     "accept-encoding": "identity",
@@ -282,7 +338,8 @@ export function fillHeaders(
     variant.theme && `${THEME_COOKIE}=${variant.theme}`,
   ].filter(Boolean);
   if (cookies.length) forwarded.cookie = cookies.join("; ");
-  if (header(request, "rsc") === "1") {
+  if (member) forwarded[AUDIENCE_HEADER] = memberShellToken(process.env.NEXTAUTH_SECRET);
+  if (header(request, "rsc") === "1" && !member) {
     forwarded.rsc = "1";
     for (const name of ["next-router-state-tree", "next-url"]) {
       const value = header(request, name);

@@ -2,8 +2,11 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { constants as zlib, crc32, deflateRaw, gzip } from "node:zlib";
 import Negotiator from "negotiator";
-import { isHttpsRequest } from "@/lib/security/csp";
-import { isPostPath } from "./policy";
+import { LAYER_ELEMENT_ID } from "@/components/personal/layer-id";
+import type { Locale } from "@/lib/i18n/config";
+import { contentSecurityPolicy, isHttpsRequest } from "@/lib/security/csp";
+import { carriesCredentials, isPostPath } from "./policy";
+import type { CachedPage } from "./store";
 
 // The thread splice. An article's page, as Next renders it, holds an empty slot where its
 // discussion goes: <div id="thread" data-thread-slot="/blog/post/thread?page=1&sort=oldest&locale=fr">.
@@ -56,6 +59,58 @@ function acceptsGzip(acceptEncoding: string | undefined): boolean {
 }
 
 type Fragments = (req: IncomingMessage, url: string, https: boolean) => Promise<Buffer | null>;
+type Shells = (req: IncomingMessage, https: boolean, locale: Locale | null) => Promise<CachedPage | null>;
+
+// ─── The member shell ──────────────────────────────────────────────────────────────────────
+// A signed-in reader of an article gets the page every signed-in reader gets (its member shell,
+// kept by the page cache with its discussion already in it) and, in the shell's empty data
+// block, their personal layer (lib/personal: name, counts, their marks on the thread), asked of
+// the app (GET /api/v1/me/layer) with their session. Only that layer is made per request: the
+// shell's text before and after it is compressed once per shell.
+
+const LAYER_SLOT = `<script id="${LAYER_ELEMENT_ID}" type="application/json"></script>`;
+const LAYER_PATH = "/api/v1/me/layer";
+
+type LayerAnswer = { shared: true; locale: Locale | null; layer: unknown } | { shared: false };
+
+/** The shell cut around its layer's slot, each side deflated once (byte-aligned runs, the last one final). */
+type ShellParts = {
+  before: Buffer;
+  after: Buffer;
+  beforeCrc: number;
+  deflated: Promise<[Buffer, Buffer]>;
+};
+const shellParts = new WeakMap<CachedPage, ShellParts | null>();
+
+function partsOf(page: CachedPage): ShellParts | null {
+  if (shellParts.has(page)) return shellParts.get(page)!;
+  const body = page.bodies.identity;
+  const at = body.indexOf(LAYER_SLOT);
+  let parts: ShellParts | null = null;
+  if (at >= 0) {
+    const cut = at + LAYER_SLOT.length - "</script>".length;
+    const before = Buffer.from(body.subarray(0, cut));
+    const after = Buffer.from(body.subarray(cut));
+    parts = {
+      before,
+      after,
+      beforeCrc: crc32(before),
+      deflated: Promise.all([
+        deflateRawAsync(Buffer.from(before), { finishFlush: zlib.Z_SYNC_FLUSH, level: 6 }),
+        deflateRawAsync(Buffer.from(after), { level: 6 }),
+      ]),
+    };
+  }
+  shellParts.set(page, parts);
+  return parts;
+}
+
+/** The layer as the text of a JSON data block: nothing in it can end the block or the page's script. */
+const layerText = (layer: unknown) =>
+  JSON.stringify(layer)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 /** wantsSplice: an article's HTML page (not the render a splice asks for, not a client navigation's payload). */
 export function wantsSplice(req: IncomingMessage): boolean {
@@ -77,7 +132,16 @@ const decodeAttribute = (value: string) =>
  * uncompressed), puts the fragment into its slot, and sends the result in the encoding the client
  * prefers. A page without a slot (a 404, a redirect, the moderators' own thread) goes out as rendered.
  */
-export function createSplicer({ origin, fragments }: { origin: URL; fragments: Fragments }) {
+export function createSplicer({
+  origin,
+  fragments,
+  shells,
+}: {
+  origin: URL;
+  fragments: Fragments;
+  /** The page cache's member shells (omitted: every signed-in reader's page is rendered for them). */
+  shells?: Shells;
+}) {
   function render(req: IncomingMessage): Promise<IncomingMessage> {
     return new Promise((resolve, reject) => {
       const headers = { ...req.headers, [INNER_HEADER]: "1", "accept-encoding": "identity" };
@@ -90,7 +154,86 @@ export function createSplicer({ origin, fragments }: { origin: URL; fragments: F
     });
   }
 
+  /** layerOf: the reader's personal layer, asked of the app with their session (null: it could not say). */
+  function layerOf(req: IncomingMessage, path: string): Promise<LayerAnswer | null> {
+    return new Promise((resolve) => {
+      const headers: http.OutgoingHttpHeaders = { [INNER_HEADER]: "1", "accept-encoding": "identity" };
+      for (const name of ["cookie", "host", "x-forwarded-host", "x-forwarded-proto"]) {
+        if (req.headers[name] !== undefined) headers[name] = req.headers[name];
+      }
+      const inner = http.get(
+        {
+          hostname: origin.hostname,
+          port: origin.port,
+          path: `${LAYER_PATH}?path=${encodeURIComponent(path)}`,
+          headers,
+          timeout: FETCH_TIMEOUT_MS,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            try {
+              resolve(
+                response.statusCode === 200
+                  ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as LayerAnswer)
+                  : null,
+              );
+            } catch {
+              resolve(null);
+            }
+          });
+          response.on("error", () => resolve(null));
+        },
+      );
+      inner.on("timeout", () => inner.destroy(new Error("personal layer timed out")));
+      inner.on("error", () => resolve(null));
+    });
+  }
+
+  /**
+   * serveShell: a signed-in reader's page as the member shell with their layer in it; false when
+   * it cannot be (signed out, a reader the shell does not fit, no shell to keep): then it is
+   * rendered for them.
+   */
+  async function serveShell(req: IncomingMessage, res: ServerResponse, https: boolean): Promise<boolean> {
+    const answer = await layerOf(req, req.url!);
+    if (!answer?.shared) return false;
+    const page = await shells!(req, https, answer.locale);
+    const parts = page && partsOf(page);
+    if (!page || !parts) return false;
+    const layer = Buffer.from(layerText(answer.layer));
+    const head: string[] = [];
+    for (const [name, value] of page.headers) if (name !== "cache-control") head.push(name, value);
+    head.push("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
+    head.push("content-security-policy", contentSecurityPolicy({ hashes: page.scriptHashes }, https));
+    if (https) head.push("strict-transport-security", "max-age=63072000; includeSubDomains");
+    head.push("x-tribune-cache", "shell");
+    let body: Buffer;
+    if (acceptsGzip(req.headers["accept-encoding"])) {
+      const trailer = Buffer.alloc(8);
+      trailer.writeUInt32LE(crc32(parts.after, crc32(layer, parts.beforeCrc)) >>> 0, 0);
+      trailer.writeUInt32LE((parts.before.length + layer.length + parts.after.length) >>> 0, 4);
+      const [[before, after], middle] = await Promise.all([
+        parts.deflated,
+        deflateRawAsync(Buffer.from(layer), { finishFlush: zlib.Z_SYNC_FLUSH, level: 6 }),
+      ]);
+      body = Buffer.concat([GZIP_HEADER, before, middle, after, trailer]);
+      head.push("content-encoding", "gzip");
+    } else body = Buffer.concat([parts.before, layer, parts.after]);
+    head.push("content-length", String(body.length));
+    res.writeHead(page.status, head);
+    res.end(body);
+    return true;
+  }
+
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const https = isHttpsRequest(
+      String(req.headers["x-forwarded-proto"] ?? ""),
+      "encrypted" in req.socket && req.socket.encrypted ? "https:" : "http:",
+    );
+    // Signed in (a session cookie, checked by the app), the plain page: the member shell.
+    if (shells && !req.url!.includes("?") && carriesCredentials(req) && (await serveShell(req, res, https))) return;
     const inner = await render(req);
     const chunks: Buffer[] = [];
     for await (const chunk of inner) chunks.push(chunk as Buffer);
@@ -101,10 +244,6 @@ export function createSplicer({ origin, fragments }: { origin: URL; fragments: F
       const html = rendered.toString("utf8");
       const slot = SLOT.exec(html);
       if (slot) {
-        const https = isHttpsRequest(
-          String(req.headers["x-forwarded-proto"] ?? ""),
-          "encrypted" in req.socket && req.socket.encrypted ? "https:" : "http:",
-        );
         const fragment = await fragments(req, decodeAttribute(slot[1]!), https);
         const at = slot.index + slot[0].length - "</div>".length;
         if (fragment) parts = [Buffer.from(html.slice(0, at)), fragment, Buffer.from(html.slice(at))];

@@ -326,7 +326,7 @@ console.log(
 if (articleRows.length) {
   const head = [
     "comments (page)",
-    "rendered, signed in: req/s (p50/p99 ms)",
+    "signed in (shell + layer): req/s (p50/p99 ms)",
     "cached br: req/s (p50/p99) vs static = ratio",
     "cached gzip",
     "cached, no encoding",

@@ -56,8 +56,11 @@ export const threadPart: ServerPart<Seeded> = {
     const first = await request(ARTICLE, { headers: { ...headers, "accept-encoding": "identity" } });
     if (first.status !== 200) throw new Error(`GET ${ARTICLE}: ${first.status}`);
     const html = first.body.toString("utf8");
-    // Signed in: the comment form is there (a visitor gets a link to sign in instead).
+    // Signed in: the comment form is there (a visitor gets a link to sign in instead), and the
+    // page is the reader's own (their personal layer names them, when it is the member shell).
     if (!/<textarea[^>]*name="body"/.test(html)) throw new Error(`${ARTICLE}: not signed in (no comment form)`);
+    const layer = /<script id="tribune-personal" type="application\/json">(.*?)<\/script>/s.exec(html);
+    if (layer && !layer[1]!.includes(`"handle":"${READER}"`)) throw new Error(`${ARTICLE}: another reader's layer`);
     const gzipped = gzipSync(first.body);
     writeFileSync(path.join(BENCH_DIR, "thread-first-page.html"), first.body);
     // What a visitor's first page weighs when rendered (the page cache serves the same bytes).

@@ -11,7 +11,9 @@ import {
   fillHeaders,
   isPostPath,
   pageScope,
+  memberShellToken,
   parseCookies,
+  shellRequest,
   variantOf,
   type Variant,
 } from "@/lib/page-cache/policy";
@@ -403,4 +405,56 @@ test("a thread fragment is one entry for every reader, keyed by its canonical ad
   assert.equal(fill.cookie, undefined);
   assert.equal(fill["accept-language"], undefined);
   assert.deepEqual(cacheablePage(THREAD), { kind: "thread", blog: "carnet-de-josee", post: "fermer-les-commentaires" });
+});
+
+test("the member shell: one entry for every signed-in reader of a page, apart from visitors', in the account's language", () => {
+  const session = { cookie: "next-auth.session-token=abc; tribune_theme=dark" };
+  const tom = shellRequest(get(ARTICLE, session), false, null);
+  assert.ok(tom);
+  assert.equal(tom.kind, "html");
+  assert.ok(tom.key.endsWith("|member"));
+  // Another reader (another session) with the same variant shares it: the shell holds nobody's layer.
+  assert.equal(
+    shellRequest(get(ARTICLE, { cookie: "next-auth.session-token=xyz; tribune_theme=dark" }), false, null)?.key,
+    tom.key,
+  );
+  // Never a visitor's entry, whatever the request says.
+  const visitor = cacheableRequest(get(ARTICLE, { cookie: "tribune_theme=dark" }), false);
+  assert.ok(visitor);
+  assert.notEqual(visitor.key, tom.key);
+  for (const headers of <Record<string, string>[]>[
+    { cookie: "tribune_theme=dark", "x-tribune-audience": "member" },
+    { cookie: "tribune_theme=dark", "x-tribune-audience": memberShellToken(process.env.NEXTAUTH_SECRET) },
+  ])
+    assert.equal(cacheableRequest(get(ARTICLE, headers), false)?.key, visitor.key);
+  // The account's language (read by the server from the session) wins over the cookie's, as in the render.
+  const english = shellRequest(
+    get(ARTICLE, { ...session, cookie: `${session.cookie}; ${LOCALE_COOKIE}=fr` }),
+    false,
+    "en",
+  );
+  assert.ok(english && english.key !== tom.key);
+  assert.equal(english.member?.locale, "en");
+  const fill = fillHeaders(
+    get(ARTICLE, { cookie: `${session.cookie}; ${LOCALE_COOKIE}=fr` }),
+    false,
+    "html",
+    english.member,
+  );
+  assert.equal(new RequestCookies(new Headers({ cookie: fill.cookie! })).get(LOCALE_COOKIE)?.value, "en");
+  assert.doesNotMatch(fill.cookie!, /session-token/);
+  assert.equal(fill["x-tribune-audience"], memberShellToken(process.env.NEXTAUTH_SECRET));
+  // Refused: anything but the plain page (queries, client navigations, other paths).
+  for (const request of [
+    get(`${ARTICLE}?sort=newest`, session),
+    get(`${ARTICLE}?reply=abc`, session),
+    get(ARTICLE, { ...session, rsc: "1" }),
+    get(ARTICLE, session, "POST"),
+    get("/carnet-de-josee", session),
+    get(`${ARTICLE}/thread?page=1&sort=oldest&locale=fr`, session),
+    get("/notifications/abc", session),
+  ])
+    assert.equal(shellRequest(request, false, null), null, JSON.stringify(request));
+  // The token is the instance's own: another secret, another token.
+  assert.notEqual(memberShellToken("one secret of sixteen"), memberShellToken("another secret of 16"));
 });

@@ -12,7 +12,7 @@ import { TableOfContents } from "@/components/posts/table-of-contents";
 import { accentStyle } from "@/components/blogs/blog-list";
 import { Discussion, type DiscussionThread } from "@/components/comments/discussion";
 import { JsonLd } from "@/components/seo/json-ld";
-import { getViewer } from "@/lib/auth";
+import { getAudience } from "@/lib/auth/audience";
 import { resolveBlogSlug } from "@/lib/blogs";
 import {
   getComment,
@@ -68,12 +68,14 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const basePath = `/${blog.slug}/${article.slug}`;
   const sort = ThreadSortSchema.parse(param(query.sort));
   const page = ThreadPageSchema.parse(param(query.page));
-  const viewer = await getViewer();
+  // The member shell (lib/auth/audience) is the page any signed-in reader gets; their own layer comes with it.
+  const audience = await getAudience();
+  const viewer = audience.kind === "viewer" ? audience.viewer : null;
   const open = { reply: param(query.reply), edit: param(query.edit) };
   const [t, locale, { thread, count }] = await Promise.all([
     getTranslations("post"),
     getLocale(),
-    discussionOf(article.id, viewer, { sort, page }, open),
+    discussionOf(article.id, audience.kind === "member-shell" ? "any-member" : viewer, { sort, page }, open),
   ]);
   return (
     // The whole page is the article's h-entry (microformats), so that its comments (p-comment
@@ -105,7 +107,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 ? { ...thread, src: threadFragmentUrl(basePath, { page, sort, locale: locale as Locale }) }
                 : thread
             }
-            signedIn={Boolean(viewer)}
+            signedIn={audience.kind !== "visitor"}
             sort={sort}
             open={open}
           />
@@ -123,7 +125,7 @@ type Open = { reply?: string; edit?: string };
  */
 async function discussionOf(
   postId: string,
-  viewer: Actor,
+  viewer: Actor | "any-member",
   options: { sort: ReturnType<typeof ThreadSortSchema.parse>; page: number },
   open: Open,
 ): Promise<{
@@ -131,9 +133,15 @@ async function discussionOf(
   count: number;
 }> {
   const shell = await getThreadShell(postId, viewer);
-  if (!shell.shared) {
+  if (!shell.shared && viewer !== "any-member") {
     const [result, history] = await Promise.all([listThread(postId, viewer, options), listEditHistory(viewer, postId)]);
     return { thread: { kind: "full", result, history }, count: result.count };
+  }
+  if (!shell.shared) throw new Error("the member shell is always shared");
+  if (viewer === "any-member") {
+    // Their follow and their marks on the thread come with the reader's personal layer.
+    const thread = { kind: "shared" as const, viewer: shell.viewer, personal: null, target: null };
+    return { thread: { ...thread, renderedAt: Date.now() }, count: shell.count };
   }
   const targetId = open.edit ?? open.reply;
   const target = targetId ? await getComment(targetId, viewer).catch(() => null) : null;

@@ -1,0 +1,66 @@
+// The member shell (issue 12, item 3): a signed-in reader of an article gets the page every
+// signed-in reader gets, kept by the page cache, with their personal layer (name, counts, their
+// marks on the thread, follow) added by the server and shown by the browser. Nobody gets anyone
+// else's layer; readers the shell does not fit (the blog's moderators) get their own render.
+import { expect, test } from "./fixtures";
+import { signedInPage } from "./helpers/accounts";
+
+const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
+const LAYER = /<script id="tribune-personal" type="application\/json">(.*?)<\/script>/s;
+
+type Layer = { viewer: { handle: string; name: string }; thread: { personal: { own: string[] } } };
+const layerOf = (html: string) => JSON.parse(LAYER.exec(html)?.[1] ?? "null") as Layer | null;
+
+test("[SHELL]: signed-in readers share one page, each with their own layer and nobody else's", async ({
+  browser,
+  page,
+}) => {
+  const tom = await signedInPage(browser, "tom@demo.tribune.test");
+  const sylvain = await signedInPage(browser, "sylvain@demo.tribune.test");
+  // Tom first (he may fill the shell), then Sylvain: each gets his own layer only.
+  const forTom = await tom.request.get(DEBATE);
+  expect(forTom.headers()["x-tribune-cache"]).toBe("shell");
+  expect(forTom.headers()["cache-control"]).toMatch(/private/);
+  const tomHtml = await forTom.text();
+  expect(layerOf(tomHtml)?.viewer).toMatchObject({ handle: "tom", name: "Tom Whitaker" });
+  const forSylvain = await sylvain.request.get(DEBATE);
+  const sylvainHtml = await forSylvain.text();
+  expect(layerOf(sylvainHtml)?.viewer).toMatchObject({ handle: "sylvain", name: "Sylvain Dionne" });
+  expect(sylvainHtml).not.toContain('"handle":"tom"');
+  expect(layerOf(sylvainHtml)?.thread.personal.own.length).toBeGreaterThan(0);
+  // Around the layers, the page is the same bytes for both: one render serves every signed-in reader.
+  expect(tomHtml.replace(LAYER, "")).toBe(sylvainHtml.replace(LAYER, ""));
+  // A visitor's page has no layer; a moderator of the blog gets the page rendered for her, tools and all.
+  const visitor = await (await page.request.get(DEBATE)).text();
+  expect(layerOf(visitor)).toBeNull();
+  const noemie = await signedInPage(browser, "noemie@demo.tribune.test");
+  const forNoemie = await noemie.request.get(DEBATE);
+  expect(forNoemie.headers()["x-tribune-cache"]).toBeUndefined();
+  expect(layerOf(await forNoemie.text())).toBeNull();
+  await noemie.goto(DEBATE);
+  await expect(noemie.getByRole("link", { name: "Noémie Fortin" }).first()).toBeVisible();
+  await expect(noemie.getByText("Outils de la discussion (modération)")).toBeVisible();
+  for (const p of [tom, sylvain, noemie]) await p.context().close();
+});
+
+test("[SHELL]: in the browser, the shared page is the reader's own: name, follow, marks, after a reload too", async ({
+  browser,
+}) => {
+  const tom = await signedInPage(browser, "tom@demo.tribune.test");
+  const response = await tom.goto(DEBATE);
+  expect(response?.headers()["x-tribune-cache"]).toBe("shell");
+  const header = tom.getByRole("banner");
+  await expect(header.getByRole("link", { name: "Tom Whitaker" })).toHaveAttribute("href", "/u/tom");
+  await expect(header.getByRole("link", { name: /^Notifications/ })).toBeVisible();
+  // Following the discussion from the shared page, and still following after a reload.
+  await tom.getByRole("button", { name: "Suivre cette discussion" }).click();
+  await expect(tom.getByRole("button", { name: "Ne plus suivre" })).toBeVisible();
+  await tom.reload();
+  await expect(tom.getByRole("button", { name: "Ne plus suivre" })).toBeVisible();
+  await tom.getByRole("button", { name: "Ne plus suivre" }).click();
+  await expect(tom.getByRole("button", { name: "Suivre cette discussion" })).toBeVisible();
+  // His own comment in the demo debate has its Edit link, from his layer.
+  const own = tom.locator("#thread article[data-comment]").filter({ has: tom.getByRole("link", { name: "Modifier" }) });
+  await expect(own.first()).toBeVisible();
+  await tom.context().close();
+});
