@@ -66,7 +66,8 @@ export async function editComment(
       actorName: actor.name ?? comment.author?.name ?? "",
       excerpt: rendered.plainText,
     });
-    await pagesChanged(comment.postId);
+    // The count stays: the article, and the home page's quotes of the latest comments.
+    await pagesChanged(comment.postId, "home");
     await commentsChanged([commentId]);
     await publishLive({ type: "comment.edited", postId: comment.postId, commentId, actorId: actor.id });
     await queueCommentWebmentions(commentId);

@@ -75,7 +75,8 @@ export async function moderatorEditComment(
       after: { excerpt: excerpt(body), sha256: sha256(body), note },
     });
   });
-  await pagesChanged(comment.postId);
+  // The count stays: the article, and the home page's quotes of the latest comments.
+  await pagesChanged(comment.postId, "home");
   await commentsChanged([commentId]);
   await publishLive({ type: "comment.edited", postId: comment.postId, commentId, actorId: actor.id });
   return { id: commentId, editedAt };

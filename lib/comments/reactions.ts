@@ -42,8 +42,8 @@ export async function toggleLike(viewer: Actor, commentId: string): Promise<{ li
       });
       return { liked: !existing, likeCount };
     });
-    // Anonymous readers see like counts: the article's cached page is stale.
-    await pagesChanged(comment.postId);
+    // Anonymous readers see like counts on the article (no list shows them): its cached page is stale.
+    await pagesChanged(comment.postId, "none");
     return result;
   } catch (error) {
     // A double click raced itself: the other request's like stands.
