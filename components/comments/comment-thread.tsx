@@ -1,16 +1,12 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { Avatar } from "@/components/users/avatar";
-import { appUrl } from "@/lib/auth/app-url";
-import { commentPathIn, THREAD_DEPTH, type CommentEdit, type CommentNode, type ThreadItem } from "@/lib/comments";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { THREAD_DEPTH, type CommentEdit, type CommentNode, type ThreadItem } from "@/lib/comments";
+import type { Locale } from "@/lib/i18n";
+import { commentWriter } from "./comment-html";
 import { LazyCommentActions as CommentActions } from "./lazy";
 import { CommentTools, ModerationFacts } from "./comment-tools";
 import styles from "./comment-thread.module.css";
 import discussion from "./discussion.module.css";
-
-const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
-/** The picture the avatar shows, as an address (the h-card's u-photo). */
-const avatarUrl = (handle: string, image: string | null) => image ?? `/api/avatar/${encodeURIComponent(handle)}`;
 
 type Node = CommentNode<ThreadItem>;
 export type ThreadPermissions = {
@@ -53,48 +49,22 @@ export async function CommentThread({
   maxDepth = THREAD_DEPTH,
   history,
 }: Props) {
-  const [t, d, m, format] = await Promise.all([
+  const [t, d, format, locale] = await Promise.all([
     getTranslations("comment"),
     getTranslations("discussion"),
-    getTranslations("moderationThread"),
     getFormatter(),
+    getLocale(),
   ]);
-  const now = new Date();
+  // The comment itself is written as in the shared thread (comment-html); the tools come around it.
+  const writer = commentWriter(locale as Locale, basePath, { heldLabel: d("held") });
   const count = (nodes: Node[]): number => nodes.reduce((sum, node) => sum + 1 + count(node.replies), 0);
 
-  // Each comment's author is an h-card (microformats): name, url (the card's own link) and photo.
-  const authorOf = (comment: Node) =>
-    comment.author ? (
-      <Link className={`${styles.author} p-author h-card`} href={`/u/${comment.author.handle}`}>
-        <span className="p-name">{comment.author.name}</span>
-        <data className="u-url" value={appUrl(`/u/${comment.author.handle}`)} />
-        <data className="u-photo" value={appUrl(avatarUrl(comment.author.handle, comment.author.image))} />
-      </Link>
-    ) : comment.guestName && comment.guestUrl && isWebUrl(comment.guestUrl) ? (
-      <a className={`${styles.author} p-author h-card`} href={comment.guestUrl} rel="nofollow ugc noopener">
-        <span className="p-name">{t("guest", { name: comment.guestName })}</span>
-        <data className="u-url" value={comment.guestUrl} />
-      </a>
-    ) : (
-      <span className={`${styles.author} p-author h-card`}>
-        <span className="p-name">{comment.guestName ? t("guest", { name: comment.guestName }) : t("deletedUser")}</span>
-      </span>
-    );
-
-  const nameOf = (node: Node) =>
-    node.author ? node.author.name : node.guestName ? t("guest", { name: node.guestName }) : null;
   /** `answered`: the comment it replies to, when it does not sit right under it (a sibling came first). */
   const renderComment = (comment: Node, answered?: Node) => {
-    const answeredName = answered ? nameOf(answered) : null;
     // Moderators read removed, spam and hidden comments too (marked, with a Restore button).
     const visible = comment.bodyHtml !== "";
     const standing = comment.status === "approved" || comment.isHeld;
-    const placeholder =
-      comment.status === "removed" || comment.status === "spam"
-        ? m("removedPlaceholder")
-        : comment.status === "hidden"
-          ? m("hiddenPlaceholder")
-          : t("hidden");
+    const placeholder = writer.placeholderOf(comment);
     const replyCount = count(comment.replies);
     return (
       <li key={comment.id} className={styles.comment} data-depth={comment.depth}>
@@ -106,48 +76,7 @@ export async function CommentThread({
         >
           {visible ? (
             <>
-              <header className={styles.head}>
-                <Avatar handle={comment.author?.handle ?? "guest"} image={comment.author?.image} size={28} />
-                {authorOf(comment)}
-                {comment.isPostAuthor ? <span className={styles.badge}>{t("badgeAuthor")}</span> : null}
-                {comment.isModerator ? (
-                  <span className={`${styles.badge} ${styles.badgeMod}`}>{t("badgeModerator")}</span>
-                ) : null}
-                {comment.isHeld ? <span className={discussion.heldTag}>{d("held")}</span> : null}
-                {comment.isPinned ? <span className={styles.badge}>{m("pinned")}</span> : null}
-                <a className={`${styles.time} u-url`} href={commentPathIn(basePath, comment.id)}>
-                  <time
-                    className="dt-published"
-                    dateTime={comment.createdAt.toISOString()}
-                    title={format.dateTime(comment.createdAt, { dateStyle: "full", timeStyle: "short" })}
-                  >
-                    {format.relativeTime(comment.createdAt, now)}
-                  </time>
-                </a>
-                {comment.editedAt ? <span className="meta">· {t("edited")}</span> : null}
-                {comment.sourceUrl && isWebUrl(comment.sourceUrl) ? (
-                  <a className={`meta ${styles.via}`} href={comment.sourceUrl} rel="nofollow ugc noopener">
-                    {t("via", { site: new URL(comment.sourceUrl).hostname })}
-                  </a>
-                ) : null}
-                {comment.parentId ? (
-                  <a className="u-in-reply-to" href={commentPathIn(basePath, comment.parentId)} hidden>
-                    {t("inReplyTo")}
-                  </a>
-                ) : null}
-              </header>
-              {answeredName ? (
-                <a className={`meta ${styles.replyTo}`} href={`#comment-${comment.parentId}`}>
-                  {t("replyTo", { name: answeredName })}
-                </a>
-              ) : null}
-              <div
-                className={`${styles.text} prose e-content`}
-                dangerouslySetInnerHTML={{ __html: comment.bodyHtml }}
-              />
-              {comment.moderatorNote ? (
-                <p className={styles.moderatorNote}>{m("moderatorNote", { note: comment.moderatorNote })}</p>
-              ) : null}
+              <div className={styles.content} dangerouslySetInnerHTML={{ __html: writer.content(comment, answered) }} />
               <ModerationFacts comment={comment} />
               {history?.get(comment.id)?.length ? (
                 <details className={styles.history}>

@@ -1,16 +1,7 @@
 import "server-only";
-import { createFormatter } from "use-intl/core";
-import { appUrl } from "@/lib/auth/app-url";
-import { env } from "@/lib/env.js";
-import {
-  commentPathIn,
-  THREAD_DEPTH,
-  type CommentNode,
-  type ThreadItem,
-  type ThreadPage,
-  type ThreadSort,
-} from "@/lib/comments";
+import { THREAD_DEPTH, type CommentNode, type ThreadItem, type ThreadPage, type ThreadSort } from "@/lib/comments";
 import { translatorFor, type Locale } from "@/lib/i18n";
+import { commentWriter, esc } from "./comment-html";
 import styles from "./comment-thread.module.css";
 import discussion from "./discussion.module.css";
 import { pageHref, pageQuery, shownPages } from "./thread-view";
@@ -22,12 +13,6 @@ import { pageHref, pageQuery, shownPages } from "./thread-view";
 // it depends on who reads: what is personal (own comments' edit and delete, the likes one gave,
 // reports) is added in the browser by ThreadIsland from a few ids the page carries.
 // Markup hooks for the island: data-comment on each comment, data-act on each action.
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-/** esc: text or an attribute value, escaped for HTML. */
-const esc = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
-const avatarUrl = (handle: string, image: string | null) => image ?? `/api/avatar/${encodeURIComponent(handle)}`;
 
 type Node = CommentNode<ThreadItem>;
 export type ThreadHtmlInput = {
@@ -46,31 +31,10 @@ export type ThreadHtmlInput = {
  * other pages and "Show more comments" (a plain link to the next page).
  */
 export function threadHtml({ tree, page, basePath, sort, locale, maxDepth = THREAD_DEPTH }: ThreadHtmlInput): string {
-  const c = translatorFor(locale, "comment");
+  const writer = commentWriter(locale, basePath);
+  const { c, m, placeholderOf } = writer;
   const d = translatorFor(locale, "discussion");
-  const m = translatorFor(locale, "moderationThread");
-  const now = new Date();
-  const format = createFormatter({ locale, timeZone: env.TIME_ZONE, now });
-  const nameOf = (node: Node) =>
-    node.author ? node.author.name : node.guestName ? c("guest", { name: node.guestName }) : null;
-  const placeholderOf = (node: Node) =>
-    node.status === "removed" || node.status === "spam"
-      ? m("removedPlaceholder")
-      : node.status === "hidden"
-        ? m("hiddenPlaceholder")
-        : c("hidden");
   const count = (nodes: Node[]): number => nodes.reduce((sum, node) => sum + 1 + count(node.replies), 0);
-
-  const author = (node: Node): string => {
-    if (node.author) {
-      const { handle, name, image } = node.author;
-      return `<a class="${styles.author} p-author h-card" href="/u/${esc(handle)}"><span class="p-name">${esc(name)}</span><data class="u-url" value="${esc(appUrl(`/u/${handle}`))}"></data><data class="u-photo" value="${esc(appUrl(avatarUrl(handle, image)))}"></data></a>`;
-    }
-    const name = node.guestName ? c("guest", { name: node.guestName }) : c("deletedUser");
-    if (node.guestName && node.guestUrl && isWebUrl(node.guestUrl))
-      return `<a class="${styles.author} p-author h-card" href="${esc(node.guestUrl)}" rel="nofollow ugc noopener"><span class="p-name">${esc(name)}</span><data class="u-url" value="${esc(node.guestUrl)}"></data></a>`;
-    return `<span class="${styles.author} p-author h-card"><span class="p-name">${esc(name)}</span></span>`;
-  };
 
   const comment = (node: Node, previous: Node | undefined, parent: Node | undefined): string => {
     const id = esc(node.id);
@@ -79,27 +43,6 @@ export function threadHtml({ tree, page, basePath, sort, locale, maxDepth = THRE
     if (!visible) {
       inner = `<p class="${styles.placeholder}">${esc(placeholderOf(node))}</p>`;
     } else {
-      const created = node.createdAt;
-      const handle = node.author?.handle ?? "guest";
-      const parts = [
-        `<img class="avatar" src="${esc(avatarUrl(handle, node.author?.image ?? null))}" alt="" width="28" height="28" loading="lazy">`,
-        author(node),
-        node.isPostAuthor ? `<span class="${styles.badge}">${esc(c("badgeAuthor"))}</span>` : "",
-        node.isModerator ? `<span class="${styles.badge} ${styles.badgeMod}">${esc(c("badgeModerator"))}</span>` : "",
-        node.isPinned ? `<span class="${styles.badge}">${esc(m("pinned"))}</span>` : "",
-        `<a class="${styles.time} u-url" href="${esc(commentPathIn(basePath, node.id))}"><time class="dt-published" datetime="${created.toISOString()}" title="${esc(format.dateTime(created, { dateStyle: "full", timeStyle: "short" }))}">${esc(format.relativeTime(created, now))}</time></a>`,
-        node.editedAt ? `<span class="meta">· ${esc(c("edited"))}</span>` : "",
-        node.sourceUrl && isWebUrl(node.sourceUrl)
-          ? `<a class="meta ${styles.via}" href="${esc(node.sourceUrl)}" rel="nofollow ugc noopener">${esc(c("via", { site: new URL(node.sourceUrl).hostname }))}</a>`
-          : "",
-      ];
-      // A reply that does not sit right under its parent (a sibling came first) says whom it answers.
-      const parentName = parent && previous ? nameOf(parent) : null;
-      const inReplyTo = node.parentId
-        ? parentName
-          ? `<a class="meta ${styles.replyTo} u-in-reply-to" href="#comment-${esc(node.parentId)}">${esc(c("replyTo", { name: parentName }))}</a>`
-          : `<a class="u-in-reply-to" href="${esc(commentPathIn(basePath, node.parentId))}" hidden>${esc(c("inReplyTo"))}</a>`
-        : "";
       const likes = node.likeCount;
       const actions = [
         `<form method="post" action="/api/v1/comments/${id}/like"><button type="submit" class="${discussion.action}" data-act="like" aria-pressed="false" aria-label="${esc(d("like"))}"><span aria-hidden="true">♡</span>${likes > 0 ? ` <span data-likes>${likes}</span>` : ""}</button></form>`,
@@ -108,11 +51,7 @@ export function threadHtml({ tree, page, basePath, sort, locale, maxDepth = THRE
         // panel leads to the comment's own page, which has the form.
         `<details class="${discussion.confirm} ${discussion.tools}" data-act="report"><summary class="${discussion.action}">${esc(m("report"))}</summary><div class="${discussion.toolPanel}" data-report-panel><a href="${esc(`${basePath}/comments/${node.id}`)}">${esc(m("reportTitle"))}</a></div></details>`,
       ];
-      inner = `<header class="${styles.head}">${parts.join("")}</header>${inReplyTo}<div class="${styles.text} prose e-content">${node.bodyHtml}</div>${
-        node.moderatorNote
-          ? `<p class="${styles.moderatorNote}">${esc(m("moderatorNote", { note: node.moderatorNote }))}</p>`
-          : ""
-      }<div class="${discussion.actions}" data-actions>${actions.join("")}</div>`;
+      inner = `${writer.content(node, previous ? parent : undefined)}<div class="${discussion.actions}" data-actions>${actions.join("")}</div>`;
     }
     const article = `<article id="comment-${id}" class="${styles.body} p-comment h-entry" data-comment="${id}" data-status="${esc(node.status)}"${
       node.author ? ` data-author="${esc(node.author.id)}"` : ""

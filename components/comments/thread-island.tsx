@@ -129,18 +129,23 @@ export function ThreadIsland({ src, postId, path, asGuest, held, signedIn, signI
     [personal, labels, signedIn, lastVisit],
   );
 
+  // A reply or an edit being written: the thread is not replaced under it (a refresh would
+  // close the form and lose what was typed); it comes again once the form closes.
+  const composing = open !== null && open.kind !== "report";
+
   // The thread: as the server put it into the page, or fetched (a client-side navigation, a
   // refresh after a comment, a live "Show", a moderation act), then decorated for the reader.
   useEffect(() => {
     const root = slot.current;
     if (!root || !personal) return;
     const previous = shown.current;
+    if (previous && previous.src === src && previous.version === version) return;
+    if (previous && composing) return;
     shown.current = { src, version };
     if (!previous && root.firstElementChild) {
       decorate(root);
       return;
     }
-    if (previous && previous.src === src && previous.version === version) return;
     const controller = new AbortController();
     fetch(src, { signal: controller.signal, cache: "no-store" })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
@@ -161,7 +166,7 @@ export function ThreadIsland({ src, postId, path, asGuest, held, signedIn, signI
         if (error.name !== "AbortError") setFailed(true);
       });
     return () => controller.abort();
-  }, [src, version, decorate, personal]);
+  }, [src, version, decorate, personal, composing]);
 
   // This visit is the last one from now on (the marks shown stay until the next one).
   useEffect(() => {

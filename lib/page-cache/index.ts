@@ -23,10 +23,7 @@ export type ListsReached = "all" | "home" | "none";
  */
 export async function pagesChanged(postId?: string, lists: ListsReached = "all"): Promise<void> {
   const scopes = postId
-    ? [
-        postScope(postId),
-        ...(lists === "all" ? await listedScopes(postId) : lists === "home" ? ["home"] : []),
-      ]
+    ? [postScope(postId), ...(lists === "all" ? await listedScopes(postId) : lists === "home" ? ["home"] : [])]
     : undefined;
   bump(scopes);
   await publishPagesChanged({ type: "pages.changed", postId, scopes, from: INSTANCE });

@@ -6,6 +6,7 @@ import { expect, test } from "./fixtures";
 import { signedInPage } from "./helpers/accounts";
 
 const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-tenir";
+const QUIET = "/carnet-de-josee/ce-que-mon-hebdo-faisait-pour-nous";
 const LAYER = /<script id="tribune-personal" type="application\/json">(.*?)<\/script>/s;
 
 type Layer = { viewer: { handle: string; name: string }; thread: { personal: { own: string[] } } };
@@ -52,15 +53,21 @@ test("[SHELL]: in the browser, the shared page is the reader's own: name, follow
   const header = tom.getByRole("banner");
   await expect(header.getByRole("link", { name: "Tom Whitaker" })).toHaveAttribute("href", "/u/tom");
   await expect(header.getByRole("link", { name: /^Notifications/ })).toBeVisible();
-  // Following the discussion from the shared page, and still following after a reload.
-  await tom.getByRole("button", { name: "Suivre cette discussion" }).click();
-  await expect(tom.getByRole("button", { name: "Ne plus suivre" })).toBeVisible();
-  await tom.reload();
-  await expect(tom.getByRole("button", { name: "Ne plus suivre" })).toBeVisible();
-  await tom.getByRole("button", { name: "Ne plus suivre" }).click();
-  await expect(tom.getByRole("button", { name: "Suivre cette discussion" })).toBeVisible();
   // His own comment in the demo debate has its Edit link, from his layer.
   const own = tom.locator("#thread article[data-comment]").filter({ has: tom.getByRole("link", { name: "Modifier" }) });
   await expect(own.first()).toBeVisible();
+  // Following a discussion from the shared page (another article: no other journey follows it as
+  // Tom), and still following after a reload; then not any more.
+  expect((await tom.goto(QUIET))?.headers()["x-tribune-cache"]).toBe("shell");
+  const follow = tom.getByRole("button", { name: "Suivre cette discussion" });
+  const unfollow = tom.getByRole("button", { name: "Ne plus suivre" });
+  await follow.click();
+  await expect(unfollow).toBeVisible();
+  await tom.reload();
+  await expect(unfollow).toBeVisible();
+  await unfollow.click();
+  await expect(follow).toBeVisible();
+  await tom.reload();
+  await expect(follow).toBeVisible();
   await tom.context().close();
 });
