@@ -89,8 +89,9 @@ function partsOf(page: CachedPage): ShellParts | null {
   let parts: ShellParts | null = null;
   if (at >= 0) {
     const cut = at + LAYER_SLOT.length - "</script>".length;
-    const before = Buffer.from(body.subarray(0, cut));
-    const after = Buffer.from(body.subarray(cut));
+    // Views of the kept body (no second copy of a large page); zlib reads copies of its own.
+    const before = body.subarray(0, cut);
+    const after = body.subarray(cut);
     parts = {
       before,
       after,
