@@ -71,3 +71,23 @@ test("[SHELL]: in the browser, the shared page is the reader's own: name, follow
   await expect(follow).toBeVisible();
   await tom.context().close();
 });
+
+test("[SHELL]: without JavaScript, the page answering a signed-in reader's comment shows it in the thread", async ({
+  browser,
+}) => {
+  const signedIn = await signedInPage(browser, "gabriel@demo.tribune.test");
+  const storageState = await signedIn.context().storageState();
+  await signedIn.context().close();
+  const plain = await browser.newContext({ javaScriptEnabled: false, locale: "fr-CA", storageState });
+  const page = await plain.newPage();
+  expect((await page.goto(QUIET))?.headers()["x-tribune-cache"]).toBe("shell");
+  const before = await page.locator("#discussion article.h-entry").count();
+  expect(before).toBeGreaterThan(0);
+  const text = `Sans JavaScript ${Date.now()}`;
+  await page.getByLabel("Ajouter un commentaire").fill(text);
+  await page.getByRole("button", { name: "Envoyer" }).click();
+  // The page that answers the post (rendered for it, never spliced) has the whole thread, the new comment in it.
+  await expect(page.locator("#discussion article.h-entry", { hasText: text })).toBeVisible();
+  expect(await page.locator("#discussion article.h-entry").count()).toBe(before + 1);
+  await plain.close();
+});

@@ -1,5 +1,6 @@
 import { WEBMENTION_ENDPOINT } from "@/lib/links/webmention";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
@@ -72,10 +73,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const audience = await getAudience();
   const viewer = audience.kind === "viewer" ? audience.viewer : null;
   const open = { reply: param(query.reply), edit: param(query.edit) };
+  // A form posted without JavaScript (a comment, a follow) is answered with this page as Next
+  // renders it for the POST, which the server never splices: its thread is rendered in it.
+  const requestHeaders = await headers();
+  const posted =
+    !requestHeaders.has("next-action") &&
+    /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(requestHeaders.get("content-type") ?? "");
   const [t, locale, { thread, count }] = await Promise.all([
     getTranslations("post"),
     getLocale(),
-    discussionOf(article.id, audience.kind === "member-shell" ? "any-member" : viewer, { sort, page }, open),
+    discussionOf(article.id, audience.kind === "member-shell" ? "any-member" : viewer, { sort, page }, open, posted),
   ]);
   return (
     // The whole page is the article's h-entry (microformats), so that its comments (p-comment
@@ -121,19 +128,21 @@ type Open = { reply?: string; edit?: string };
 
 /**
  * discussionOf: the thread as this viewer gets it (components/comments/discussion): the shared
- * one with their few ids, or for the blog's moderators the page rendered for them with its tools.
+ * one with their few ids, or for the blog's moderators the page rendered for them with its tools
+ * (and for anyone in the page answering a form they posted without JavaScript: `posted`).
  */
 async function discussionOf(
   postId: string,
   viewer: Actor | "any-member",
   options: { sort: ReturnType<typeof ThreadSortSchema.parse>; page: number },
   open: Open,
+  posted = false,
 ): Promise<{
   thread: Omit<DiscussionThread & { kind: "shared" }, "src"> | (DiscussionThread & { kind: "full" });
   count: number;
 }> {
   const shell = await getThreadShell(postId, viewer);
-  if (!shell.shared && viewer !== "any-member") {
+  if (viewer !== "any-member" && (!shell.shared || posted)) {
     const [result, history] = await Promise.all([listThread(postId, viewer, options), listEditHistory(viewer, postId)]);
     return { thread: { kind: "full", result, history }, count: result.count };
   }
