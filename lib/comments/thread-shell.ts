@@ -59,7 +59,12 @@ const NO_IDS: ThreadPersonal = { liked: [], own: [], reported: [], held: [], can
  * count of approved comments, the viewer's rights, follow and slow-mode wait, and the ids their
  * island marks. A moderator of the blog reads the thread with its tools instead ({ shared: false }).
  */
-export async function getThreadShell(postId: string, viewer: Actor | "any-member"): Promise<ThreadShell> {
+export async function getThreadShell(
+  postId: string,
+  viewer: Actor | "any-member",
+  /** `count: false`: the count is not read (0): a personal layer never shows it. */
+  { count: counted = true }: { count?: boolean } = {},
+): Promise<ThreadShell> {
   const post = await db.post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: contextPostSelect });
   if (!post) throw new AppError("NOT_FOUND", "errors.notFound");
   const anyMember = contextOf(post, ANY_MEMBER, null);
@@ -84,7 +89,7 @@ export async function getThreadShell(postId: string, viewer: Actor | "any-member
   const context = contextOf(post, viewer, role);
   if (context.canModerate) return { shared: false };
   const [count, own, likes, follow, reported] = await Promise.all([
-    db.comment.count({ where: { postId, status: "approved" } }),
+    counted ? db.comment.count({ where: { postId, status: "approved" } }) : Promise.resolve(0),
     viewer
       ? db.comment.findMany({
           where: { postId, authorId: viewer.id, status: { in: ["approved", "pending"] } },

@@ -42,7 +42,7 @@ export async function personalLayer(path: string): Promise<LayerAnswer> {
   const postId = isPostPath(path) ? await publicPostId(blog!, post!) : null;
   if (!postId) return { shared: false, reason: "notShared" };
   const [shell, unread, waiting] = await Promise.all([
-    getThreadShell(postId, viewer),
+    getThreadShell(postId, viewer, { count: false }),
     unreadCount(viewer),
     countWaiting(viewer),
   ]);
