@@ -3,6 +3,7 @@ import { createFormatter } from "use-intl/core";
 import { appUrl } from "@/lib/auth/app-url";
 import { commentPathIn, type CommentNode, type ThreadItem } from "@/lib/comments";
 import { env } from "@/lib/env.js";
+import { escapeHtml } from "@/lib/html";
 import { translatorFor, type Locale } from "@/lib/i18n";
 import styles from "./comment-thread.module.css";
 import discussion from "./discussion.module.css";
@@ -12,9 +13,8 @@ import discussion from "./discussion.module.css";
 // shared thread (thread-html) is made of it, and the moderators' thread (comment-thread.tsx)
 // shows the same, with their tools around it: one way to write a comment, for both.
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 /** esc: text or an attribute value, escaped for HTML. */
-export const esc = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export const esc = escapeHtml;
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 const avatarUrl = (handle: string, image: string | null) => image ?? `/api/avatar/${encodeURIComponent(handle)}`;
 

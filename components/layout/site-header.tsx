@@ -1,24 +1,32 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocale, setTheme } from "@/app/actions";
-import { Bell, ModerationBadge, ProfileLink, UnreadCount } from "@/components/personal/header-links";
-import type { CountLabels } from "@/components/personal/layer";
+import {
+  LINKS_ID,
+  MENU_COUNT_ID,
+  menuCountHtml,
+  personalLinksHtml,
+  type CountLabels,
+  type HeaderText,
+  type HeaderValues,
+} from "@/components/personal/header-links";
 import { getAudience } from "@/lib/auth/audience";
 import { countWaiting } from "@/lib/moderation";
 import { unreadCount } from "@/lib/notifications";
 import { getTheme, nextTheme } from "@/lib/theme";
-import { MenuCloser } from "./menu-closer";
-import { SignInLinks } from "./sign-in-links";
+import { menuScriptFor, returnQuery } from "./header-scripts";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";
 
 export async function SiteHeader() {
-  const [t, nav, locale, audience, theme] = await Promise.all([
+  const [t, nav, locale, audience, theme, requestHeaders] = await Promise.all([
     getTranslations("site"),
     getTranslations("nav"),
     getLocale(),
     getAudience(),
     getTheme(),
+    headers(),
   ]);
   // The member shell (lib/auth/audience) has the signed-in links without anyone's numbers or name.
   const viewer = audience.kind === "viewer" ? audience.viewer : null;
@@ -37,13 +45,21 @@ export async function SiteHeader() {
     one: label(1),
     other: label(7).replace("7", "#"),
   });
-  const initial = viewer
+  const values: HeaderValues = viewer
     ? {
         unread,
         waiting: waiting ? { count: waiting.count, href: waiting.href } : null,
         person: { handle: viewer.handle, name: viewer.name, image: viewer.image },
       }
     : null;
+  const text: HeaderText = {
+    bell: counted((count) => bell("bell", { count })),
+    badge: counted((count) => queue("badge", { count })),
+    badgeShort: queue("badgeShort"),
+    classes: { bell: styles.bell!, count: styles.count!, me: styles.me! },
+  };
+  // The proxy sets the path; after a client navigation the menu's script brings it up to date.
+  const back = returnQuery(requestHeaders.get("x-tribune-path"));
   return (
     <header className={styles.header} data-print="hide">
       <div className={`container ${styles.inner}`}>
@@ -56,33 +72,39 @@ export async function SiteHeader() {
         {/* On a phone the links wait behind one button: a popover, so it opens without JavaScript. */}
         <button type="button" className={styles.menuButton} popoverTarget="site-menu" aria-controls="site-menu">
           {nav("menu")}
-          {member ? <UnreadCount initial={initial?.unread} className={styles.count} /> : null}
+          {member ? (
+            <span
+              id={MENU_COUNT_ID}
+              className={styles.slot}
+              suppressHydrationWarning
+              dangerouslySetInnerHTML={{ __html: menuCountHtml(values, styles.count!) }}
+            />
+          ) : null}
         </button>
-        <MenuCloser menuId="site-menu" />
         <nav id="site-menu" popover="auto" aria-label={nav("label")} className={styles.nav}>
           <Link href="/search">{nav("search")}</Link>
           {member ? (
             <>
               <Link href="/write">{nav("write")}</Link>
-              <ModerationBadge
-                initial={initial ? initial.waiting : undefined}
-                labels={counted((count) => queue("badge", { count }))}
-                short={queue("badgeShort")}
-                className={styles.bell}
-                countClassName={styles.count}
+              <span
+                id={LINKS_ID}
+                className={styles.slot}
+                suppressHydrationWarning
+                dangerouslySetInnerHTML={{ __html: personalLinksHtml(values, text) }}
               />
-              <Bell
-                initial={initial?.unread}
-                labels={counted((count) => bell("bell", { count }))}
-                className={styles.bell}
-                countClassName={styles.count}
-              />
-              <ProfileLink initial={initial?.person} className={styles.me} />
               <Link href="/settings">{nav("settings")}</Link>
               <SignOutButton />
             </>
           ) : (
-            <SignInLinks signIn={nav("signIn")} signUp={nav("signUp")} />
+            <>
+              {/* Plain links: a page of its own, and the menu's script can point them back here. */}
+              <a href={`/login${back}`} data-return="">
+                {nav("signIn")}
+              </a>
+              <a href={`/signup${back}`} data-return="">
+                {nav("signUp")}
+              </a>
+            </>
           )}
           <span className={styles.tools}>
             <form action={setTheme}>
@@ -101,6 +123,10 @@ export async function SiteHeader() {
             </form>
           </span>
         </nav>
+        <script
+          nonce={requestHeaders.get("x-nonce") ?? undefined}
+          dangerouslySetInnerHTML={{ __html: menuScriptFor("site-menu") }}
+        />
       </div>
     </header>
   );

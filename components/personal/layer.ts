@@ -29,9 +29,3 @@ const subscribe = () => () => {};
 export function usePersonalLayer(): PersonalLayer | null | undefined {
   return useSyncExternalStore(subscribe, snapshot, () => undefined);
 }
-
-/** CountLabels: a label for no, one, and several (with "#" for the number), made on the server. */
-export type CountLabels = { zero: string; one: string; other: string };
-
-export const countLabel = (labels: CountLabels, count: number) =>
-  count === 0 ? labels.zero : count === 1 ? labels.one : labels.other.replace("#", String(count));

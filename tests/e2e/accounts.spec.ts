@@ -242,3 +242,21 @@ test("[ACCOUNTS]: signing in, signing up (through the mail) and a magic link all
   await expect(linked.getByRole("link", { name: who.name, exact: true })).toBeVisible();
   await linked.context().close();
 });
+
+test("[ACCOUNTS]: after moving within the app, the header's sign-in and sign-up links come back to the page the reader is on", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("link", { name: "Se connecter", exact: true })).toHaveAttribute("href", "/login");
+  // A client navigation keeps the header the server wrote for "/" (the marker survives: no new document).
+  await page.evaluate(() => Object.assign(window, { stayed: true }));
+  await page.locator('main a[href="/carnet-de-josee"]').first().click();
+  await expect(page).toHaveURL(/\/carnet-de-josee$/);
+  expect(await page.evaluate(() => "stayed" in window)).toBe(true);
+  await header.getByRole("link", { name: "Créer un compte", exact: true }).click();
+  await expect(page).toHaveURL(/\/signup\?from=%2Fcarnet-de-josee$/);
+  await header.getByRole("link", { name: "Se connecter", exact: true }).click();
+  // From a page of signing in, no way back to it.
+  await expect(page).toHaveURL(/\/login$/);
+});

@@ -9,7 +9,12 @@ const DEBATE = "/carnet-de-josee/fermer-les-commentaires-ou-apprendre-a-les-teni
 const QUIET = "/carnet-de-josee/ce-que-mon-hebdo-faisait-pour-nous";
 const LAYER = /<script id="tribune-personal" type="application\/json">(.*?)<\/script>/s;
 
-type Layer = { viewer: { handle: string; name: string }; thread: { personal: { own: string[] } } };
+type Layer = {
+  viewer: { handle: string; name: string };
+  unread: number;
+  waiting: { count: number; href: string } | null;
+  thread: { personal: { own: string[] } };
+};
 const layerOf = (html: string) => JSON.parse(LAYER.exec(html)?.[1] ?? "null") as Layer | null;
 
 test("[SHELL]: signed-in readers share one page, each with their own layer and nobody else's", async ({
@@ -70,6 +75,56 @@ test("[SHELL]: in the browser, the shared page is the reader's own: name, follow
   await tom.reload();
   await expect(follow).toBeVisible();
   await tom.context().close();
+});
+
+test("[SHELL]: the header's own links come from the layer: name, counts on the bell and the phone's menu, a moderator's badge", async ({
+  browser,
+}) => {
+  // Sylvain mentions Marie-Ève, so that she has something unread.
+  const sylvain = await signedInPage(browser, "sylvain@demo.tribune.test");
+  await sylvain.goto(QUIET);
+  await sylvain.getByLabel("Ajouter un commentaire").fill(`@Marie-Ève Bélanger, qu'en pensez-vous ? ${Date.now()}`);
+  await sylvain.getByRole("button", { name: "Envoyer" }).click();
+  await expect(sylvain.locator("#discussion article.h-entry", { hasText: "qu'en pensez-vous" }).first()).toBeVisible();
+  await sylvain.context().close();
+
+  const marie = await signedInPage(browser, "marie-eve@demo.tribune.test");
+  await marie.setViewportSize({ width: 375, height: 740 });
+  const response = await marie.goto(QUIET);
+  expect(response?.headers()["x-tribune-cache"]).toBe("shell");
+  // The numbers the page shows are the ones of the layer it came with (other journeys may read her notifications meanwhile).
+  const layer = layerOf(await response!.text())!;
+  expect(layer.unread).toBeGreaterThan(0);
+  const header = marie.getByRole("banner");
+  const menu = header.getByRole("button", { name: `Menu ${layer.unread}` });
+  await expect(menu).toBeVisible();
+  await menu.click();
+  const label = layer.unread === 1 ? "Notifications (1 non lue)" : `Notifications (${layer.unread} non lues)`;
+  await expect(header.getByRole("link", { name: label })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Marie-Ève Bélanger" })).toHaveAttribute("href", "/u/marie-eve");
+  // She moderates nothing: no badge. Following a link in the menu closes it.
+  await expect(header.getByTestId("moderation-badge")).toBeHidden();
+  await header.getByRole("link", { name: "Recherche" }).click();
+  await expect(marie).toHaveURL(/\/search$/);
+  await expect(header.getByRole("link", { name: "Recherche" })).toBeHidden();
+  await marie.context().close();
+
+  // Noémie moderates Josée's blog; on Sylvain's blog she is a reader like any other, with her badge.
+  const noemie = await signedInPage(browser, "noemie@demo.tribune.test");
+  const elsewhere = await noemie.goto("/chroniques-numeriques/les-hebdos-regionaux-ne-sont-pas-morts");
+  expect(elsewhere?.headers()["x-tribune-cache"]).toBe("shell");
+  const waiting = layerOf(await elsewhere!.text())!.waiting!;
+  const badge = noemie.getByRole("banner").getByTestId("moderation-badge");
+  await expect(badge).toBeVisible();
+  await expect(badge).toHaveAttribute("href", waiting.href);
+  await expect(badge).toHaveAccessibleName(
+    waiting.count ? new RegExp(`^Modération\\s:\\s${waiting.count} comment`) : /^Modération\s:\srien/,
+  );
+  await expect(noemie.getByRole("banner").getByRole("link", { name: "Noémie Fortin" })).toHaveAttribute(
+    "href",
+    "/u/noemie",
+  );
+  await noemie.context().close();
 });
 
 test("[SHELL]: without JavaScript, the page answering a signed-in reader's comment shows it in the thread", async ({
