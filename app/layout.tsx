@@ -1,12 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { fillScriptFor } from "@/components/layout/header-scripts";
-import { LINKS_ID, MENU_COUNT_ID } from "@/components/personal/header-links";
 import { LAYER_ELEMENT_ID } from "@/components/personal/layer-id";
 import { getAudience } from "@/lib/auth/audience";
 import { getTheme } from "@/lib/theme";
@@ -25,12 +22,11 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, theme, audience, requestHeaders] = await Promise.all([
+  const [locale, t, theme, audience] = await Promise.all([
     getLocale(),
     getTranslations("site"),
     getTheme(),
     getAudience(),
-    headers(),
   ]);
   return (
     <html lang={locale} data-theme={theme === "system" ? undefined : theme}>
@@ -45,20 +41,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <SiteFooter />
         {audience.kind === "member-shell" ? (
-          <>
-            {/* The member shell's slot for the reader's personal layer (lib/personal), filled by the server on the way out, */}
-            <script
-              id={LAYER_ELEMENT_ID}
-              type="application/json"
-              suppressHydrationWarning
-              dangerouslySetInnerHTML={{ __html: "" }}
-            />
-            {/* ...and the script that shows it in the header. */}
-            <script
-              nonce={requestHeaders.get("x-nonce") ?? undefined}
-              dangerouslySetInnerHTML={{ __html: fillScriptFor(LAYER_ELEMENT_ID, [MENU_COUNT_ID, LINKS_ID]) }}
-            />
-          </>
+          // The member shell's slot for the reader's personal layer (lib/personal), filled by the server on the way out.
+          <script
+            id={LAYER_ELEMENT_ID}
+            type="application/json"
+            suppressHydrationWarning
+            dangerouslySetInnerHTML={{ __html: "" }}
+          />
         ) : null}
       </body>
     </html>

@@ -3,19 +3,19 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { setLocale, setTheme } from "@/app/actions";
 import {
-  LINKS_ID,
-  MENU_COUNT_ID,
   menuCountHtml,
   personalLinksHtml,
   type CountLabels,
   type HeaderText,
   type HeaderValues,
 } from "@/components/personal/header-links";
+import { LINKS_ID, MENU_COUNT_ID } from "@/components/personal/layer-id";
 import { getAudience } from "@/lib/auth/audience";
 import { countWaiting } from "@/lib/moderation";
 import { unreadCount } from "@/lib/notifications";
 import { getTheme, nextTheme } from "@/lib/theme";
-import { menuScriptFor, returnQuery } from "./header-scripts";
+import { safeReturnPath } from "@/lib/security/return-to";
+import { MENU_ID, returnQuery } from "./header-client";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./site-header.module.css";
 
@@ -58,8 +58,8 @@ export async function SiteHeader() {
     badgeShort: queue("badgeShort"),
     classes: { bell: styles.bell!, count: styles.count!, me: styles.me! },
   };
-  // The proxy sets the path; after a client navigation the menu's script brings it up to date.
-  const back = returnQuery(requestHeaders.get("x-tribune-path"));
+  // The proxy sets the path; after a client navigation the browser brings it up to date (header-client).
+  const back = returnQuery(safeReturnPath(requestHeaders.get("x-tribune-path")));
   return (
     <header className={styles.header} data-print="hide">
       <div className={`container ${styles.inner}`}>
@@ -70,7 +70,7 @@ export async function SiteHeader() {
           {t("name")}
         </Link>
         {/* On a phone the links wait behind one button: a popover, so it opens without JavaScript. */}
-        <button type="button" className={styles.menuButton} popoverTarget="site-menu" aria-controls="site-menu">
+        <button type="button" className={styles.menuButton} popoverTarget={MENU_ID} aria-controls={MENU_ID}>
           {nav("menu")}
           {member ? (
             <span
@@ -81,7 +81,7 @@ export async function SiteHeader() {
             />
           ) : null}
         </button>
-        <nav id="site-menu" popover="auto" aria-label={nav("label")} className={styles.nav}>
+        <nav id={MENU_ID} popover="auto" aria-label={nav("label")} className={styles.nav}>
           <Link href="/search">{nav("search")}</Link>
           {member ? (
             <>
@@ -97,7 +97,7 @@ export async function SiteHeader() {
             </>
           ) : (
             <>
-              {/* Plain links: a page of its own, and the menu's script can point them back here. */}
+              {/* Plain links: signing in is a page of its own; the browser keeps their return path current. */}
               <a href={`/login${back}`} data-return="">
                 {nav("signIn")}
               </a>
@@ -123,10 +123,6 @@ export async function SiteHeader() {
             </form>
           </span>
         </nav>
-        <script
-          nonce={requestHeaders.get("x-nonce") ?? undefined}
-          dangerouslySetInnerHTML={{ __html: menuScriptFor("site-menu") }}
-        />
       </div>
     </header>
   );

@@ -3,12 +3,12 @@ import { escapeHtml as esc } from "@/lib/html";
 
 // The signed-in reader's parts of the header (the moderation badge, the bell, their name; the
 // count on the phone's menu button), written as HTML on the server: the layout ships no client
-// code for them. A page rendered for the reader has their values. The member shell
+// component for them. A page rendered for the reader has their values. The member shell
 // (lib/page-cache/splice) has the same markup without anyone's: its links wait hidden until the
-// shell's own script (fillScriptFor in components/layout/header-scripts) fills them from the personal layer the server put
-// into the page. React holds each part as one opaque block (dangerouslySetInnerHTML), so
-// hydration never compares what that script wrote, and a later render for the reader (a refresh)
-// replaces the block whole.
+// browser fills them from the personal layer the server put into the page (fillPersonalHeader in
+// components/personal/personal-header). React holds each part as one opaque block
+// (dangerouslySetInnerHTML), so hydration never compares what the browser wrote there, and a
+// later render for the reader (a refresh) replaces the block whole.
 
 /** CountLabels: a label for no, one, and several (with "#" for the number), made on the server. */
 export type CountLabels = { zero: string; one: string; other: string };
@@ -30,10 +30,6 @@ export type HeaderText = {
   classes: { bell: string; count: string; me: string };
 };
 
-/** The ids of the two blocks the shell's script fills. */
-export const MENU_COUNT_ID = "personal-menu-count";
-export const LINKS_ID = "personal-links";
-
 const count = (kind: "unread" | "waiting", value: number, className: string) =>
   `<span class="${esc(className)}" data-personal-count="${kind}"${value > 0 ? "" : " hidden"}>${value}</span>`;
 
@@ -52,13 +48,14 @@ export function personalLinksHtml(values: HeaderValues, text: HeaderText): strin
   const unread = values?.unread ?? 0;
   const waiting = values?.waiting ?? null;
   const person = values?.person ?? null;
-  const labels = (of: CountLabels) => `data-labels="${esc(JSON.stringify(of))}"`;
+  // The shell's links carry their labels for the browser to say the reader's counts (personal-header).
+  const labels = (of: CountLabels) => (values ? "" : ` data-labels="${esc(JSON.stringify(of))}"`);
   const badge =
     `<a class="${esc(classes.bell)}" href="${esc(waiting?.href ?? "/")}" aria-label="${esc(countLabel(text.badge, waiting?.count ?? 0))}" ` +
-    `data-testid="moderation-badge" data-personal="badge" ${labels(text.badge)}${waiting ? "" : " hidden"}>` +
+    `data-testid="moderation-badge" data-personal="badge"${labels(text.badge)}${waiting ? "" : " hidden"}>` +
     `${esc(text.badgeShort)}${count("waiting", waiting?.count ?? 0, classes.count)}</a>`;
   const bell =
-    `<a class="${esc(classes.bell)}" href="/notifications" aria-label="${esc(countLabel(text.bell, unread))}" data-personal="bell" ${labels(text.bell)}>` +
+    `<a class="${esc(classes.bell)}" href="/notifications" aria-label="${esc(countLabel(text.bell, unread))}" data-personal="bell"${labels(text.bell)}>` +
     `${BELL_ICON}${count("unread", unread, classes.count)}</a>`;
   // On the shell the link keeps no one's name or picture (no src: nothing is fetched) until filled.
   const me = person

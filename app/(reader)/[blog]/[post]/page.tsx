@@ -13,6 +13,7 @@ import { TableOfContents } from "@/components/posts/table-of-contents";
 import { accentStyle } from "@/components/blogs/blog-list";
 import { Discussion, type DiscussionThread } from "@/components/comments/discussion";
 import { JsonLd } from "@/components/seo/json-ld";
+import { PersonalHeader } from "@/components/personal/personal-header";
 import { getAudience } from "@/lib/auth/audience";
 import { resolveBlogSlug } from "@/lib/blogs";
 import {
@@ -120,6 +121,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           />
         </section>
       </div>
+      {audience.kind === "member-shell" ? <PersonalHeader /> : null}
     </div>
   );
 }
