@@ -7,7 +7,8 @@ import { LAYER_ELEMENT_ID } from "./layer-id";
 
 let read: PersonalLayer | null | undefined;
 
-function snapshot(): PersonalLayer | null {
+/** readPersonalLayer: the layer the server put into the page (read once), or null when it has none. */
+export function readPersonalLayer(): PersonalLayer | null {
   if (read === undefined) {
     const text = document.getElementById(LAYER_ELEMENT_ID)?.textContent;
     try {
@@ -27,5 +28,5 @@ const subscribe = () => () => {};
  * then the layer the server put into the page, or null when it has none.
  */
 export function usePersonalLayer(): PersonalLayer | null | undefined {
-  return useSyncExternalStore(subscribe, snapshot, () => undefined);
+  return useSyncExternalStore(subscribe, readPersonalLayer, () => undefined);
 }

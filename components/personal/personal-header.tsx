@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
-import type { PersonalLayer } from "@/lib/personal";
-import { LAYER_ELEMENT_ID, LINKS_ID, MENU_COUNT_ID } from "./layer-id";
+import { readPersonalLayer } from "./layer";
+import { LINKS_ID, MENU_COUNT_ID } from "./layer-id";
 
 /**
  * fillPersonalHeader: on a member shell (lib/page-cache/splice), shows the reader's name, counts
@@ -10,15 +10,9 @@ import { LAYER_ELEMENT_ID, LINKS_ID, MENU_COUNT_ID } from "./layer-id";
  * inside the header's two blocks that React holds as opaque HTML (components/personal/header-links).
  */
 function fillPersonalHeader(): void {
-  const text = document.getElementById(LAYER_ELEMENT_ID)?.textContent;
+  const layer = readPersonalLayer();
   const blocks = [MENU_COUNT_ID, LINKS_ID].map((id) => document.getElementById(id)).filter((block) => block !== null);
-  if (!text || !blocks.length) return;
-  let layer: PersonalLayer;
-  try {
-    layer = JSON.parse(text) as PersonalLayer;
-  } catch {
-    return;
-  }
+  if (!layer || !blocks.length) return;
   const all = <T extends Element>(selector: string) =>
     blocks.flatMap((block) => [...block.querySelectorAll<T>(selector)]);
   const label = (link: Element, count: number) => {
