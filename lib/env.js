@@ -56,6 +56,7 @@ export const EnvSchema = z.object({
   ),
   FETCH_ALLOW: fetchAllow,
   WEB_CONCURRENCY: optional(z.coerce.number().int("must be a whole number of processes").min(1).max(256)),
+  SERVER_HEAP_MB: withDefault(z.coerce.number().int("must be a whole number of megabytes").min(128).max(65_536), 256),
   JOBS_POLL_MS: withDefault(z.coerce.number().int("must be a whole number of milliseconds").min(0).max(600_000), 2000),
   FETCH_TIMEOUT_MS: withDefault(
     z.coerce.number().int("must be a whole number of milliseconds").min(100).max(60_000),

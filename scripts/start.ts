@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { env as config } from "../lib/env.js";
+import { withHeapBound } from "./lib/heap";
 
 const root = process.cwd();
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -70,6 +71,9 @@ if (config.SKIP_BUILD !== "1" && Math.max(...sources.map(newestMtime)) > builtAt
 if (process.argv.includes("--no-serve")) process.exit(0);
 console.log(`\n▶ Serving Tribune on ${env.NEXTAUTH_URL}`);
 // scripts/serve.ts: Next's handler behind the page cache (what `next start` does, plus the cache).
-const server = spawn(tsx, [...withHooks, "scripts/serve.ts"], { stdio: "inherit", env: { ...env, PORT: port } });
+const server = spawn(tsx, [...withHooks, "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: { ...env, PORT: port, NODE_OPTIONS: withHeapBound(env.NODE_OPTIONS, config.SERVER_HEAP_MB) },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -9,6 +9,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { env as config } from "../../lib/env.js";
+import { withHeapBound } from "../lib/heap";
 
 export const HOST = "127.0.0.1";
 export const PORT = config.BENCH_PORT;
@@ -325,6 +326,8 @@ function serverEnv(databaseUrl: string, outbox: string): NodeJS.ProcessEnv {
     UPLOADS_DIR: path.join(outbox, "uploads"),
   };
   for (const name of ["REDIS_URL", "SMTP_URL", "TRUST_PROXY", "NODE_OPTIONS"]) delete env[name];
+  // The heap bound npm start gives the server (scripts/start.ts): the bench measures what runs.
+  env.NODE_OPTIONS = withHeapBound(undefined, config.SERVER_HEAP_MB);
   return env;
 }
 
